@@ -1,0 +1,9 @@
+/**
+ * A content-addressed store: blobs and Merkle trees named by their {@link dev.bitzel.cas.Digest}, an action
+ * cache, garbage collection and quotas. Usable on its own, without the rest of Bitzel.
+ */
+module dev.bitzel.cas {
+    requires com.google.common;
+
+    exports dev.bitzel.cas;
+}
