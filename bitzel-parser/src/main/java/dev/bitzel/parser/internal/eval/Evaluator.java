@@ -1,0 +1,528 @@
+package dev.bitzel.parser.internal.eval;
+
+import dev.bitzel.parser.Diagnostic;
+import dev.bitzel.parser.Severity;
+import dev.bitzel.parser.data.DataStore;
+import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.parser.data.Origin;
+import dev.bitzel.parser.syntax.AddHandlerStatement;
+import dev.bitzel.parser.syntax.AddPylibStatement;
+import dev.bitzel.parser.syntax.AddTaskStatement;
+import dev.bitzel.parser.syntax.Assignment;
+import dev.bitzel.parser.syntax.DelTaskStatement;
+import dev.bitzel.parser.syntax.Dialect;
+import dev.bitzel.parser.syntax.ExportFunctionsStatement;
+import dev.bitzel.parser.syntax.ExportStatement;
+import dev.bitzel.parser.syntax.FunctionStatement;
+import dev.bitzel.parser.syntax.IncludeKind;
+import dev.bitzel.parser.syntax.IncludeStatement;
+import dev.bitzel.parser.syntax.InheritStatement;
+import dev.bitzel.parser.syntax.Node;
+import dev.bitzel.parser.syntax.PythonDefStatement;
+import dev.bitzel.parser.syntax.Statement;
+import dev.bitzel.parser.syntax.SyntaxTree;
+import dev.bitzel.parser.syntax.UnsetStatement;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Evaluates metadata files into a {@link ParseState} with BitBake 2.8's semantics: a port of
+ * {@code bb.parse.handle}, {@code BBHandler.handle/inherit}, {@code ConfHandler.handle/include} and the
+ * {@code eval} methods of {@code bb/parse/ast.py}. Thread-safe when each thread evaluates its own state.
+ */
+final class Evaluator {
+    private static final String EXPORT_SENTINEL = "    # Export function set\n";
+    private static final List<String> SETVAR_KEYWORDS = List.of(":append", ":prepend", ":remove");
+
+    private final TreeCache trees;
+
+    Evaluator(TreeCache trees) {
+        this.trees = trees;
+    }
+
+    /** A datastore operation that may fail to expand. */
+    @FunctionalInterface
+    interface DataOp<T> {
+        T run() throws ExpansionException;
+    }
+
+    /** Runs {@code op}, turning datastore failures into the BitBake error they are. */
+    static <T> T data(String file, int line, DataOp<T> op) {
+        try {
+            return op.run();
+        } catch (ExpansionException e) {
+            throw new MetadataError(MetadataError.EXPANSION_ERROR, file, line, e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // data_smart's bb.fatal() for the old override syntax and similar misuse of variable names.
+            throw new MetadataError(MetadataError.FATAL, file, line, e.getMessage(), e);
+        }
+    }
+
+    // ---- bb.parse.handle -------------------------------------------------------------------------------
+
+    /**
+     * {@code bb.parse.handle(fn, d, include=True)}: includes, requires, inherits and bbappends. A missing file
+     * throws {@link NoSuchFileException} for the caller to report as BitBake does.
+     */
+    void handleIncluded(String fn, ParseState st) throws NoSuchFileException {
+        String ext = PathSearch.extension(fn);
+        switch (ext) {
+            case ".conf" -> handleConf(fn, st, true);
+            case ".bb", ".bbclass", ".inc", ".bbappend" -> handleRecipeFile(fn, st, true);
+            default -> throw MetadataError.parseError(fn, 0, "not a BitBake file");
+        }
+    }
+
+    /** {@code ConfHandler.handle}. */
+    void handleConf(String fn, ParseState st, boolean include) throws NoSuchFileException {
+        DataStore d = st.data;
+        String oldFile = include ? data(fn, 0, () -> d.getVar("FILE", false)) : null;
+        String absFn = resolveFile(fn, st);
+        SyntaxTree tree = load(absFn, Dialect.CONF);
+        d.setVar("FILE", absFn);
+        evalTree(tree, absFn, st, "");
+        if (oldFile != null) {
+            d.setVar("FILE", oldFile);
+        }
+    }
+
+    /**
+     * {@code BBHandler.handle} for classes, includes and appends ({@code include = true}) and for the recipe
+     * itself ({@code include = false}, without the finalization that {@link RecipeParser} does).
+     */
+    void handleRecipeFile(String fn, ParseState st, boolean include) throws NoSuchFileException {
+        DataStore d = st.data;
+        String ext = PathSearch.extension(fn);
+        String base = PathSearch.basename(fn);
+        String className = "";
+        if (ext.equals(".bbclass")) {
+            className = base.substring(0, base.length() - ext.length());
+            if (!st.inheritCache.contains(fn)) {
+                st.inheritCache.add(fn);
+            }
+        }
+        String oldFile = include ? data(fn, 0, () -> d.getVar("FILE", false)) : null;
+        String absFn = resolveFile(fn, st);
+        SyntaxTree tree = load(absFn, Dialect.RECIPE);
+        boolean isClass = ext.equals(".bbclass");
+        if (!isClass && !absFn.equals(oldFile)) {
+            d.setVar("FILE", absFn);
+        }
+        evalTree(tree, fn, st, className);
+        if (!isClass && include && oldFile != null && !absFn.equals(oldFile)) {
+            d.setVar("FILE", oldFile);
+        }
+    }
+
+    /** {@code bb.parse.resolve_file}: finds a relative name along BBPATH, recording every candidate. */
+    String resolveFile(String fn, ParseState st) throws NoSuchFileException {
+        String file = fn;
+        if (!file.startsWith("/")) {
+            String bbpath = data(fn, 0, () -> st.data.getVar("BBPATH"));
+            PathSearch.Result found = PathSearch.which(bbpath, file);
+            st.dependencies.addAll(found.attempts());
+            if (found.found() == null) {
+                throw new NoSuchFileException(fn, null, "file " + fn + " not found in " + bbpath);
+            }
+            file = found.found();
+        } else {
+            st.dependencies.add(file);
+        }
+        if (!PathSearch.isFile(file)) {
+            throw new NoSuchFileException(file, null, "file " + file + " not found");
+        }
+        return file;
+    }
+
+    private SyntaxTree load(String absFn, Dialect dialect) throws NoSuchFileException {
+        SyntaxTree tree;
+        try {
+            tree = trees.get(Path.of(absFn), dialect);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw MetadataError.parseError(absFn, 0, "cannot read: " + e);
+        }
+        for (Diagnostic diagnostic : tree.diagnostics()) {
+            if (diagnostic.severity() == Severity.ERROR) {
+                // BitBake reads a whole file before evaluating any of it: one syntax error fails the file.
+                String kind = diagnostic.message().contains("multiline") ? MetadataError.FATAL
+                        : MetadataError.PARSE_ERROR;
+                throw new MetadataError(kind, diagnostic.file(), diagnostic.line(), diagnostic.message());
+            }
+        }
+        return tree;
+    }
+
+    private void evalTree(SyntaxTree tree, String fn, ParseState st, String className) throws NoSuchFileException {
+        for (Node node : tree.nodes()) {
+            if (node instanceof Statement statement) {
+                eval(statement, fn, st, className);
+            }
+        }
+    }
+
+    // ---- ast.py ----------------------------------------------------------------------------------------
+
+    private void eval(Statement statement, String fn, ParseState st, String className) throws NoSuchFileException {
+        int line = statement.range().endLine();
+        DataStore d = st.data;
+        if (statement instanceof Assignment a) {
+            evalAssignment(a, fn, line, d);
+        } else if (statement instanceof ExportStatement e) {
+            d.setVarFlag(e.name(), "export", "1", new Origin("exported", fn, line));
+        } else if (statement instanceof UnsetStatement u) {
+            if (u.flag() == null) {
+                data(fn, line, () -> {
+                    d.delVar(u.name(), new Origin("del", fn, line));
+                    return null;
+                });
+            } else {
+                d.delVarFlag(u.name(), u.flag(), new Origin("delFlag", fn, line));
+            }
+        } else if (statement instanceof IncludeStatement i) {
+            if (i.kind() == IncludeKind.INCLUDE_ALL) {
+                includeAll(i.path(), fn, line, st);
+            } else {
+                include(fn, i.path(), line, st, i.kind() == IncludeKind.REQUIRE ? "include required" : null);
+            }
+        } else if (statement instanceof InheritStatement i) {
+            if (i.deferred()) {
+                st.deferredInherits.add(new DeferredInherit(i.classes(), fn, line));
+            } else {
+                inherit(i.classes(), fn, line, st);
+            }
+        } else if (statement instanceof FunctionStatement f) {
+            evalFunction(f, fn, line, st);
+        } else if (statement instanceof PythonDefStatement p) {
+            evalPythonDef(p, fn, line, d);
+        } else if (statement instanceof AddTaskStatement t) {
+            addTask(t, fn, line, st);
+        } else if (statement instanceof DelTaskStatement t) {
+            String tasks = data(fn, line, () -> d.expand(String.join(" ", t.tasks())));
+            for (String task : tasks.trim().split("\\s+")) {
+                if (!task.isEmpty()) {
+                    delTask(task, st);
+                }
+            }
+        } else if (statement instanceof AddHandlerStatement h) {
+            for (String handler : h.handlers()) {
+                st.handlers.add(handler);
+                d.setVarFlag(handler, "handler", "1", new Origin("addhandler", fn, line));
+            }
+        } else if (statement instanceof ExportFunctionsStatement e) {
+            exportFunctions(e.functions(), className, fn, line, d);
+        } else if (statement instanceof AddPylibStatement p) {
+            st.diagnostics.add(new Diagnostic(fn, line, 0, Severity.NOTE, "addpylib " + p.directory() + " "
+                    + p.namespace() + ": Python library directories are recorded but not loaded yet"));
+        } else {
+            throw new IllegalStateException("statement kind not handled: " + statement.getClass().getName());
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** {@code DataNode.eval}. */
+    private void evalAssignment(Assignment a, String fn, int line, DataStore d) {
+        String key = a.name();
+        String flag = a.flag();
+        if (a.exported()) {
+            d.setVarFlag(key, "export", "1", new Origin("exported", fn, line));
+        }
+        String value = a.value();
+        String op;
+        String result = data(fn, line, () -> switch (a.op()) {
+            case DEFAULT -> {
+                String now = current(d, key, flag);
+                yield now == null ? value : now;
+            }
+            case IMMEDIATE -> d.createCopy().expand(value, key + "[:=]");
+            case APPEND -> nz(current(d, key, flag)) + " " + value;
+            case PREPEND -> value + " " + nz(current(d, key, flag));
+            case APPEND_NOSPACE -> nz(current(d, key, flag)) + value;
+            case PREPEND_NOSPACE -> value + nz(current(d, key, flag));
+            case SET, WEAK_DEFAULT -> value;
+        });
+        op = switch (a.op()) {
+            case DEFAULT -> "set?";
+            case IMMEDIATE -> "immediate";
+            case APPEND -> "append";
+            case PREPEND -> "prepend";
+            case APPEND_NOSPACE -> "postdot";
+            case PREPEND_NOSPACE -> "predot";
+            case SET, WEAK_DEFAULT -> "set";
+        };
+        String targetFlag = flag != null ? flag : a.op() == dev.bitzel.parser.syntax.AssignOp.WEAK_DEFAULT
+                ? "_defaultval" : null;
+        Origin origin = new Origin(op, fn, line);
+        data(fn, line, () -> {
+            if (targetFlag != null) {
+                d.setVarFlag(key, targetFlag, result, origin);
+            } else {
+                d.setVar(key, result, origin);
+            }
+            return null;
+        });
+    }
+
+    /** {@code DataNode.getFunc}: the current unexpanded value, ignoring weak defaults and overrides. */
+    private static String current(DataStore d, String key, String flag) throws ExpansionException {
+        return flag != null ? d.getVarFlag(key, flag, false, true) : d.getVar(key, false, true, true);
+    }
+
+    /** {@code MethodNode.eval}. */
+    private void evalFunction(FunctionStatement f, String fn, int line, ParseState st) {
+        DataStore d = st.data;
+        String text = f.body();
+        String funcName = f.name();
+        boolean python = f.python();
+        int bodyLines = (int) text.chars().filter(c -> c == '\n').count() + 1;
+        if (funcName.isEmpty() || funcName.equals("__anonymous")) {
+            funcName = "__anon_" + line + "_" + translateFileName(fn);
+            python = true;
+            st.anonymousFunctions.add(new AnonymousFunction(funcName, text, fn, f.bodyLine()));
+            text = "def " + funcName + "(d):\n" + text;
+        }
+        String name = funcName;
+        Origin origin = new Origin("set", fn, line);
+        if (data(fn, line, () -> d.getVar(name, false)) != null) {
+            d.delVarFlag(name, "python", origin);
+            d.delVarFlag(name, "fakeroot", origin);
+        }
+        if (python) {
+            d.setVarFlag(name, "python", "1", origin);
+        }
+        if (f.fakeroot()) {
+            d.setVarFlag(name, "fakeroot", "1", origin);
+        }
+        d.setVarFlag(name, "func", "1", origin);
+        String value = text;
+        data(fn, line, () -> {
+            d.setVar(name, value, origin);
+            return null;
+        });
+        d.setVarFlag(name, "filename", fn, origin);
+        d.setVarFlag(name, "lineno", Integer.toString(line - bodyLines), origin);
+    }
+
+    /** {@code MethodNode.tr_tbl}. */
+    private static String translateFileName(String fn) {
+        StringBuilder sb = new StringBuilder(fn.length());
+        for (int i = 0; i < fn.length(); i++) {
+            char c = fn.charAt(i);
+            sb.append("/.+-@%&~".indexOf(c) >= 0 ? '_' : c);
+        }
+        return sb.toString();
+    }
+
+    /** {@code PythonMethodNode.eval}. */
+    private void evalPythonDef(PythonDefStatement p, String fn, int line, DataStore d) {
+        Origin origin = new Origin("set", fn, line);
+        d.setVarFlag(p.name(), "func", "1", origin);
+        d.setVarFlag(p.name(), "python", "1", origin);
+        data(fn, line, () -> {
+            d.setVar(p.name(), p.source(), origin);
+            return null;
+        });
+        d.setVarFlag(p.name(), "filename", fn, origin);
+        d.setVarFlag(p.name(), "lineno", Integer.toString(p.line()), origin);
+        d.python().define(p.name(), p.source(), fn, p.line());
+    }
+
+    /** {@code ExportFuncsNode.eval}. */
+    private void exportFunctions(List<String> functions, String className, String fn, int line, DataStore d) {
+        Origin origin = new Origin("set", fn, line);
+        for (String func : functions) {
+            String called = className + "_" + func;
+            data(fn, line, () -> {
+                String base = d.getVar(func, false);
+                if (base != null && !base.isEmpty() && !base.contains(EXPORT_SENTINEL)) {
+                    return null;
+                }
+                if (base != null && !base.isEmpty()) {
+                    d.delVarFlag(func, "python", origin);
+                    d.delVarFlag(func, "func", origin);
+                }
+                for (String flag : List.of("func", "python")) {
+                    String v = d.getVarFlag(called, flag, false);
+                    if (v != null && !v.isEmpty()) {
+                        d.setVarFlag(func, flag, v, origin);
+                    }
+                }
+                for (String flag : List.of("dirs", "cleandirs", "fakeroot")) {
+                    String v = d.getVarFlag(func, flag, false);
+                    if (v != null && !v.isEmpty()) {
+                        d.setVarFlag(called, flag, v, origin);
+                    }
+                }
+                d.setVarFlag(func, "filename", "autogenerated", origin);
+                d.setVarFlag(func, "lineno", "1", origin);
+                String python = d.getVarFlag(called, "python", false);
+                if (python != null && !python.isEmpty()) {
+                    d.setVar(func, EXPORT_SENTINEL + "    bb.build.exec_func('" + called + "', d)\n", origin);
+                } else {
+                    if (className.contains("-")) {
+                        throw MetadataError.fatal(fn, line, "The classname " + className + " contains a dash "
+                                + "character and is calling an sh function " + called + " using EXPORT_FUNCTIONS. "
+                                + "Since a dash is illegal in sh function names, this cannot work, please rename "
+                                + "the class or don't use EXPORT_FUNCTIONS.");
+                    }
+                    d.setVar(func, EXPORT_SENTINEL + "    " + called + "\n", origin);
+                }
+                return null;
+            });
+        }
+    }
+
+    /** {@code bb.build.addtask}, with BBHandler's check of task names. */
+    private void addTask(AddTaskStatement t, String fn, int line, ParseState st) {
+        for (String word : t.text().trim().split("\\s+")) {
+            for (String keyword : SETVAR_KEYWORDS) {
+                if (word.contains(keyword + "_")) {
+                    throw MetadataError.parseError(fn, 0, "Task name '" + word + "' contains a keyword which is "
+                            + "not recommended/supported.\nPlease rename the task not to include the keyword.\n"
+                            + String.join("\n", SETVAR_KEYWORDS));
+                }
+            }
+        }
+        for (String name : t.tasks()) {
+            String task = name.startsWith("do_") ? name : "do_" + name;
+            st.data.setVarFlag(task, "task", "1", new Origin("addtask", fn, line));
+            if (!st.tasks.contains(task)) {
+                st.tasks.add(task);
+            }
+            List<String> existing = st.depsOf(task);
+            for (String entry : t.after()) {
+                if (!existing.contains(entry)) {
+                    existing.add(entry);
+                }
+            }
+            for (String entry : t.before()) {
+                List<String> deps = st.depsOf(entry);
+                if (!deps.contains(task)) {
+                    deps.add(0, task);
+                }
+            }
+        }
+    }
+
+    /** {@code bb.build.deltask}. */
+    static void delTask(String name, ParseState st) {
+        String task = name.startsWith("do_") ? name : "do_" + name;
+        if (st.tasks.remove(task)) {
+            st.data.delVarFlag(task, "task", null);
+        }
+        st.taskDeps.remove(task);
+        for (String other : st.tasks) {
+            List<String> deps = st.taskDeps.get(other);
+            if (deps != null) {
+                deps.remove(task);
+            }
+        }
+    }
+
+    // ---- include / inherit -----------------------------------------------------------------------------
+
+    /** {@code ConfHandler.include}: {@code errorOut} is the verb for the error, or null to ignore missing files. */
+    void include(String parentFn, String files, int line, ParseState st, String errorOut) {
+        DataStore d = st.data;
+        String expanded = data(parentFn, line, () -> d.expand(files));
+        String parent = data(parentFn, line, () -> d.expand(parentFn));
+        for (String fn : expanded.trim().split("\\s+")) {
+            if (!fn.isEmpty()) {
+                includeSingleFile(parent, fn, line, st, errorOut);
+            }
+        }
+    }
+
+    private void includeSingleFile(String parentFn, String fn, int line, ParseState st, String errorOut) {
+        if (parentFn.equals(fn)) {
+            return;
+        }
+        String file = fn;
+        if (!file.startsWith("/")) {
+            String bbpath = PathSearch.dirname(parentFn) + ":" + data(parentFn, line, () -> st.data.getVar("BBPATH"));
+            PathSearch.Result found = PathSearch.which(bbpath, file);
+            st.dependencies.addAll(found.attempts());
+            if (found.found() != null) {
+                file = found.found();
+            }
+        }
+        try {
+            handleIncluded(file, st);
+        } catch (NoSuchFileException e) {
+            if (errorOut != null) {
+                throw MetadataError.parseError(parentFn, line, "Could not " + errorOut + " file " + file);
+            }
+        }
+    }
+
+    /** {@code IncludeAllNode.eval}: includes the name relative to every BBPATH entry, ignoring missing ones. */
+    private void includeAll(String files, String fn, int line, ParseState st) {
+        DataStore d = st.data;
+        String expanded = data(fn, line, () -> d.expand(files));
+        for (String dir : nz(data(fn, line, () -> d.getVar("BBPATH"))).split(":", -1)) {
+            include(fn, PathSearch.join(dir, expanded), line, st, null);
+        }
+    }
+
+    /** {@code BBHandler.inherit}. */
+    void inherit(String classes, String fn, int line, ParseState st) {
+        DataStore d = st.data;
+        String expanded = data(fn, line, () -> d.expand(classes));
+        for (String origFile : expanded.trim().split("\\s+")) {
+            if (origFile.isEmpty()) {
+                continue;
+            }
+            String classType = data(fn, line, () -> d.getVar("__bbclasstype", false));
+            String file = origFile;
+            for (String dir : Arrays.asList("classes-" + classType, "classes")) {
+                file = origFile;
+                if (!file.startsWith("/") && !file.endsWith(".bbclass")) {
+                    file = dir + "/" + file + ".bbclass";
+                }
+                if (!file.startsWith("/")) {
+                    PathSearch.Result found = PathSearch.which(data(fn, line, () -> d.getVar("BBPATH")), file);
+                    for (String attempt : found.attempts()) {
+                        if (!attempt.equals(found.found())) {
+                            st.dependencies.add(attempt);
+                        }
+                    }
+                    if (found.found() != null) {
+                        file = found.found();
+                    }
+                }
+                if (PathSearch.exists(file)) {
+                    break;
+                }
+            }
+            if (!PathSearch.exists(file)) {
+                throw MetadataError.parseError(fn, line, "Could not inherit file " + file);
+            }
+            if (!st.inheritCache.contains(file)) {
+                st.inheritCache.add(file);
+                try {
+                    handleIncluded(file, st);
+                } catch (NoSuchFileException e) {
+                    throw MetadataError.parseError(fn, line, "Could not inherit file " + fn + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The class names of the inherit cache, as {@code bb.data.inherits_class} sees them. */
+    static List<String> classNames(List<String> inheritCache) {
+        List<String> names = new ArrayList<>(inheritCache.size());
+        for (String file : inheritCache) {
+            String base = PathSearch.basename(file);
+            names.add(base.endsWith(".bbclass") ? base.substring(0, base.length() - ".bbclass".length()) : base);
+        }
+        return names;
+    }
+}

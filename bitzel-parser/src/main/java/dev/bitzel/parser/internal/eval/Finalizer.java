@@ -1,0 +1,129 @@
+package dev.bitzel.parser.internal.eval;
+
+import dev.bitzel.parser.Diagnostic;
+import dev.bitzel.parser.Severity;
+import dev.bitzel.parser.data.DataStore;
+import dev.bitzel.parser.data.Origin;
+import dev.bitzel.parser.data.PythonException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an evaluated recipe into its finalized variants: a port of {@code ast.finalize} and
+ * {@code ast.multi_finalize} (bbappends, deferred inherits, event handlers, key expansion, anonymous Python,
+ * task flags, BBCLASSEXTEND).
+ */
+final class Finalizer {
+    /** The events BitBake fires while finalizing a recipe, in order. */
+    private static final List<String> PRE_FINALISE = List.of("bb.event.RecipePreFinalise");
+
+    private final Evaluator evaluator;
+
+    Finalizer(Evaluator evaluator) {
+        this.evaluator = evaluator;
+    }
+
+    /** {@code multi_finalize}: returns the finalized recipe under {@code ""} and each variant by name. */
+    Map<String, ParseState> multiFinalize(String fn, ParseState recipe, List<String> appends)
+            throws NoSuchFileException {
+        for (String append : appends) {
+            evaluator.handleRecipeFile(append, recipe, true);
+        }
+        ParseState safe = recipe;
+        ParseState base = safe.copy();
+        finalizeRecipe(fn, base);
+
+        Map<String, ParseState> datastores = new LinkedHashMap<>();
+        datastores.put("", safe);
+        String extended = Evaluator.data(fn, 0, () -> base.data.getVar("BBCLASSEXTEND"));
+        if (extended != null && !extended.isBlank()) {
+            String pn = Evaluator.data(fn, 0, () -> base.data.getVar("PN"));
+            safe.data.setVar("BBCLASSEXTEND", extended);
+            for (String ext : extended.trim().split("\\s+")) {
+                String[] parts = ext.split(":", 3);
+                String className = parts[0];
+                ParseState variant = safe.copy();
+                if (parts.length > 1) {
+                    variant.data.setVar("BBEXTENDCURR", className);
+                    variant.data.setVar("BBEXTENDVARIANT", parts[1]);
+                } else {
+                    variant.data.setVar("PN", pn + "-" + ext);
+                }
+                variant.deferredInherits.add(new DeferredInherit(className, fn, 0));
+                datastores.put(ext, variant);
+            }
+        }
+        for (Map.Entry<String, ParseState> entry : datastores.entrySet()) {
+            if (!entry.getKey().isEmpty()) {
+                finalizeRecipe(fn, entry.getValue());
+            }
+        }
+        datastores.put("", base);
+        return datastores;
+    }
+
+    /** {@code ast.finalize}. */
+    void finalizeRecipe(String fn, ParseState st) throws NoSuchFileException {
+        DataStore d = st.data;
+        while (!st.deferredInherits.isEmpty()) {
+            DeferredInherit next = st.deferredInherits.remove(0);
+            evaluator.inherit(next.classes(), next.file(), next.line(), st);
+        }
+        for (String handler : st.handlers) {
+            String file = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "filename", false));
+            if (file == null || file.isEmpty()) {
+                throw MetadataError.fatal(fn, 0, "Undefined event handler function '" + handler + "'");
+            }
+        }
+        fireEvent(fn, st, PRE_FINALISE.get(0));
+        Evaluator.data(fn, 0, () -> {
+            d.expandKeys();
+            return null;
+        });
+        fireEvent(fn, st, "bb.event.RecipePostKeyExpansion");
+        runAnonymousFunctions(st);
+        fireEvent(fn, st, "bb.event.RecipeTaskPreProcess");
+        for (String task : new ArrayList<>(st.tasks)) {
+            String expanded = Evaluator.data(fn, 0, () -> d.expand(task));
+            d.setVarFlag(expanded, "task", "1", null);
+        }
+        d.setVar("BBINCLUDED", String.join(" ", st.dependencies.stream().map(PathSearch::absolute).toList()),
+                new Origin("set", fn, 0));
+        fireEvent(fn, st, "bb.event.RecipeParsed");
+    }
+
+    /** {@code runAnonFuncs}: all of them, in order, through the Python evaluator. */
+    private void runAnonymousFunctions(ParseState st) {
+        for (AnonymousFunction f : st.anonymousFunctions) {
+            try {
+                st.data.python().runAnonymous(f.name(), f.body(), st.data, f.file(), f.line());
+            } catch (PythonException e) {
+                st.diagnostics.add(new Diagnostic(f.file(), f.line(), 0, Severity.ERROR,
+                        "anonymous Python function not evaluated, values it would set are missing: "
+                                + e.getMessage()));
+            }
+        }
+    }
+
+    /** Runs the registered handlers whose event mask takes {@code event}, as {@code bb.event.fire} does. */
+    private void fireEvent(String fn, ParseState st, String event) {
+        DataStore d = st.data;
+        for (String handler : st.handlers) {
+            String mask = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "eventmask", true));
+            if (mask != null && !mask.isBlank() && !List.of(mask.trim().split("\\s+")).contains(event)) {
+                continue;
+            }
+            String code = Evaluator.data(fn, 0, () -> d.getVar(handler, false));
+            try {
+                d.python().runEventHandler(handler, code == null ? "" : code, event, d);
+            } catch (PythonException e) {
+                String file = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "filename", false));
+                st.diagnostics.add(new Diagnostic(file == null ? fn : file, 0, 0, Severity.WARNING,
+                        "event handler " + handler + " not run for " + event + ": " + e.getMessage()));
+            }
+        }
+    }
+}

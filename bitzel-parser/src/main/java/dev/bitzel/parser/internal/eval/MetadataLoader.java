@@ -1,0 +1,162 @@
+package dev.bitzel.parser.internal.eval;
+
+import dev.bitzel.parser.Diagnostic;
+import dev.bitzel.parser.ParseFailure;
+import dev.bitzel.parser.Recipe;
+import dev.bitzel.parser.RecipeFile;
+import dev.bitzel.parser.data.DataStore;
+import dev.bitzel.parser.data.PythonEvaluator;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Parses configuration files and then recipes against it, as {@code bb.parse.handle} does for a lone recipe
+ * (the {@code getvar --recipe-file} case) or the cooker does for a build directory. Thread-safe: recipes may
+ * be parsed concurrently against one loaded configuration.
+ */
+public final class MetadataLoader {
+    private final TreeCache trees;
+    private final Evaluator evaluator;
+    private final Finalizer finalizer;
+    private final ParseState base;
+    private final ParseFailure failure;
+
+    private MetadataLoader(TreeCache trees, ParseState base, ParseFailure failure) {
+        this.trees = trees;
+        this.evaluator = new Evaluator(trees);
+        this.finalizer = new Finalizer(evaluator);
+        this.base = base;
+        this.failure = failure;
+    }
+
+    /**
+     * Parses {@code confFiles} in order into a fresh datastore whose {@code BBPATH} is {@code bbpath}, with
+     * {@code __bbclasstype} "global", then switches it to "recipe" for the recipes parsed against it.
+     */
+    public static MetadataLoader loadConfFiles(String bbpath, List<Path> confFiles, PythonEvaluator python,
+            TreeCache trees) {
+        Objects.requireNonNull(bbpath, "bbpath");
+        ParseState st = new ParseState(DataStore.create(Objects.requireNonNull(python, "python")));
+        st.data.setVar("BBPATH", bbpath);
+        st.data.setVar("__bbclasstype", "global");
+        MetadataLoader loader = new MetadataLoader(trees, st, null);
+        try {
+            for (Path conf : confFiles) {
+                loader.evaluator.handleConf(conf.toAbsolutePath().toString(), st, false);
+            }
+        } catch (MetadataError e) {
+            return new MetadataLoader(trees, st, e.toFailure());
+        } catch (NoSuchFileException e) {
+            return new MetadataLoader(trees, st, new ParseFailure("FileNotFoundError", e.getFile(), 0,
+                    "configuration file not found: " + e.getFile()));
+        }
+        st.data.setVar("__bbclasstype", "recipe");
+        return loader;
+    }
+
+    /**
+     * Loads a build directory's configuration as BitBake's cooker does: {@code conf/bblayers.conf} under
+     * {@code topDir}, each layer's {@code conf/layer.conf}, {@code conf/bitbake.conf} along BBPATH, the base
+     * class and INHERIT. {@code env} supplies the environment variables BitBake lets through.
+     */
+    public static MetadataLoader loadBuildDirectory(Path topDir, Map<String, String> env, PythonEvaluator python,
+            TreeCache trees) {
+        Objects.requireNonNull(topDir, "topDir");
+        ParseState st = BuildLoader.baseState(env, Objects.requireNonNull(python, "python"));
+        MetadataLoader loader = new MetadataLoader(trees, st, null);
+        try {
+            ParseState loaded = new BuildLoader(loader.evaluator).load(topDir, st);
+            return new MetadataLoader(trees, loaded, null);
+        } catch (MetadataError e) {
+            return new MetadataLoader(trees, st, e.toFailure());
+        } catch (NoSuchFileException e) {
+            return new MetadataLoader(trees, st, new ParseFailure("FileNotFoundError", e.getFile(), 0,
+                    e.getReason() == null ? "file not found: " + e.getFile() : e.getReason()));
+        }
+    }
+
+    /**
+     * The layer collections (BBFILE_COLLECTIONS with patterns and priorities), longest pattern first.
+     *
+     * @throws IllegalStateException with BitBake's message when the collections are inconsistent
+     */
+    public List<LayerCollection> collections() {
+        try {
+            return BuildLoader.collections(base.data);
+        } catch (MetadataError e) {
+            throw new IllegalStateException(e.toFailure().toString(), e);
+        }
+    }
+
+    /** Why the configuration failed to parse, or null. */
+    public ParseFailure failure() {
+        return failure;
+    }
+
+    /** Diagnostics from parsing the configuration. */
+    public List<Diagnostic> diagnostics() {
+        return List.copyOf(base.diagnostics);
+    }
+
+    /** A copy of the configuration's datastore. */
+    public DataStore data() {
+        return base.data.createCopy();
+    }
+
+    /** The syntax trees read so far. */
+    public TreeCache trees() {
+        return trees;
+    }
+
+    /**
+     * Parses one recipe with its bbappends against the configuration ({@code bb.parse.handle(fn, d)} with
+     * {@code __BBAPPEND} set), finalizing it and its BBCLASSEXTEND variants.
+     */
+    public RecipeFile parseRecipe(Path recipeFile, List<Path> appends) {
+        return parseRecipe(recipeFile, appends, null);
+    }
+
+    /**
+     * Parses one recipe as the cooker does for a build directory: like {@link #parseRecipe(Path, List)}, with
+     * {@code FILE_LAYERNAME} set to the collection the file belongs to (when not null).
+     */
+    public RecipeFile parseRecipe(Path recipeFile, List<Path> appends, String layerName) {
+        String fn = recipeFile.toAbsolutePath().normalize().toString();
+        if (failure != null) {
+            return new RecipeFile(fn, Map.of(), failure, base.diagnostics);
+        }
+        ParseState st = base.copy();
+        if (layerName != null) {
+            st.data.setVar("__BBMULTICONFIG", "");
+            st.data.setVar("FILE_LAYERNAME", layerName);
+        }
+        List<String> appendFiles = appends.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+        if (!appendFiles.isEmpty()) {
+            st.data.setVar("__BBAPPEND", String.join(" ", appendFiles));
+        }
+        try {
+            evaluator.handleRecipeFile(fn, st, false);
+            Map<String, ParseState> variants = finalizer.multiFinalize(fn, st, appendFiles);
+            Map<String, Recipe> recipes = new LinkedHashMap<>();
+            LinkedHashSet<Diagnostic> diagnostics = new LinkedHashSet<>();
+            for (Map.Entry<String, ParseState> entry : variants.entrySet()) {
+                ParseState v = entry.getValue();
+                diagnostics.addAll(v.diagnostics);
+                recipes.put(entry.getKey(), new Recipe(fn, entry.getKey(), v.data, v.tasks, v.taskDeps,
+                        v.inheritCache, new ArrayList<>(v.dependencies), v.skipReason, v.diagnostics));
+            }
+            return new RecipeFile(fn, recipes, null, new ArrayList<>(diagnostics));
+        } catch (MetadataError e) {
+            return new RecipeFile(fn, Map.of(), e.toFailure(), st.diagnostics);
+        } catch (NoSuchFileException e) {
+            return new RecipeFile(fn, Map.of(), new ParseFailure("FileNotFoundError", e.getFile(), 0,
+                    e.getReason() == null ? "file not found: " + e.getFile() : e.getReason()), st.diagnostics);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.bitzel.parser.internal.eval;
+
+import dev.bitzel.parser.data.DataStore;
+import dev.bitzel.parser.data.ExpansionException;
+import java.util.List;
+
+/**
+ * The recipe and append files of a loaded configuration, found as BitBake's cooker finds them.
+ *
+ * @param recipes recipe files in BitBake's collection order
+ * @param appends append files in collection order
+ * @param masked how many files BBMASK excluded
+ * @param warnings problems worth reporting (bad BBMASK entries)
+ */
+public record RecipeFiles(List<String> recipes, List<String> appends, int masked, List<String> warnings) {
+
+    /** Collects the files named by the configuration's BBFILES and BBMASK. */
+    public static RecipeFiles collect(DataStore config, List<LayerCollection> collections)
+            throws ExpansionException {
+        String bbfiles = config.getVar("BBFILES");
+        RecipeCollector.Collected c = RecipeCollector.collect(
+                bbfiles == null || bbfiles.isBlank() ? List.of() : List.of(bbfiles.trim().split("\\s+")),
+                collections, config.getVar("BBMASK"));
+        return new RecipeFiles(c.recipes(), c.appends(), c.masked(), c.warnings());
+    }
+
+    /** The appends of one recipe file, in the order BitBake applies them. */
+    public List<String> appendsFor(String recipe) {
+        return RecipeCollector.appendsFor(recipe, appends);
+    }
+
+    /** The collection a file belongs to, or null. */
+    public static LayerCollection collectionOf(String file, List<LayerCollection> collections) {
+        return RecipeCollector.collectionOf(file, collections);
+    }
+}

@@ -1,0 +1,34 @@
+# Assembles a root file system tarball from the packages of IMAGE_INSTALL.
+
+LICENSE = "MIT"
+PACKAGES = ""
+IMAGE_INSTALL ?= ""
+IMAGE_ROOTFS = "${WORKDIR}/rootfs"
+IMAGE_NAME = "${PN}-${MACHINE}"
+
+deltask do_configure
+deltask do_compile
+deltask do_install
+deltask do_populate_sysroot
+deltask do_package
+
+do_rootfs() {
+	for pkg in ${IMAGE_INSTALL}; do
+		install_package "$pkg" "${IMAGE_ROOTFS}"
+	done
+}
+
+install_package() {
+	cp -R ${TMPDIR}/packages/$1/. "$2"/
+}
+
+do_image_tar() {
+	mkdir -p ${DEPLOY_DIR_IMAGE}
+	tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
+		-C ${IMAGE_ROOTFS} -cf ${DEPLOY_DIR_IMAGE}/${IMAGE_NAME}.rootfs.tar .
+}
+
+addtask rootfs after do_unpack before do_build
+addtask image_tar after do_rootfs before do_build
+do_rootfs[cleandirs] = "${IMAGE_ROOTFS}"
+do_rootfs[recrdeptask] = "do_package"

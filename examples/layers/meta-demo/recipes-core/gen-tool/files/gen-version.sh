@@ -1,0 +1,3 @@
+#!/bin/sh
+# Writes a header defining APP_VERSION to stdout.
+echo "#define APP_VERSION \"$1\""
