@@ -7,4 +7,5 @@ module dev.bitzel.parser {
     requires com.google.common;
 
     exports dev.bitzel.parser;
+    exports dev.bitzel.parser.data;
 }
