@@ -1,0 +1,62 @@
+package dev.bitzel.parser.data;
+
+import java.util.Set;
+
+/**
+ * Runs the inline Python of {@code ${@...}} expressions for a {@link DataStore}; a service the executor provides.
+ *
+ * <p>Implementations are called on the thread using the store and may call back into it (BitBake code reads
+ * {@code d.getVar(...)}).
+ */
+public interface PythonEvaluator {
+
+    /**
+     * Evaluates a Python expression the way BitBake's {@code VariableParse.python_sub} does
+     * ({@code eval(compile(code.strip(), ...))} with {@code d} in scope) and returns {@code str()} of the result.
+     *
+     * @param code the code inside the <code>$&#123;&#64;...&#125;</code>, unstripped; it never contains {@code ${VAR}}
+     *     references (BitBake does not run such code)
+     * @param d the store being expanded
+     * @param varname the variable being expanded (e.g. {@code "A"} or {@code "A[doc]"}), or {@code null}
+     * @return {@code str(result)}; {@code null} is taken as Python's {@code None} and becomes {@code "None"}, as in
+     *     BitBake
+     * @throws PythonException if the code fails
+     * @throws ExpansionException if the code's own expansions fail; it propagates unchanged, as in BitBake
+     */
+    String evaluateExpression(String code, DataStore d, String varname) throws PythonException, ExpansionException;
+
+    /**
+     * The variables and functions the code refers to (BitBake's {@code bb.codeparser.PythonParser} references,
+     * {@code contains} keys and execs), added to {@link ExpansionResult}s and used to track which variables
+     * {@code OVERRIDES} depends on. The default reports none.
+     *
+     * @param code the code, as passed to {@link #evaluateExpression}
+     * @return the references
+     */
+    default CodeReferences references(String code) {
+        return CodeReferences.NONE;
+    }
+
+    /**
+     * What a piece of Python code refers to.
+     *
+     * @param references variables read ({@code d.getVar('X')} and {@code bb.utils.contains('X', ...)} keys)
+     * @param execs functions called
+     */
+    record CodeReferences(Set<String> references, Set<String> execs) {
+
+        /** No references. */
+        public static final CodeReferences NONE = new CodeReferences(Set.of(), Set.of());
+
+        /** Copies the sets. */
+        public CodeReferences {
+            references = Set.copyOf(references);
+            execs = Set.copyOf(execs);
+        }
+    }
+
+    /** An evaluator that supports nothing: every {@code ${@...}} fails with an {@link ExpansionException}. */
+    PythonEvaluator UNSUPPORTED = (code, d, varname) -> {
+        throw new PythonException(code, "Python evaluation is not supported yet: ${@" + code + "}");
+    };
+}

@@ -1,0 +1,155 @@
+package dev.bitzel.parser.internal.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * A string-keyed map whose {@link #copy()} is O(1): BitBake's copy-on-write datastore layering, made independent in
+ * both directions.
+ *
+ * <p>Writes go to a private top layer. Copying freezes that layer and shares the frozen chain with the copy; each
+ * side then writes to a new top layer of its own. Frozen layers are never written again, so values stored in them
+ * must be treated as immutable by callers (copy before changing, as BitBake's {@code _makeShadowCopy} does). Layers
+ * are merged when the chain gets deep, keeping lookups to a few hash probes.
+ *
+ * <p>Not thread-safe, but distinct copies may be used from distinct threads: frozen layers are only read.
+ *
+ * @param <V> the value type
+ */
+public final class CowMap<V> {
+
+    private static final Object TOMBSTONE = new Object();
+    private static final int MAX_DEPTH = 6;
+
+    private static final class Layer {
+        final Map<String, Object> map;
+        final Layer parent;
+        final int depth;
+
+        Layer(Map<String, Object> map, Layer parent) {
+            this.map = map;
+            this.parent = parent;
+            this.depth = parent == null ? 1 : parent.depth + 1;
+        }
+    }
+
+    private LinkedHashMap<String, Object> local = new LinkedHashMap<>();
+    private Layer base;
+
+    /** Creates an empty map. */
+    public CowMap() {}
+
+    private CowMap(Layer base) {
+        this.base = base;
+    }
+
+    /** The value visible for the key, or {@code null}. */
+    @SuppressWarnings("unchecked")
+    public V get(String key) {
+        Object o = local.get(key);
+        if (o == null) {
+            for (Layer l = base; l != null; l = l.parent) {
+                o = l.map.get(key);
+                if (o != null) {
+                    break;
+                }
+            }
+        }
+        return o == null || o == TOMBSTONE ? null : (V) o;
+    }
+
+    /** Whether a value is visible for the key. */
+    public boolean containsKey(String key) {
+        return get(key) != null;
+    }
+
+    /** The value in the writable top layer, or {@code null}: a value returned here may be changed in place. */
+    @SuppressWarnings("unchecked")
+    public V getLocal(String key) {
+        Object o = local.get(key);
+        return o == TOMBSTONE ? null : (V) o;
+    }
+
+    /** Whether the writable top layer holds the key (BitBake's {@code var in self.dict}). */
+    public boolean hasLocal(String key) {
+        Object o = local.get(key);
+        return o != null && o != TOMBSTONE;
+    }
+
+    /** Sets the value in the writable top layer. */
+    public void put(String key, V value) {
+        local.put(key, java.util.Objects.requireNonNull(value, "value"));
+    }
+
+    /** Hides the key (as Python's {@code del} on a shallow copy of a dict does). */
+    public void remove(String key) {
+        if (base == null) {
+            local.remove(key);
+        } else {
+            local.put(key, TOMBSTONE);
+        }
+    }
+
+    /** Drops the key from the writable top layer only, so that a value in a frozen layer shows again. */
+    public void removeLocal(String key) {
+        local.remove(key);
+    }
+
+    /** The keys of the writable top layer, in insertion order. */
+    public List<String> localKeys() {
+        List<String> keys = new ArrayList<>(local.size());
+        local.forEach((k, v) -> {
+            if (v != TOMBSTONE) {
+                keys.add(k);
+            }
+        });
+        return keys;
+    }
+
+    /** Calls the action for every visible entry, oldest layer's keys first, each key once with its visible value. */
+    @SuppressWarnings("unchecked")
+    public void forEach(BiConsumer<String, V> action) {
+        LinkedHashMap<String, Object> merged = new LinkedHashMap<>();
+        List<Layer> layers = new ArrayList<>();
+        for (Layer l = base; l != null; l = l.parent) {
+            layers.add(l);
+        }
+        Collections.reverse(layers);
+        for (Layer l : layers) {
+            merged.putAll(l.map);
+        }
+        merged.putAll(local);
+        merged.forEach((k, v) -> {
+            if (v != TOMBSTONE) {
+                action.accept(k, (V) v);
+            }
+        });
+    }
+
+    /** An independent copy, in O(1) time (plus an occasional merge of layers). */
+    public CowMap<V> copy() {
+        if (!local.isEmpty()) {
+            base = normalize(new Layer(local, base));
+            local = new LinkedHashMap<>();
+        }
+        return new CowMap<>(base);
+    }
+
+    private static Layer normalize(Layer top) {
+        while (top.parent != null
+                && (top.map.size() * 2 >= top.parent.map.size() || top.depth > MAX_DEPTH)) {
+            LinkedHashMap<String, Object> merged = new LinkedHashMap<>(top.parent.map);
+            merged.putAll(top.map);
+            Layer below = top.parent.parent;
+            if (below == null) {
+                merged.values().removeIf(v -> v == TOMBSTONE);
+            }
+            top = new Layer(merged, below);
+        }
+        return top;
+    }
+}
