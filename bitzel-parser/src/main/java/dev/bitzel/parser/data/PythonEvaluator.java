@@ -38,6 +38,47 @@ public interface PythonEvaluator {
     }
 
     /**
+     * Makes a {@code def} block of metadata callable from later Python, as BitBake's {@code methodpool} does.
+     * The default does nothing: the source stays available as the function variable's value.
+     *
+     * @param name the function name
+     * @param source the whole {@code def} block
+     * @param file the file it was defined in
+     * @param line its line
+     */
+    default void define(String name, String source, String file, int line) {
+    }
+
+    /**
+     * Runs an anonymous {@code python () {...}} function of a recipe at finalization, with {@code d} bound to
+     * the recipe's store. The default cannot and says so.
+     *
+     * @param name the generated function name ({@code __anon_LINE_FILE})
+     * @param body the function body
+     * @param d the recipe's store
+     * @param file the file it came from
+     * @param line its first line
+     * @throws PythonException if the function fails or cannot be run
+     */
+    default void runAnonymous(String name, String body, DataStore d, String file, int line) throws PythonException {
+        throw new PythonException(body, "Python evaluation is not supported yet: anonymous function " + name);
+    }
+
+    /**
+     * Runs an event handler registered with {@code addhandler} for an event fired while parsing (e.g.
+     * {@code bb.event.RecipePreFinalise}). The default cannot and says so.
+     *
+     * @param handler the handler's function name
+     * @param code the handler's body
+     * @param event the event class name
+     * @param d the store the event is fired with
+     * @throws PythonException if the handler fails or cannot be run
+     */
+    default void runEventHandler(String handler, String code, String event, DataStore d) throws PythonException {
+        throw new PythonException(code, "Python evaluation is not supported yet: event handler " + handler);
+    }
+
+    /**
      * What a piece of Python code refers to.
      *
      * @param references variables read ({@code d.getVar('X')} and {@code bb.utils.contains('X', ...)} keys)

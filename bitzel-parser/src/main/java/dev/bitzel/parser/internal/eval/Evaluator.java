@@ -169,7 +169,7 @@ final class Evaluator {
     // ---- ast.py ----------------------------------------------------------------------------------------
 
     private void eval(Statement statement, String fn, ParseState st, String className) throws NoSuchFileException {
-        int line = statement.range().endLine();
+        int line = statement.line();
         DataStore d = st.data;
         if (statement instanceof Assignment a) {
             evalAssignment(a, fn, line, d);
@@ -265,7 +265,7 @@ final class Evaluator {
             if (targetFlag != null) {
                 d.setVarFlag(key, targetFlag, result, origin);
             } else {
-                d.setVar(key, result, origin);
+                d.setVar(key, result, origin, true);
             }
             return null;
         });
@@ -273,7 +273,7 @@ final class Evaluator {
 
     /** {@code DataNode.getFunc}: the current unexpanded value, ignoring weak defaults and overrides. */
     private static String current(DataStore d, String key, String flag) throws ExpansionException {
-        return flag != null ? d.getVarFlag(key, flag, false, true) : d.getVar(key, false, true, true);
+        return flag != null ? d.getVarFlag(key, flag, false) : d.getVar(key, false, true, true);
     }
 
     /** {@code MethodNode.eval}. */
@@ -304,7 +304,7 @@ final class Evaluator {
         d.setVarFlag(name, "func", "1", origin);
         String value = text;
         data(fn, line, () -> {
-            d.setVar(name, value, origin);
+            d.setVar(name, value, origin, true);
             return null;
         });
         d.setVarFlag(name, "filename", fn, origin);
@@ -327,7 +327,7 @@ final class Evaluator {
         d.setVarFlag(p.name(), "func", "1", origin);
         d.setVarFlag(p.name(), "python", "1", origin);
         data(fn, line, () -> {
-            d.setVar(p.name(), p.source(), origin);
+            d.setVar(p.name(), p.source(), origin, true);
             return null;
         });
         d.setVarFlag(p.name(), "filename", fn, origin);
@@ -365,7 +365,7 @@ final class Evaluator {
                 d.setVarFlag(func, "lineno", "1", origin);
                 String python = d.getVarFlag(called, "python", false);
                 if (python != null && !python.isEmpty()) {
-                    d.setVar(func, EXPORT_SENTINEL + "    bb.build.exec_func('" + called + "', d)\n", origin);
+                    d.setVar(func, EXPORT_SENTINEL + "    bb.build.exec_func('" + called + "', d)\n", origin, true);
                 } else {
                     if (className.contains("-")) {
                         throw MetadataError.fatal(fn, line, "The classname " + className + " contains a dash "
@@ -373,7 +373,7 @@ final class Evaluator {
                                 + "Since a dash is illegal in sh function names, this cannot work, please rename "
                                 + "the class or don't use EXPORT_FUNCTIONS.");
                     }
-                    d.setVar(func, EXPORT_SENTINEL + "    " + called + "\n", origin);
+                    d.setVar(func, EXPORT_SENTINEL + "    " + called + "\n", origin, true);
                 }
                 return null;
             });
