@@ -4,9 +4,12 @@ import dev.bitzel.parser.BuildDirectory;
 import dev.bitzel.parser.Diagnostic;
 import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.Severity;
+import dev.bitzel.parser.data.UnevaluatedPython;
 import java.io.PrintWriter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,15 +35,20 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parse threads (default: one per core).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--show-notes", description = "Also print notes (e.g. Python not evaluated).")
+    @Option(names = "--show-notes", description = "Also print notes.")
     boolean showNotes;
+
+    @Option(names = "--show", paramLabel = "N", description = "Print at most N diagnostics of each severity "
+            + "(default: 20).")
+    int shown = 20;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        BuildDirectory build = BuildDirectory.load(parent.buildDir());
+        UnevaluatedPython python = new UnevaluatedPython();
+        BuildDirectory build = BuildDirectory.load(parent.buildDir(), System.getenv(), python);
         long loaded = System.nanoTime();
         build.diagnostics().forEach(d -> report(err, d));
         if (build.failure().isPresent()) {
@@ -53,8 +61,7 @@ final class ParseCommand implements Callable<Integer> {
         int failed = 0;
         int targets = 0;
         int skipped = 0;
-        long errors = 0;
-        long notes = 0;
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         for (RecipeFile file : results) {
             if (file.failed().isPresent()) {
                 failed++;
@@ -64,12 +71,16 @@ final class ParseCommand implements Callable<Integer> {
             targets += file.variants().size();
             skipped += (int) file.variants().values().stream().filter(r -> r.skipped().isPresent()).count();
             for (Diagnostic d : file.diagnostics()) {
-                if (d.severity() == Severity.ERROR) {
-                    errors++;
-                } else if (d.severity() == Severity.NOTE) {
-                    notes++;
+                int n = counts.merge(d.severity(), 1, Integer::sum);
+                if (n <= shown) {
+                    report(err, d);
                 }
-                report(err, d);
+            }
+        }
+        for (Map.Entry<Severity, Integer> entry : counts.entrySet()) {
+            if (entry.getValue() > shown && (entry.getKey() != Severity.NOTE || showNotes)) {
+                err.printf(Locale.ROOT, "... and %d more %s diagnostics (--show N to see more)%n",
+                        entry.getValue() - shown, entry.getKey().name().toLowerCase(Locale.ROOT));
             }
         }
         out.printf(Locale.ROOT, "recipe files: %d%n", results.size());
@@ -78,7 +89,12 @@ final class ParseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "targets: %d%n", targets);
         out.printf(Locale.ROOT, "skipped: %d%n", skipped);
         out.printf(Locale.ROOT, "failed: %d%n", failed);
-        out.printf(Locale.ROOT, "diagnostics: %d errors, %d notes%n", errors, notes);
+        out.printf(Locale.ROOT, "diagnostics: %d errors, %d warnings, %d notes%n",
+                counts.getOrDefault(Severity.ERROR, 0), counts.getOrDefault(Severity.WARNING, 0),
+                counts.getOrDefault(Severity.NOTE, 0));
+        out.printf(Locale.ROOT, "python not evaluated: %d inline expressions, %d functions "
+                + "(Python in metadata is not supported yet; affected values stay unexpanded)%n",
+                python.unevaluatedExpressions(), python.functionsNotRun());
         out.printf(Locale.ROOT, "configuration: %.3f s%n", (loaded - start) / 1e9);
         out.printf(Locale.ROOT, "recipes: %.3f s on %d threads%n", (parsed - loaded) / 1e9, jobs);
         out.flush();

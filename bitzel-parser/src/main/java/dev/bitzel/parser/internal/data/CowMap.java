@@ -39,6 +39,12 @@ public final class CowMap<V> {
 
     private LinkedHashMap<String, Object> local = new LinkedHashMap<>();
     private Layer base;
+    /**
+     * Keys written through this instance since it was created, in first-write order. Copying freezes
+     * {@link #local} but not this: BitBake's {@code localkeys()} of a store still lists what was set in it after
+     * the store itself has been copied.
+     */
+    private final java.util.LinkedHashSet<String> written = new java.util.LinkedHashSet<>();
 
     /** Creates an empty map. */
     public CowMap() {}
@@ -83,6 +89,7 @@ public final class CowMap<V> {
     /** Sets the value in the writable top layer. */
     public void put(String key, V value) {
         local.put(key, java.util.Objects.requireNonNull(value, "value"));
+        written.add(key);
     }
 
     /** Hides the key (as Python's {@code del} on a shallow copy of a dict does). */
@@ -99,14 +106,14 @@ public final class CowMap<V> {
         local.remove(key);
     }
 
-    /** The keys of the writable top layer, in insertion order. */
+    /** The keys written through this instance since it was created and still visible, in first-write order. */
     public List<String> localKeys() {
-        List<String> keys = new ArrayList<>(local.size());
-        local.forEach((k, v) -> {
-            if (v != TOMBSTONE) {
+        List<String> keys = new ArrayList<>(written.size());
+        for (String k : written) {
+            if (get(k) != null) {
                 keys.add(k);
             }
-        });
+        }
         return keys;
     }
 

@@ -5,6 +5,7 @@ import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.Origin;
+import dev.bitzel.parser.data.UncheckedExpansionException;
 import dev.bitzel.parser.syntax.AddHandlerStatement;
 import dev.bitzel.parser.syntax.AddPylibStatement;
 import dev.bitzel.parser.syntax.AddTaskStatement;
@@ -56,6 +57,8 @@ final class Evaluator {
             return op.run();
         } catch (ExpansionException e) {
             throw new MetadataError(MetadataError.EXPANSION_ERROR, file, line, e.getMessage(), e);
+        } catch (UncheckedExpansionException e) {
+            throw new MetadataError(MetadataError.EXPANSION_ERROR, file, line, e.getMessage(), e.getCause());
         } catch (IllegalArgumentException e) {
             // data_smart's bb.fatal() for the old override syntax and similar misuse of variable names.
             throw new MetadataError(MetadataError.FATAL, file, line, e.getMessage(), e);

@@ -101,7 +101,7 @@ final class Finalizer {
             try {
                 st.data.python().runAnonymous(f.name(), f.body(), st.data, f.file(), f.line());
             } catch (PythonException e) {
-                st.diagnostics.add(new Diagnostic(f.file(), f.line(), 0, Severity.ERROR,
+                st.diagnostics.add(new Diagnostic(f.file(), f.line(), 0, Severity.WARNING,
                         "anonymous Python function not evaluated, values it would set are missing: "
                                 + e.getMessage()));
             }

@@ -6,6 +6,7 @@ import dev.bitzel.parser.Recipe;
 import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.PythonEvaluator;
+import dev.bitzel.parser.data.UncheckedExpansionException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,9 @@ public final class MetadataLoader {
             }
         } catch (MetadataError e) {
             return new MetadataLoader(trees, st, e.toFailure());
+        } catch (UncheckedExpansionException e) {
+            return new MetadataLoader(trees, st, new ParseFailure("ExpansionError", String.valueOf(confFiles), 0,
+                    e.getMessage()));
         } catch (NoSuchFileException e) {
             return new MetadataLoader(trees, st, new ParseFailure("FileNotFoundError", e.getFile(), 0,
                     "configuration file not found: " + e.getFile()));
@@ -75,6 +79,9 @@ public final class MetadataLoader {
             return new MetadataLoader(trees, loaded, null);
         } catch (MetadataError e) {
             return new MetadataLoader(trees, st, e.toFailure());
+        } catch (UncheckedExpansionException e) {
+            return new MetadataLoader(trees, st, new ParseFailure("ExpansionError",
+                    topDir.resolve("conf/bblayers.conf").toString(), 0, e.getMessage()));
         } catch (NoSuchFileException e) {
             return new MetadataLoader(trees, st, new ParseFailure("FileNotFoundError", e.getFile(), 0,
                     e.getReason() == null ? "file not found: " + e.getFile() : e.getReason()));
@@ -154,6 +161,9 @@ public final class MetadataLoader {
             return new RecipeFile(fn, recipes, null, new ArrayList<>(diagnostics));
         } catch (MetadataError e) {
             return new RecipeFile(fn, Map.of(), e.toFailure(), st.diagnostics);
+        } catch (UncheckedExpansionException e) {
+            return new RecipeFile(fn, Map.of(), new ParseFailure("ExpansionError", fn, 0, e.getMessage()),
+                    st.diagnostics);
         } catch (NoSuchFileException e) {
             return new RecipeFile(fn, Map.of(), new ParseFailure("FileNotFoundError", e.getFile(), 0,
                     e.getReason() == null ? "file not found: " + e.getFile() : e.getReason()), st.diagnostics);
