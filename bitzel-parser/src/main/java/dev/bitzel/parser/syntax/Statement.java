@@ -16,6 +16,9 @@ public sealed interface Statement extends Node
      * last continuation line, for a function the line of its closing <code>&#125;</code>. {@link PythonDefStatement}
      * overrides it (BitBake reports the line after the {@code def} block).
      *
+     * <p>One deviation: when the last line of a {@code .conf} file ends with {@code \}, {@code ConfHandler}
+     * keeps "reading" empty lines past the end and counts them; this returns the real last line instead.
+     *
      * @return the 1-based line
      */
     default int line() {

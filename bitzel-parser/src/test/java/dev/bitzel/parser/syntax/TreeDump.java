@@ -30,7 +30,7 @@ final class TreeDump {
         return sb.toString();
     }
 
-    private static String fields(Node node) {
+    static String fields(Node node) {
         if (node instanceof Assignment a) {
             return "exported=" + a.exported() + " name=" + q(a.name()) + " flag=" + q(a.flag()) + " op=" + a.op()
                     + " value=" + q(a.value());

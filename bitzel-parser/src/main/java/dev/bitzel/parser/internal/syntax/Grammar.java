@@ -178,6 +178,12 @@ final class Grammar {
         // The lazy name tries each end in turn; only ends at an operator char or at the end of the run of
         // name chars can succeed, so each try is O(1) apart from the final value check.
         for (int e = start + 1; e <= n && isVarChar(s.charAt(e - 1)); e++) {
+            if (e < n) {
+                char next = s.charAt(e);
+                if (isVarChar(next) && next != ':' && next != '+' && next != '.') {
+                    continue;
+                }
+            }
             Config c = configRest(s, start, e, exported);
             if (c != null) {
                 return c;
