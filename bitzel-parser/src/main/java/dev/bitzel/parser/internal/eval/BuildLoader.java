@@ -90,8 +90,9 @@ final class BuildLoader {
         DataStore d = st.data;
         Path layerConf = topDir.resolve("conf/bblayers.conf").toAbsolutePath().normalize();
         String layerConfName = layerConf.toString();
+        d.setVar("BB_CURRENT_MC", "default");
         d.setVar("TOPDIR", topDir.toAbsolutePath().normalize().toString());
-        evaluator.handleConf(layerConfName, st, true);
+        evaluator.handleConf(layerConfName, st, true, true);
         if (get(d, "BB_CACHEDIR") == null) {
             d.setVar("BB_CACHEDIR", "${TOPDIR}/cache");
         }
@@ -113,7 +114,7 @@ final class BuildLoader {
             String dir = layer.endsWith("/") ? layer.replaceAll("/+$", "") : layer;
             ld.setVar("LAYERDIR", dir);
             ld.setVar("LAYERDIR_RE", pythonReEscape(dir));
-            evaluator.handleConf(dir + "/conf/layer.conf", layered, true);
+            evaluator.handleConf(dir + "/conf/layer.conf", layered, true, true);
             expandVarref(ld, "LAYERDIR", dir);
             expandVarref(ld, "LAYERDIR_RE", dir);
             for (String c : words(get(ld, "BBFILE_COLLECTIONS"))) {
@@ -183,7 +184,7 @@ final class BuildLoader {
         if (get(ld, "BBPATH") == null || get(ld, "BBPATH").isEmpty()) {
             throw MetadataError.fatal(layerConfName, 0, "The BBPATH variable is not set");
         }
-        evaluator.handleConf("conf/bitbake.conf", layered, true);
+        evaluator.handleConf("conf/bitbake.conf", layered, true, true);
         List<String> classes = new ArrayList<>();
         classes.add("base");
         classes.addAll(words(get(ld, "INHERIT")));

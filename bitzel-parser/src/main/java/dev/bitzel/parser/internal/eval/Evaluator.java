@@ -74,20 +74,23 @@ final class Evaluator {
     void handleIncluded(String fn, ParseState st) throws NoSuchFileException {
         String ext = PathSearch.extension(fn);
         switch (ext) {
-            case ".conf" -> handleConf(fn, st, true);
+            case ".conf" -> handleConf(fn, st, true, false);
             case ".bb", ".bbclass", ".inc", ".bbappend" -> handleRecipeFile(fn, st, true);
             default -> throw MetadataError.parseError(fn, 0, "not a BitBake file");
         }
     }
 
-    /** {@code ConfHandler.handle}. */
-    void handleConf(String fn, ParseState st, boolean include) throws NoSuchFileException {
+    /**
+     * {@code ConfHandler.handle}; {@code baseConfig} is true for the files the cooker reads itself
+     * (bblayers.conf, layer.conf, bitbake.conf), the only ones where {@code addpylib} is allowed.
+     */
+    void handleConf(String fn, ParseState st, boolean include, boolean baseConfig) throws NoSuchFileException {
         DataStore d = st.data;
         String oldFile = include ? data(fn, 0, () -> d.getVar("FILE", false)) : null;
         String absFn = resolveFile(fn, st);
         SyntaxTree tree = load(absFn, Dialect.CONF);
         d.setVar("FILE", absFn);
-        evalTree(tree, absFn, st, "");
+        evalTree(tree, absFn, st, "", baseConfig);
         if (oldFile != null) {
             d.setVar("FILE", oldFile);
         }
@@ -115,7 +118,7 @@ final class Evaluator {
         if (!isClass && !absFn.equals(oldFile)) {
             d.setVar("FILE", absFn);
         }
-        evalTree(tree, fn, st, className);
+        evalTree(tree, fn, st, className, false);
         if (!isClass && include && oldFile != null && !absFn.equals(oldFile)) {
             d.setVar("FILE", oldFile);
         }
@@ -161,9 +164,15 @@ final class Evaluator {
         return tree;
     }
 
-    private void evalTree(SyntaxTree tree, String fn, ParseState st, String className) throws NoSuchFileException {
+    private void evalTree(SyntaxTree tree, String fn, ParseState st, String className, boolean baseConfig)
+            throws NoSuchFileException {
         for (Node node : tree.nodes()) {
             if (node instanceof Statement statement) {
+                if (statement instanceof AddPylibStatement && !baseConfig) {
+                    // ConfHandler.feeder only accepts addpylib in base configuration files.
+                    throw MetadataError.parseError(fn, statement.line(), "unparsed line: '"
+                            + statement.text().strip() + "'");
+                }
                 eval(statement, fn, st, className);
             }
         }
@@ -220,8 +229,10 @@ final class Evaluator {
         } else if (statement instanceof ExportFunctionsStatement e) {
             exportFunctions(e.functions(), className, fn, line, d);
         } else if (statement instanceof AddPylibStatement p) {
-            st.diagnostics.add(new Diagnostic(fn, line, 0, Severity.NOTE, "addpylib " + p.directory() + " "
-                    + p.namespace() + ": Python library directories are recorded but not loaded yet"));
+            String dir = data(fn, line, () -> d.expand(p.directory()));
+            st.pythonLibraries.add(new PythonLibrary(dir, p.namespace()));
+            st.diagnostics.add(new Diagnostic(fn, line, 0, Severity.NOTE, "addpylib " + dir + " "
+                    + p.namespace() + ": recorded; Python modules are not loaded yet"));
         } else {
             throw new IllegalStateException("statement kind not handled: " + statement.getClass().getName());
         }

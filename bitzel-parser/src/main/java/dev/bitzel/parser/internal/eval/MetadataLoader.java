@@ -49,7 +49,7 @@ public final class MetadataLoader {
         MetadataLoader loader = new MetadataLoader(trees, st, null);
         try {
             for (Path conf : confFiles) {
-                loader.evaluator.handleConf(conf.toAbsolutePath().toString(), st, false);
+                loader.evaluator.handleConf(conf.toAbsolutePath().toString(), st, false, false);
             }
         } catch (MetadataError e) {
             return new MetadataLoader(trees, st, e.toFailure());

@@ -25,6 +25,7 @@ final class ParseState {
     final List<String> handlers;
     final Set<String> dependencies;
     final List<Diagnostic> diagnostics;
+    final List<PythonLibrary> pythonLibraries;
     String skipReason;
 
     ParseState(DataStore data) {
@@ -37,6 +38,7 @@ final class ParseState {
         this.handlers = new ArrayList<>();
         this.dependencies = new LinkedHashSet<>();
         this.diagnostics = new ArrayList<>();
+        this.pythonLibraries = new ArrayList<>();
     }
 
     private ParseState(ParseState from) {
@@ -50,6 +52,7 @@ final class ParseState {
         this.handlers = new ArrayList<>(from.handlers);
         this.dependencies = new LinkedHashSet<>(from.dependencies);
         this.diagnostics = new ArrayList<>(from.diagnostics);
+        this.pythonLibraries = new ArrayList<>(from.pythonLibraries);
         this.skipReason = from.skipReason;
     }
 
