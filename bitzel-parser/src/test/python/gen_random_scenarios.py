@@ -2,7 +2,7 @@
 """Writes random-scenarios.txt: random datastore operation sequences run on real BitBake 2.8.1, with what every
 read returned. DataStoreRandomTest replays them on DataStore.
 
-Usage: python3 gen_random_scenarios.py /path/to/poky/bitbake/lib > ../resources/dev/bitzel/parser/data/random-scenarios.txt
+Usage: python3 gen_random_scenarios.py /path/to/poky/bitbake/lib  > ../resources/dev/bitzel/parser/data/random-scenarios.txt  (2000 scenarios by default)
 """
 import random
 import sys
@@ -16,7 +16,8 @@ import bb.parse  # noqa: E402
 
 NAMES = ["A", "B", "C", "A:o1", "A:o2", "A:o1:o2", "A:o2:o1", "B:o1", "C:o2", "A:append", "A:append:o1",
          "A:prepend:o2", "A:remove", "A:remove:o1", "A:o1:append", "B:append", "B:remove", "C:prepend",
-         "B:o1:remove", "OV", "OV:o1", "OVERRIDES"]
+         "B:o1:remove", "OV", "OV:o1", "OVERRIDES", "A:prepend", "A:remove:o2:o1", "B:append:o2",
+         "C:o1:o2", "C:o2:o1", "OV:append:o1"]
 READ = ["A", "B", "C", "A:o1", "A:o2", "B:o1", "OV", "OVERRIDES"]
 WORDS = ["x", "y", "z", " ", "  ", "${A}", "${B}", "${C}", "${OV}", "${NOPE}", "o1", "o2", "a b"]
 OVERRIDES = ["o1", "o2", "o1:o2", "o2:o1", "${OV}", "x:${OV}", "o1:${OV}", ""]
@@ -62,7 +63,12 @@ def run(rnd, out):
             v = value(rnd)
             res = attempt(lambda: d.appendVar(name, v))
             out.append("append %s %s %s" % (enc(name), enc(v), res))
-        elif r < 0.82:
+        elif r < 0.79:
+            name = rnd.choice(READ)
+            v = value(rnd)
+            res = attempt(lambda: d.prependVar(name, v))
+            out.append("prepend %s %s %s" % (enc(name), enc(v), res))
+        elif r < 0.84:
             d = d.createCopy()
             out.append("copy")
         else:
@@ -74,6 +80,10 @@ def run(rnd, out):
         out.append("keys " + " ".join(enc(k) for k in sorted(d.keys())))
     except bb.data_smart.ExpansionError as e:
         out.append("keys !" + type(e.exception).__name__)
+    except bb.BBHandledException:
+        out.append("keys !BBHandledException")
+    except TypeError:
+        out.append("keys !TypeError")
 
 
 def attempt(f):
@@ -82,6 +92,11 @@ def attempt(f):
         return "."
     except bb.data_smart.ExpansionError as e:
         return "!" + type(e.exception).__name__
+    except bb.BBHandledException:
+        # bb.fatal: OVERRIDES did not settle in 5 iterations
+        return "!BBHandledException"
+    except TypeError:
+        return "!TypeError"
 
 
 def read(d, name, expand, out):
@@ -90,13 +105,18 @@ def read(d, name, expand, out):
         res = enc(v)
     except bb.data_smart.ExpansionError as e:
         res = "!" + type(e.exception).__name__
+    except bb.BBHandledException:
+        res = "!BBHandledException"
+    except TypeError:
+        # BitBake's store is broken after a failed OVERRIDES expansion (inoverride stays set)
+        res = "!TypeError"
     out.append("get %s %d %s" % (enc(name), expand, res))
 
 
 def main():
     rnd = random.Random(20260528)
     lines = []
-    for i in range(600):
+    for i in range(int(sys.argv[2]) if len(sys.argv) > 2 else 2000):
         lines.append("scenario %d" % i)
         run(rnd, lines)
     print("\n".join(lines))

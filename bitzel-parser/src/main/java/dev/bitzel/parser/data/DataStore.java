@@ -837,7 +837,31 @@ public final class DataStore {
 
     Object getVarFlagInternal(String var, String flag, boolean expand, boolean noweakdefault, boolean parsing)
             throws ExpansionException {
-        return getVarFlagFull(var, flag, expand, noweakdefault, parsing, false).value;
+        try {
+            return getVarFlagFull(var, flag, expand, noweakdefault, parsing, false).value;
+        } catch (NoOverrides e) {
+            throw new ExpansionException(var, null, "TypeError", e.getMessage(), null);
+        }
+    }
+
+    /**
+     * BitBake's {@code TypeError} from iterating {@code self.overrides} while it is {@code None}: after an
+     * expansion of {@code OVERRIDES} failed, BitBake's {@code inoverride} stays set and overrides are never
+     * recomputed once invalidated.
+     */
+    private static final class NoOverrides extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoOverrides(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private List<String> overridesOrFail(String message) {
+        if (overrides == null) {
+            throw new NoOverrides(message);
+        }
+        return overrides;
     }
 
     @SuppressWarnings("unchecked")
@@ -884,7 +908,7 @@ public final class DataStore {
                 boolean mod = true;
                 while (mod) {
                     mod = false;
-                    for (String o : overrides) {
+                    for (String o : overridesOrFail("'NoneType' object is not iterable")) {
                         String suffix = ":" + o;
                         for (String a : new ArrayList<>(active.keySet())) {
                             if (a.endsWith(suffix)) {
@@ -994,7 +1018,7 @@ public final class DataStore {
             return true;
         }
         for (String o2 : PyStrings.split(o, ':')) {
-            if (!overrides.contains(o2)) {
+            if (!overridesOrFail("argument of type 'NoneType' is not iterable").contains(o2)) {
                 return false;
             }
         }
@@ -1074,7 +1098,7 @@ public final class DataStore {
         } catch (ExpansionException e) {
             throw new UncheckedExpansionException(e);
         }
-        return overrides;
+        return overrides == null ? List.of() : overrides;
     }
 
     /**

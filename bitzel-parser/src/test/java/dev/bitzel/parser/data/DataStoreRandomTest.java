@@ -54,6 +54,7 @@ class DataStoreRandomTest {
                         case "del" -> d.delVar(dec(f[1]), null);
                         case "rename" -> d.renameVar(f[1], f[2], null);
                         case "append" -> d.appendVar(dec(f[1]), dec(f[2]), null);
+                        case "prepend" -> d.prependVar(dec(f[1]), dec(f[2]), null);
                         case "copy" -> d = d.createCopy();
                         case "get" -> {
                             String v = d.getVar(dec(f[1]), f[2].equals("1"));
@@ -95,7 +96,7 @@ class DataStoreRandomTest {
                 }
             }
         }
-        assertThat(scenarios).isEqualTo(600);
+        assertThat(scenarios).isEqualTo(2000);
         assertThat(checks).isGreaterThan(10_000);
         assertThat(failures).isEmpty();
     }
