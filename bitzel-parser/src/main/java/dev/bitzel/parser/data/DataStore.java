@@ -1393,6 +1393,10 @@ public final class DataStore {
             if (hasVarRef(code)) {
                 replacement = "${@" + code + "}";
             } else {
+                if (varparse.varname != null && !varparse.varname.isEmpty()) {
+                    // BitBake reads (and so expands) the vardeps flag here to decide whether to log parser warnings
+                    getVarFlagInternal(varparse.varname, "vardeps", true, false, false);
+                }
                 PythonEvaluator.CodeReferences refs = python.references(code);
                 String result = python.evaluateExpression(code, this, varparse.varname);
                 varparse.references.addAll(refs.references());
