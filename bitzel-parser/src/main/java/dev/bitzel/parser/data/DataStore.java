@@ -38,7 +38,10 @@ import java.util.regex.Pattern;
  * still sees later writes to the original for variables it has not written itself, copies here are independent in
  * both directions.
  *
- * <p>Not thread-safe: use one store from one thread at a time. Distinct copies may be used from distinct threads.
+ * <p>Not thread-safe: use one store from one thread at a time (even reads write the expansion cache). The
+ * exception is {@link #createCopy()}, which may be called from several threads at once on a store that is no longer
+ * otherwise used (a configuration store copied once per recipe); distinct copies may then be used from distinct
+ * threads.
  */
 public final class DataStore {
 
@@ -99,7 +102,9 @@ public final class DataStore {
         this.overridevars = new HashSet<>(from.overridevars);
         this.varRenames = from.varRenames;
         this.varRenamesShared = true;
-        from.varRenamesShared = true;
+        if (!from.varRenamesShared) {
+            from.varRenamesShared = true;
+        }
         this.tracking = from.tracking;
         this.errors = new ArrayList<>(from.errors);
     }
@@ -130,7 +135,7 @@ public final class DataStore {
      *
      * @return the copy
      */
-    public DataStore createCopy() {
+    public synchronized DataStore createCopy() {
         return new DataStore(this);
     }
 
