@@ -38,7 +38,10 @@ import java.util.regex.Pattern;
  * still sees later writes to the original for variables it has not written itself, copies here are independent in
  * both directions.
  *
- * <p>Not thread-safe: use one store from one thread at a time. Distinct copies may be used from distinct threads.
+ * <p>Not thread-safe: use one store from one thread at a time (even reads write the expansion cache). The
+ * exception is {@link #createCopy()}, which may be called from several threads at once on a store that is no longer
+ * otherwise used (a configuration store copied once per recipe); distinct copies may then be used from distinct
+ * threads.
  */
 public final class DataStore {
 
@@ -99,7 +102,9 @@ public final class DataStore {
         this.overridevars = new HashSet<>(from.overridevars);
         this.varRenames = from.varRenames;
         this.varRenamesShared = true;
-        from.varRenamesShared = true;
+        if (!from.varRenamesShared) {
+            from.varRenamesShared = true;
+        }
         this.tracking = from.tracking;
         this.errors = new ArrayList<>(from.errors);
     }
@@ -130,7 +135,7 @@ public final class DataStore {
      *
      * @return the copy
      */
-    public DataStore createCopy() {
+    public synchronized DataStore createCopy() {
         return new DataStore(this);
     }
 
@@ -837,7 +842,31 @@ public final class DataStore {
 
     Object getVarFlagInternal(String var, String flag, boolean expand, boolean noweakdefault, boolean parsing)
             throws ExpansionException {
-        return getVarFlagFull(var, flag, expand, noweakdefault, parsing, false).value;
+        try {
+            return getVarFlagFull(var, flag, expand, noweakdefault, parsing, false).value;
+        } catch (NoOverrides e) {
+            throw new ExpansionException(var, null, "TypeError", e.getMessage(), null);
+        }
+    }
+
+    /**
+     * BitBake's {@code TypeError} from iterating {@code self.overrides} while it is {@code None}: after an
+     * expansion of {@code OVERRIDES} failed, BitBake's {@code inoverride} stays set and overrides are never
+     * recomputed once invalidated.
+     */
+    private static final class NoOverrides extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoOverrides(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private List<String> overridesOrFail(String message) {
+        if (overrides == null) {
+            throw new NoOverrides(message);
+        }
+        return overrides;
     }
 
     @SuppressWarnings("unchecked")
@@ -884,7 +913,7 @@ public final class DataStore {
                 boolean mod = true;
                 while (mod) {
                     mod = false;
-                    for (String o : overrides) {
+                    for (String o : overridesOrFail("'NoneType' object is not iterable")) {
                         String suffix = ":" + o;
                         for (String a : new ArrayList<>(active.keySet())) {
                             if (a.endsWith(suffix)) {
@@ -994,7 +1023,7 @@ public final class DataStore {
             return true;
         }
         for (String o2 : PyStrings.split(o, ':')) {
-            if (!overrides.contains(o2)) {
+            if (!overridesOrFail("argument of type 'NoneType' is not iterable").contains(o2)) {
                 return false;
             }
         }
@@ -1074,7 +1103,7 @@ public final class DataStore {
         } catch (ExpansionException e) {
             throw new UncheckedExpansionException(e);
         }
-        return overrides;
+        return overrides == null ? List.of() : overrides;
     }
 
     /**
@@ -1369,6 +1398,10 @@ public final class DataStore {
             if (hasVarRef(code)) {
                 replacement = "${@" + code + "}";
             } else {
+                if (varparse.varname != null && !varparse.varname.isEmpty()) {
+                    // BitBake reads (and so expands) the vardeps flag here to decide whether to log parser warnings
+                    getVarFlagInternal(varparse.varname, "vardeps", true, false, false);
+                }
                 PythonEvaluator.CodeReferences refs = python.references(code);
                 String result = python.evaluateExpression(code, this, varparse.varname);
                 varparse.references.addAll(refs.references());

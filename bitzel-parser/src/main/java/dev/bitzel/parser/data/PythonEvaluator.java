@@ -6,7 +6,10 @@ import java.util.Set;
  * Runs the inline Python of {@code ${@...}} expressions for a {@link DataStore}; a service the executor provides.
  *
  * <p>Implementations are called on the thread using the store and may call back into it (BitBake code reads
- * {@code d.getVar(...)}).
+ * {@code d.getVar(...)}). BitBake evaluates the code with a {@code DataContext} as locals, so a bare name that is
+ * not a builtin reads the variable of that name; that is the evaluator's business. Python errors should be thrown as
+ * {@link PythonException}s; unchecked exceptions (e.g. an executor's skip-recipe signal) pass through the datastore
+ * unchanged, as BitBake lets {@code SkipRecipe} and {@code BBHandledException} through.
  */
 public interface PythonEvaluator {
 
