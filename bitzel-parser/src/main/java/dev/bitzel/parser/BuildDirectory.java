@@ -49,50 +49,105 @@ public final class BuildDirectory {
     }
 
     /**
-     * Loads {@code topDir} with the process environment, without evaluating Python.
+     * Loads {@code topDir} with the process environment, without evaluating Python and without history.
      *
      * @param topDir the build directory (holding {@code conf/bblayers.conf})
      * @return the loaded build directory; check {@link #failure()}
      * @throws IllegalArgumentException if {@code topDir} has no {@code conf/bblayers.conf}
      */
     public static BuildDirectory load(Path topDir) {
-        return load(topDir, System.getenv(), PythonEvaluator.UNSUPPORTED);
+        return builder(topDir).load();
     }
 
     /**
-     * Loads {@code topDir} with the given environment (BitBake lets only approved variables through) and
-     * Python evaluator.
+     * Starts configuring how {@code topDir} is loaded.
      *
      * @param topDir the build directory (holding {@code conf/bblayers.conf})
-     * @param env the environment BitBake would see
-     * @param python evaluates Python in metadata
-     * @return the loaded build directory; check {@link #failure()}
-     * @throws IllegalArgumentException if {@code topDir} has no {@code conf/bblayers.conf}
+     * @return a builder with the process environment, no Python evaluation and no history
      */
-    public static BuildDirectory load(Path topDir, Map<String, String> env, PythonEvaluator python) {
-        Objects.requireNonNull(topDir, "topDir");
+    public static Builder builder(Path topDir) {
+        return new Builder(Objects.requireNonNull(topDir, "topDir"));
+    }
+
+    /** How a build directory is loaded. Not thread-safe; {@link #load()} may be called more than once. */
+    public static final class Builder {
+        private final Path topDir;
+        private Map<String, String> env = System.getenv();
+        private PythonEvaluator python = PythonEvaluator.UNSUPPORTED;
+        private boolean trackHistory;
+
+        private Builder(Path topDir) {
+            this.topDir = topDir;
+        }
+
+        /**
+         * The environment BitBake would see; only the variables BitBake lets through are used.
+         *
+         * @param env the environment
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> env) {
+            this.env = Map.copyOf(env);
+            return this;
+        }
+
+        /**
+         * Evaluates Python in metadata through {@code python}.
+         *
+         * @param python the evaluator
+         * @return this builder
+         */
+        public Builder python(PythonEvaluator python) {
+            this.python = Objects.requireNonNull(python, "python");
+            return this;
+        }
+
+        /**
+         * Records every variable's history (file, line, operation, value), as {@code bitbake -e} shows it;
+         * costs time and memory.
+         *
+         * @param trackHistory whether to record history
+         * @return this builder
+         */
+        public Builder trackHistory(boolean trackHistory) {
+            this.trackHistory = trackHistory;
+            return this;
+        }
+
+        /**
+         * Loads the build directory.
+         *
+         * @return the loaded build directory; check {@link BuildDirectory#failure()}
+         * @throws IllegalArgumentException if the directory has no {@code conf/bblayers.conf}
+         */
+        public BuildDirectory load() {
+            return BuildDirectory.load(topDir, env, python, trackHistory);
+        }
+    }
+
+    private static BuildDirectory load(Path topDir, Map<String, String> env, PythonEvaluator python,
+            boolean trackHistory) {
         Path top = topDir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(top.resolve("conf/bblayers.conf"))) {
             throw new IllegalArgumentException("not a build directory (no conf/bblayers.conf): " + top);
         }
-        MetadataLoader loader = MetadataLoader.loadBuildDirectory(top, Map.copyOf(env), python, new TreeCache());
+        MetadataLoader loader = MetadataLoader.loadBuildDirectory(top, env, python, trackHistory, new TreeCache());
         Configuration configuration = Configuration.of(loader);
+        RecipeFiles none = new RecipeFiles(List.of(), List.of(), 0, List.of());
         if (loader.failure() != null) {
-            return new BuildDirectory(top, configuration, List.of(), new RecipeFiles(List.of(), List.of(), 0,
-                    List.of()), loader.failure());
+            return new BuildDirectory(top, configuration, List.of(), none, loader.failure());
         }
+        String bblayers = top.resolve("conf/bblayers.conf").toString();
         try {
             List<LayerCollection> collections = loader.collections();
             RecipeFiles files = RecipeFiles.collect(loader.data(), collections);
             return new BuildDirectory(top, configuration, collections, files, null);
         } catch (IllegalStateException e) {
-            return new BuildDirectory(top, configuration, List.of(), new RecipeFiles(List.of(), List.of(), 0,
-                    List.of()), new ParseFailure("CollectionError", top.resolve("conf/bblayers.conf").toString(),
-                    0, e.getMessage()));
+            return new BuildDirectory(top, configuration, List.of(), none,
+                    new ParseFailure("CollectionError", bblayers, 0, e.getMessage()));
         } catch (ExpansionException e) {
-            return new BuildDirectory(top, configuration, List.of(), new RecipeFiles(List.of(), List.of(), 0,
-                    List.of()), new ParseFailure("ExpansionError", top.resolve("conf/bblayers.conf").toString(),
-                    0, e.getMessage()));
+            return new BuildDirectory(top, configuration, List.of(), none,
+                    new ParseFailure("ExpansionError", bblayers, 0, e.getMessage()));
         }
     }
 
@@ -154,6 +209,91 @@ public final class BuildDirectory {
     public Optional<String> collectionOf(Path file) {
         LayerCollection c = RecipeFiles.collectionOf(file.toString(), collections);
         return c == null ? Optional.empty() : Optional.of(c.name());
+    }
+
+    /**
+     * Finds and parses the recipe whose PN is {@code name}, as {@code bitbake-getvar -r NAME} does for a plain
+     * name: BBCLASSEXTEND variants count ({@code zlib-native}); among several files the highest
+     * BBFILE_PRIORITY wins, then PREFERRED_VERSION_NAME (with {@code %} as a trailing wildcard), then the
+     * highest version. Candidates are the files whose name BitBake derives PN from ({@code NAME_VERSION.bb});
+     * full provider resolution (PROVIDES, virtual/ names) belongs to the graph module.
+     *
+     * @param name the recipe name (PN)
+     * @return the parsed recipe variant, or empty when no recipe file provides that name
+     * @throws IllegalStateException naming the file when the best candidate failed to parse
+     */
+    public Optional<Recipe> findRecipe(String name) {
+        Objects.requireNonNull(name, "name");
+        record Candidate(Path file, String version, int priority) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Path file : recipeFiles()) {
+            String base = file.getFileName().toString();
+            String[] parts = base.substring(0, base.length() - ".bb".length()).split("_", -1);
+            String pn = parts[0];
+            if (name.equals(pn) || name.startsWith(pn + "-") || name.endsWith("-" + pn)) {
+                LayerCollection c = RecipeFiles.collectionOf(file.toString(), collections);
+                candidates.add(new Candidate(file, parts.length > 1 ? parts[1] : "", c == null ? 0 : c.priority()));
+            }
+        }
+        String preferred = null;
+        try {
+            preferred = configuration.data().getVar("PREFERRED_VERSION_" + name);
+        } catch (ExpansionException e) {
+            preferred = null;
+        }
+        String wanted = preferred;
+        candidates.sort((a, b) -> {
+            if (a.priority() != b.priority()) {
+                return Integer.compare(b.priority(), a.priority());
+            }
+            if (wanted != null) {
+                boolean ma = versionMatches(a.version(), wanted);
+                boolean mb = versionMatches(b.version(), wanted);
+                if (ma != mb) {
+                    return ma ? -1 : 1;
+                }
+            }
+            return Versions.compare(b.version().isEmpty() ? "0" : b.version(),
+                    a.version().isEmpty() ? "0" : a.version());
+        });
+        for (Candidate candidate : candidates) {
+            RecipeFile parsed = parseRecipe(candidate.file());
+            if (parsed.failed().isPresent()) {
+                throw new IllegalStateException("recipe " + name + ": parsing " + candidate.file() + " failed: "
+                        + parsed.failure());
+            }
+            for (Recipe recipe : parsed.variants().values()) {
+                if (name.equals(pnOf(recipe, candidate.file()))) {
+                    return Optional.of(recipe);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean versionMatches(String version, String preferred) {
+        return preferred.endsWith("%") ? version.startsWith(preferred.substring(0, preferred.length() - 1))
+                : version.equals(preferred);
+    }
+
+    /** The recipe's PN; where PN still holds unevaluated Python, the name BitBake derives from the file. */
+    private static String pnOf(Recipe recipe, Path file) {
+        try {
+            String pn = recipe.data().getVar("PN");
+            if (pn != null && !pn.contains("${@")) {
+                return pn;
+            }
+        } catch (ExpansionException e) {
+            // Fall through to the name BitBake derives from the file (bb.parse.vars_from_file).
+        }
+        String base = file.getFileName().toString();
+        String pn = base.substring(0, base.length() - ".bb".length()).split("_", -1)[0];
+        String variant = recipe.variant();
+        if (variant.isEmpty()) {
+            return pn;
+        }
+        return variant.equals("nativesdk") ? "nativesdk-" + pn : pn + "-" + variant;
     }
 
     /** Parses one recipe file with its appends, as the cooker does. */

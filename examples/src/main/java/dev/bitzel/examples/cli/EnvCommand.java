@@ -1,12 +1,60 @@
 package dev.bitzel.examples.cli;
 
+import dev.bitzel.parser.BuildDirectory;
+import dev.bitzel.parser.Recipe;
+import dev.bitzel.parser.data.DataStore;
+import dev.bitzel.parser.data.EnvironmentWriter;
+import dev.bitzel.parser.data.UnevaluatedPython;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code bitzel env}: Print every variable with its history (like bitbake -e). */
-@Command(name = "env", description = "Print every variable with its history (like bitbake -e).")
-final class EnvCommand extends PendingCommands.Pending {
+/** {@code bitzel env}: every variable with its history, like {@code bitbake -e}. */
+@Command(name = "env", mixinStandardHelpOptions = true,
+        description = "Print every variable with its history (like bitbake -e); the configuration's without -r.")
+final class EnvCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BitzelCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-r", "--recipe"}, paramLabel = "RECIPE", description = "Show this recipe's variables.")
+    String recipe;
+
     @Override
-    String capability() {
-        return "the recipe parser (bitzel-parser)";
+    public Integer call() throws IOException {
+        UnevaluatedPython python = new UnevaluatedPython();
+        BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python).trackHistory(true).load();
+        if (build.failure().isPresent()) {
+            throw new UserInputException(build.failure().get().toString());
+        }
+        DataStore data;
+        if (recipe == null) {
+            data = build.data();
+        } else {
+            Recipe found;
+            try {
+                found = build.findRecipe(recipe).orElseThrow(() -> new UserInputException(
+                        "Nothing PROVIDES '" + recipe + "' (no recipe file named " + recipe + "_*.bb)"));
+            } catch (IllegalStateException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+            data = found.data();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        EnvironmentWriter.write(data, out);
+        out.flush();
+        if (python.unevaluatedExpressions() > 0) {
+            spec.commandLine().getErr().println("WARNING: Python in metadata is not evaluated yet: values "
+                    + "containing ${@...} are shown unexpanded");
+        }
+        return ExitCodes.OK;
     }
 }

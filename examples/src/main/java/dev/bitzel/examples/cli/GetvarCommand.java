@@ -3,13 +3,16 @@ package dev.bitzel.examples.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bitzel.parser.BuildDirectory;
 import dev.bitzel.parser.Configuration;
 import dev.bitzel.parser.Diagnostic;
 import dev.bitzel.parser.ParseFailure;
 import dev.bitzel.parser.Recipe;
 import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.Severity;
+import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.parser.data.UnevaluatedPython;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,21 +65,44 @@ final class GetvarCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        if (recipeFile == null) {
-            if (recipe != null) {
-                throw new NotImplementedException("getvar -r", "loading build directories (bblayers.conf, "
-                        + "layers, BBFILES); use --recipe-file FILE --bbpath DIRS");
-            }
-            throw new UserInputException("give --recipe-file FILE (with --bbpath DIRS) or -r RECIPE");
-        }
-        if (!Files.isRegularFile(recipeFile)) {
-            throw new UserInputException("--recipe-file " + recipeFile + ": no such file");
-        }
-        String path = bbpath != null ? bbpath : recipeFile.toAbsolutePath().getParent().toString();
-        Configuration conf = Configuration.ofConfFiles(path, confFiles);
-        RecipeFile parsed = conf.parseRecipe(recipeFile);
-
         PrintWriter err = spec.commandLine().getErr();
+        RecipeFile parsed;
+        String variant = "";
+        if (recipeFile != null) {
+            if (!Files.isRegularFile(recipeFile)) {
+                throw new UserInputException("--recipe-file " + recipeFile + ": no such file");
+            }
+            String path = bbpath != null ? bbpath : recipeFile.toAbsolutePath().getParent().toString();
+            Configuration conf = Configuration.ofConfFiles(path, confFiles);
+            parsed = conf.parseRecipe(recipeFile);
+        } else {
+            UnevaluatedPython python = new UnevaluatedPython();
+            BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python).load();
+            if (build.failure().isPresent()) {
+                throw new UserInputException(build.failure().get().toString());
+            }
+            if (recipe == null) {
+                parsed = null;
+            } else {
+                Recipe found;
+                try {
+                    found = build.findRecipe(recipe).orElseThrow(() -> new UserInputException(
+                            "Nothing PROVIDES '" + recipe + "' (no recipe file named " + recipe + "_*.bb)"));
+                } catch (IllegalStateException e) {
+                    throw new UserInputException(e.getMessage(), e);
+                }
+                parsed = build.parseRecipe(Path.of(found.file()));
+                variant = found.variant();
+            }
+            if (parsed == null) {
+                return printConfiguration(build);
+            }
+            if (python.unevaluatedExpressions() > 0) {
+                err.println("WARNING: Python in metadata is not evaluated yet: values containing ${@...} are "
+                        + "shown unexpanded");
+            }
+        }
+
         for (Diagnostic diagnostic : parsed.diagnostics()) {
             if (diagnostic.severity() != Severity.NOTE) {
                 err.println(diagnostic);
@@ -86,8 +112,35 @@ final class GetvarCommand implements Callable<Integer> {
 
         Map<String, Object> answers = new LinkedHashMap<>();
         for (String key : keys) {
-            answers.put(key, answer(parsed, "", key));
+            answers.put(key, answer(parsed, variant, key));
         }
+        return print(answers, parsed.failed().isPresent());
+    }
+
+    /** {@code getvar VAR...} without a recipe: the configuration's values. */
+    private int printConfiguration(BuildDirectory build) throws JsonProcessingException {
+        DataStore data = build.data();
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (String key : keys) {
+            try {
+                Matcher flagKey = FLAG_KEY.matcher(key);
+                if (key.startsWith("@raw:")) {
+                    answers.put(key, data.getVar(key.substring(5), false));
+                } else if (flagKey.matches()) {
+                    answers.put(key, data.getVarFlag(flagKey.group(1), flagKey.group(2), true));
+                } else if (key.startsWith("@")) {
+                    answers.put(key, Map.of("error", "NoRecipe"));
+                } else {
+                    answers.put(key, data.getVar(key));
+                }
+            } catch (ExpansionException e) {
+                answers.put(key, Map.of("error", "ExpansionError", "message", String.valueOf(e.getMessage())));
+            }
+        }
+        return print(answers, false);
+    }
+
+    private int print(Map<String, Object> answers, boolean failed) throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -96,7 +149,7 @@ final class GetvarCommand implements Callable<Integer> {
             answers.forEach((key, value) -> out.println(key + "=" + plain(value)));
         }
         out.flush();
-        return parsed.failed().isPresent() ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+        return failed ? ExitCodes.BAD_INPUT : ExitCodes.OK;
     }
 
     private static String plain(Object value) {

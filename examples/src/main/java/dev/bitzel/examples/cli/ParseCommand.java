@@ -48,7 +48,7 @@ final class ParseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         UnevaluatedPython python = new UnevaluatedPython();
-        BuildDirectory build = BuildDirectory.load(parent.buildDir(), System.getenv(), python);
+        BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python).load();
         long loaded = System.nanoTime();
         build.diagnostics().forEach(d -> report(err, d));
         if (build.failure().isPresent()) {

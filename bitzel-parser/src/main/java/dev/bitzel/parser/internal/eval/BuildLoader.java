@@ -5,6 +5,7 @@ import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.Versions;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonEvaluator;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -69,9 +70,12 @@ final class BuildLoader {
     }
 
     /** Creates the base datastore: approved environment variables, {@code __bbclasstype} "global". */
-    static ParseState baseState(Map<String, String> env, PythonEvaluator python) {
+    static ParseState baseState(Map<String, String> env, PythonEvaluator python, boolean trackHistory) {
         ParseState st = new ParseState(DataStore.create(python));
         DataStore d = st.data;
+        if (trackHistory) {
+            d.enableTracking();
+        }
         for (String name : approvedVariables(env)) {
             String value = env.get(name);
             if (value != null) {
@@ -225,7 +229,7 @@ final class BuildLoader {
         for (String key : new ArrayList<>(d.localKeys())) {
             String current = Evaluator.data(key, 0, () -> d.getVar(key, false));
             if (current != null && current.contains(ref)) {
-                d.setVar(key, current.replace(ref, value));
+                d.setVar(key, current.replace(ref, value), new Origin("expandVarref " + variable, null, 0));
             }
         }
     }

@@ -70,9 +70,9 @@ public final class MetadataLoader {
      * class and INHERIT. {@code env} supplies the environment variables BitBake lets through.
      */
     public static MetadataLoader loadBuildDirectory(Path topDir, Map<String, String> env, PythonEvaluator python,
-            TreeCache trees) {
+            boolean trackHistory, TreeCache trees) {
         Objects.requireNonNull(topDir, "topDir");
-        ParseState st = BuildLoader.baseState(env, Objects.requireNonNull(python, "python"));
+        ParseState st = BuildLoader.baseState(env, Objects.requireNonNull(python, "python"), trackHistory);
         MetadataLoader loader = new MetadataLoader(trees, st, null);
         try {
             ParseState loaded = new BuildLoader(loader.evaluator).load(topDir, st);
@@ -134,7 +134,8 @@ public final class MetadataLoader {
      * {@code FILE_LAYERNAME} set to the collection the file belongs to (when not null).
      */
     public RecipeFile parseRecipe(Path recipeFile, List<Path> appends, String layerName) {
-        String fn = recipeFile.toAbsolutePath().normalize().toString();
+        // BitBake keeps file names as BBFILES globbed them, ".." included (BBFILE_PATTERNs match those).
+        String fn = recipeFile.toAbsolutePath().toString();
         if (failure != null) {
             return new RecipeFile(fn, Map.of(), failure, base.diagnostics);
         }
@@ -143,7 +144,7 @@ public final class MetadataLoader {
             st.data.setVar("__BBMULTICONFIG", "");
             st.data.setVar("FILE_LAYERNAME", layerName);
         }
-        List<String> appendFiles = appends.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+        List<String> appendFiles = appends.stream().map(p -> p.toAbsolutePath().toString()).toList();
         if (!appendFiles.isEmpty()) {
             st.data.setVar("__BBAPPEND", String.join(" ", appendFiles));
         }

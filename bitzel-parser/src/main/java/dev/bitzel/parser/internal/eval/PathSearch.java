@@ -23,7 +23,7 @@ final class PathSearch {
             String candidate = join(dir, item);
             attempts.add(candidate);
             if (exists(candidate)) {
-                return new Result(absolute(candidate), attempts);
+                return new Result(candidate.startsWith("/") ? candidate : absolute(candidate), attempts);
             }
         }
         return new Result(null, attempts);

@@ -1,0 +1,157 @@
+package dev.bitzel.parser.data;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Writes a datastore as {@code bitbake -e} does ({@code bb.data.emit_env(all=True)}): every variable with its
+ * history and final value, in shell syntax, variables first, then shell functions.
+ *
+ * <p>Stateless and thread-safe; the store must not change while it is written.
+ */
+public final class EnvironmentWriter {
+
+    private EnvironmentWriter() {
+    }
+
+    /**
+     * Writes every variable of {@code d} (except internal ones starting with {@code __}) to {@code out}.
+     *
+     * @param d the store; its history appears when it was tracking
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
+    public static void write(DataStore d, Appendable out) throws IOException {
+        Objects.requireNonNull(d, "d");
+        Objects.requireNonNull(out, "out");
+        List<String> variables = new ArrayList<>();
+        List<String> functions = new ArrayList<>();
+        for (String key : d.keys()) {
+            if (key.startsWith("__")) {
+                continue;
+            }
+            (isTrue(flag(d, key, "func")) ? functions : variables).add(key);
+        }
+        variables.sort(null);
+        functions.sort(null);
+        for (String key : variables) {
+            if (emit(key, out, d, true)) {
+                out.append('\n');
+            }
+        }
+        for (String key : functions) {
+            if (emit(key, out, d, false)) {
+                out.append('\n');
+            }
+        }
+    }
+
+    private static String flag(DataStore d, String var, String flag) {
+        try {
+            return d.getVarFlag(var, flag, false);
+        } catch (ExpansionException e) {
+            return null;
+        }
+    }
+
+    /** {@code bb.utils.to_boolean} for flag values. */
+    private static boolean isTrue(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.toLowerCase(Locale.ROOT);
+        return v.equals("1") || v.equals("yes") || v.equals("y") || v.equals("true") || v.equals("t");
+    }
+
+    /** {@code bb.data.emit_var}: returns whether a blank line should follow. */
+    private static boolean emit(String var, Appendable o, DataStore d, boolean all) throws IOException {
+        boolean func = isTrue(flag(d, var, "func"));
+        if (func && isTrue(flag(d, var, "python"))) {
+            return false;
+        }
+        boolean export = isTrue(flag(d, var, "export"));
+        boolean unexport = isTrue(flag(d, var, "unexport"));
+        if (!all && !export && !unexport && !func) {
+            return false;
+        }
+        String oval;
+        String val;
+        try {
+            oval = all ? d.getVar(var, false) : null;
+            val = d.getVar(var);
+        } catch (ExpansionException | UncheckedExpansionException e) {
+            o.append("# expansion of ").append(var).append(" threw ExpansionError: ")
+                    .append(String.valueOf(e.getMessage())).append('\n');
+            return false;
+        }
+        if (all) {
+            emitHistory(var, oval, d, o);
+        }
+        if (!all && (var.contains("-") || var.contains(".") || var.contains("{") || var.contains("}")
+                || var.contains("+"))) {
+            return false;
+        }
+        String expanded;
+        try {
+            expanded = d.expand(var);
+        } catch (ExpansionException e) {
+            expanded = var;
+        }
+        if (unexport) {
+            o.append("unset ").append(expanded).append('\n');
+            return false;
+        }
+        if (val == null) {
+            return false;
+        }
+        if (func) {
+            o.append("# line: ").append(String.valueOf(flag(d, var, "lineno"))).append(", file: ")
+                    .append(String.valueOf(flag(d, var, "filename"))).append('\n');
+            o.append(expanded).append("() {\n").append(stripTrailingNewlines(val)).append("\n}\n");
+            return true;
+        }
+        if (export) {
+            o.append("export ");
+        }
+        String alter = val.replace("\"", "\\\"").replace("\n", " \\\n").replace("$", "\\$");
+        o.append(expanded).append("=\"").append(alter).append("\"\n");
+        return false;
+    }
+
+    private static String stripTrailingNewlines(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** {@code VariableHistory.emit}. */
+    private static void emitHistory(String var, String oval, DataStore d, Appendable o) throws IOException {
+        List<HistoryEntry> history = d.history(var);
+        String commentVal = String.valueOf(oval).replace("\n", "\n#");
+        if (history.isEmpty()) {
+            o.append("#\n# $").append(var).append("\n#   [no history recorded]\n#\n");
+            o.append("#   \"").append(commentVal).append("\"\n");
+            return;
+        }
+        if (history.size() == 1) {
+            o.append("#\n# $").append(var).append('\n');
+        } else {
+            o.append("#\n# $").append(var).append(" [").append(String.valueOf(history.size()))
+                    .append(" operations]\n");
+        }
+        for (HistoryEntry event : history) {
+            String flag = event.flag() == null ? "" : "[" + event.flag() + "] ";
+            o.append("#   ").append(event.op()).append(' ').append(event.file() == null ? "(internal)" : event.file()).append(":")
+                    .append(String.valueOf(event.line())).append("\n#     ").append(flag).append('"')
+                    .append(String.valueOf(event.detail()).replace("\n", "\n#     ")).append("\"\n");
+        }
+        if (history.size() > 1) {
+            o.append("# pre-expansion value:\n#   \"").append(commentVal).append("\"\n");
+        }
+    }
+}
