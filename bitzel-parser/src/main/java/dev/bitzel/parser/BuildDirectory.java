@@ -5,6 +5,7 @@ import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.PythonEvaluator;
 import dev.bitzel.parser.internal.eval.LayerCollection;
 import dev.bitzel.parser.internal.eval.MetadataLoader;
+import dev.bitzel.parser.internal.eval.ParseCache;
 import dev.bitzel.parser.internal.eval.RecipeFiles;
 import dev.bitzel.parser.internal.eval.TreeCache;
 import java.nio.file.Files;
@@ -38,9 +39,11 @@ public final class BuildDirectory {
     private final List<LayerCollection> collections;
     private final RecipeFiles files;
     private final ParseFailure failure;
+    private final ParseCache cache;
 
     private BuildDirectory(Path topDir, Configuration configuration, List<LayerCollection> collections,
-            RecipeFiles files, ParseFailure failure) {
+            RecipeFiles files, ParseFailure failure, ParseCache cache) {
+        this.cache = cache;
         this.topDir = topDir;
         this.configuration = configuration;
         this.collections = collections;
@@ -75,6 +78,7 @@ public final class BuildDirectory {
         private Map<String, String> env = System.getenv();
         private PythonEvaluator python = PythonEvaluator.UNSUPPORTED;
         private boolean trackHistory;
+        private Path parseCache;
 
         private Builder(Path topDir) {
             this.topDir = topDir;
@@ -115,18 +119,32 @@ public final class BuildDirectory {
         }
 
         /**
+         * Keeps parsed recipes in {@code dir}, keyed by the content of every file that went into them, so that
+         * an unchanged tree re-parses from it; null (the default) parses everything every time. Not used while
+         * history is tracked.
+         *
+         * @param dir the cache directory, created when first written
+         * @return this builder
+         */
+        public Builder parseCache(Path dir) {
+            this.parseCache = dir;
+            return this;
+        }
+
+        /**
          * Loads the build directory.
          *
          * @return the loaded build directory; check {@link BuildDirectory#failure()}
          * @throws IllegalArgumentException if the directory has no {@code conf/bblayers.conf}
          */
         public BuildDirectory load() {
-            return BuildDirectory.load(topDir, env, python, trackHistory);
+            return BuildDirectory.load(topDir, env, python, trackHistory,
+                    parseCache == null ? null : new ParseCache(parseCache));
         }
     }
 
     private static BuildDirectory load(Path topDir, Map<String, String> env, PythonEvaluator python,
-            boolean trackHistory) {
+            boolean trackHistory, ParseCache cache) {
         Path top = topDir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(top.resolve("conf/bblayers.conf"))) {
             throw new IllegalArgumentException("not a build directory (no conf/bblayers.conf): " + top);
@@ -135,20 +153,36 @@ public final class BuildDirectory {
         Configuration configuration = Configuration.of(loader);
         RecipeFiles none = new RecipeFiles(List.of(), List.of(), 0, List.of());
         if (loader.failure() != null) {
-            return new BuildDirectory(top, configuration, List.of(), none, loader.failure());
+            return new BuildDirectory(top, configuration, List.of(), none, loader.failure(), cache);
         }
         String bblayers = top.resolve("conf/bblayers.conf").toString();
         try {
             List<LayerCollection> collections = loader.collections();
             RecipeFiles files = RecipeFiles.collect(loader.data(), collections);
-            return new BuildDirectory(top, configuration, collections, files, null);
+            return new BuildDirectory(top, configuration, collections, files, null, cache);
         } catch (IllegalStateException e) {
             return new BuildDirectory(top, configuration, List.of(), none,
-                    new ParseFailure("CollectionError", bblayers, 0, e.getMessage()));
+                    new ParseFailure("CollectionError", bblayers, 0, e.getMessage()), cache);
         } catch (ExpansionException e) {
             return new BuildDirectory(top, configuration, List.of(), none,
-                    new ParseFailure("ExpansionError", bblayers, 0, e.getMessage()));
+                    new ParseFailure("ExpansionError", bblayers, 0, e.getMessage()), cache);
         }
+    }
+
+    /**
+     * How the parse cache served this build directory's recipes so far.
+     *
+     * @param hits recipe files served from the cache
+     * @param misses recipe files parsed (no valid entry)
+     * @param corrupt entries found corrupt, ignored and rewritten
+     */
+    public record CacheStatistics(int hits, int misses, int corrupt) {
+    }
+
+    /** The parse cache's counts, or empty when no cache is used. */
+    public Optional<CacheStatistics> cacheStatistics() {
+        return cache == null ? Optional.empty()
+                : Optional.of(new CacheStatistics(cache.hits(), cache.misses(), cache.corruptEntries()));
     }
 
     /** The build directory (TOPDIR). */
@@ -298,7 +332,8 @@ public final class BuildDirectory {
 
     /** Parses one recipe file with its appends, as the cooker does. */
     public RecipeFile parseRecipe(Path recipe) {
-        return configuration.loader().parseRecipe(recipe, appendsFor(recipe), collectionOf(recipe).orElse(null));
+        return configuration.loader().parseRecipe(recipe, appendsFor(recipe), collectionOf(recipe).orElse(null),
+                cache);
     }
 
     /**

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -82,7 +85,7 @@ public final class DataStore {
     private int expansionDepth;
     private final List<String> errors;
 
-    private record OverrideEntry(String var, String override) {}
+    record OverrideEntry(String var, String override) {}
 
     private DataStore(PythonEvaluator python) {
         this.python = Objects.requireNonNull(python, "python");
@@ -142,6 +145,59 @@ public final class DataStore {
     /** The evaluator used for inline Python. */
     public PythonEvaluator python() {
         return python;
+    }
+
+    /**
+     * Writes what distinguishes this store from {@code base}, a store it was copied from (directly or through
+     * further copies), so that {@link #readDelta} can rebuild it from an equal base: how parse caches store a
+     * recipe relative to its configuration.
+     *
+     * @param base the store this one descends from
+     * @param out where to write
+     * @throws IOException if writing fails
+     * @throws IllegalArgumentException if the store holds a value the format cannot carry
+     */
+    public void writeDelta(DataStore base, DataOutputStream out) throws IOException {
+        DataStoreCodec.write(this, base, out);
+    }
+
+    /**
+     * Rebuilds a store written by {@link #writeDelta} on a copy of {@code base}.
+     *
+     * @param base a store equal to the one the delta was written against
+     * @param in where to read
+     * @return the rebuilt store
+     * @throws IOException if reading fails or the data is not a delta of this format
+     */
+    public static DataStore readDelta(DataStore base, DataInputStream in) throws IOException {
+        DataStore d = base.createCopy();
+        DataStoreCodec.read(d, in);
+        return d;
+    }
+
+    CowMap<LinkedHashMap<String, Object>> dictMap() {
+        return dict;
+    }
+
+    CowMap<List<OverrideEntry>> overrideMap() {
+        return overridedata;
+    }
+
+    CowMap<List<HistoryEntry>> historyMap() {
+        return varhistory;
+    }
+
+    Set<String> overrideVars() {
+        return overridevars;
+    }
+
+    List<String> errorList() {
+        return errors;
+    }
+
+    void resetAfterDelta() {
+        expandCache = new HashMap<>();
+        overrides = null;
     }
 
     // ---------------------------------------------------------------- history
@@ -656,7 +712,7 @@ public final class DataStore {
     }
 
     /** BitBake's {@code __exportlist}, a Python set rather than a string. */
-    private record ExportList(Set<String> names) {}
+    record ExportList(Set<String> names) {}
 
     /**
      * The variables that ever had an {@code export} or {@code unexport} flag set (BitBake's {@code __exportlist},

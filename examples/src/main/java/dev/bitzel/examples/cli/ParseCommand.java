@@ -48,7 +48,8 @@ final class ParseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         UnevaluatedPython python = new UnevaluatedPython();
-        BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python).load();
+        BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python)
+                .parseCache(noCache ? null : parent.cacheDir().resolve("parse")).load();
         long loaded = System.nanoTime();
         build.diagnostics().forEach(d -> report(err, d));
         if (build.failure().isPresent()) {
@@ -95,6 +96,10 @@ final class ParseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "python not evaluated: %d inline expressions, %d functions "
                 + "(Python in metadata is not supported yet; affected values stay unexpanded)%n",
                 python.unevaluatedExpressions(), python.functionsNotRun());
+        build.cacheStatistics().ifPresentOrElse(
+                c -> out.printf(Locale.ROOT, "parse cache: %d hits, %d misses, %d corrupt entries%n", c.hits(),
+                        c.misses(), c.corrupt()),
+                () -> out.println("parse cache: not used (--no-cache)"));
         out.printf(Locale.ROOT, "configuration: %.3f s%n", (loaded - start) / 1e9);
         out.printf(Locale.ROOT, "recipes: %.3f s on %d threads%n", (parsed - loaded) / 1e9, jobs);
         out.flush();

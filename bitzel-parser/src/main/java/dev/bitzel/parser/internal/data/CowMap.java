@@ -137,6 +137,13 @@ public final class CowMap<V> {
         });
     }
 
+    /** Every visible entry as one ordered map (oldest layer's keys first). */
+    public Map<String, V> snapshot() {
+        LinkedHashMap<String, V> all = new LinkedHashMap<>();
+        forEach(all::put);
+        return all;
+    }
+
     /** An independent copy, in O(1) time (plus an occasional merge of layers). */
     public CowMap<V> copy() {
         if (!local.isEmpty()) {

@@ -130,13 +130,13 @@ final class Evaluator {
         if (!file.startsWith("/")) {
             String bbpath = data(fn, 0, () -> st.data.getVar("BBPATH"));
             PathSearch.Result found = PathSearch.which(bbpath, file);
-            st.dependencies.addAll(found.attempts());
+            st.dependAll(found.attempts());
             if (found.found() == null) {
                 throw new NoSuchFileException(fn, null, "file " + fn + " not found in " + bbpath);
             }
             file = found.found();
         } else {
-            st.dependencies.add(file);
+            st.depend(file);
         }
         if (!PathSearch.isFile(file)) {
             throw new NoSuchFileException(file, null, "file " + file + " not found");
@@ -463,7 +463,7 @@ final class Evaluator {
         if (!file.startsWith("/")) {
             String bbpath = PathSearch.dirname(parentFn) + ":" + data(parentFn, line, () -> st.data.getVar("BBPATH"));
             PathSearch.Result found = PathSearch.which(bbpath, file);
-            st.dependencies.addAll(found.attempts());
+            st.dependAll(found.attempts());
             if (found.found() != null) {
                 file = found.found();
             }
@@ -505,7 +505,7 @@ final class Evaluator {
                     PathSearch.Result found = PathSearch.which(data(fn, line, () -> d.getVar("BBPATH")), file);
                     for (String attempt : found.attempts()) {
                         if (!attempt.equals(found.found())) {
-                            st.dependencies.add(attempt);
+                            st.depend(attempt);
                         }
                     }
                     if (found.found() != null) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Parses configuration files and then recipes against it, as {@code bb.parse.handle} does for a lone recipe
@@ -27,13 +28,20 @@ public final class MetadataLoader {
     private final Finalizer finalizer;
     private final ParseState base;
     private final ParseFailure failure;
+    private final Map<String, String> environment;
+    private volatile String fingerprint;
 
-    private MetadataLoader(TreeCache trees, ParseState base, ParseFailure failure) {
+    private MetadataLoader(TreeCache trees, ParseState base, ParseFailure failure, Map<String, String> environment) {
         this.trees = trees;
         this.evaluator = new Evaluator(trees);
         this.finalizer = new Finalizer(evaluator);
         this.base = base;
         this.failure = failure;
+        this.environment = environment;
+    }
+
+    private MetadataLoader(TreeCache trees, ParseState base, ParseFailure failure) {
+        this(trees, base, failure, Map.of());
     }
 
     /**
@@ -74,9 +82,17 @@ public final class MetadataLoader {
         Objects.requireNonNull(topDir, "topDir");
         ParseState st = BuildLoader.baseState(env, Objects.requireNonNull(python, "python"), trackHistory);
         MetadataLoader loader = new MetadataLoader(trees, st, null);
+        Map<String, String> passed = new java.util.TreeMap<>();
+        for (String name : BuildLoader.approvedVariables(env)) {
+            if (env.get(name) != null) {
+                passed.put(name, env.get(name));
+            }
+        }
+        passed.put("\0python", python.getClass().getName());
+        passed.put("\0topdir", topDir.toString());
         try {
             ParseState loaded = new BuildLoader(loader.evaluator).load(topDir, st);
-            return new MetadataLoader(trees, loaded, null);
+            return new MetadataLoader(trees, loaded, null, passed);
         } catch (MetadataError e) {
             return new MetadataLoader(trees, st, e.toFailure());
         } catch (UncheckedExpansionException e) {
@@ -134,12 +150,57 @@ public final class MetadataLoader {
      * {@code FILE_LAYERNAME} set to the collection the file belongs to (when not null).
      */
     public RecipeFile parseRecipe(Path recipeFile, List<Path> appends, String layerName) {
+        return parseRecipe(recipeFile, appends, layerName, null);
+    }
+
+    /**
+     * Like {@link #parseRecipe(Path, List, String)}, served from and stored into {@code cache} when not null
+     * (never while history is tracked: history is not cached).
+     */
+    public RecipeFile parseRecipe(Path recipeFile, List<Path> appends, String layerName, ParseCache cache) {
         // BitBake keeps file names as BBFILES globbed them, ".." included (BBFILE_PATTERNs match those).
         String fn = recipeFile.toAbsolutePath().toString();
         if (failure != null) {
             return new RecipeFile(fn, Map.of(), failure, base.diagnostics);
         }
+        if (cache == null || base.data.isTracking()) {
+            return parse(fn, appends, layerName, new LinkedHashSet<>());
+        }
+        List<String> appendNames = appends.stream().map(p -> p.toAbsolutePath().toString()).toList();
+        String config = configFingerprint(cache);
+        RecipeFile cached = cache.load(config, fn, appendNames, base.data);
+        if (cached != null) {
+            return cached;
+        }
+        LinkedHashSet<String> deps = new LinkedHashSet<>();
+        RecipeFile parsed = parse(fn, appends, layerName, deps);
+        cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps));
+        return parsed;
+    }
+
+    private String configFingerprint(ParseCache cache) {
+        String f = fingerprint;
+        if (f == null) {
+            f = cache.fingerprint(base.dependencies, environment);
+            fingerprint = f;
+        }
+        return f;
+    }
+
+    /** Parses; {@code dependencies} receives every file read or probed, also when parsing fails. */
+    private RecipeFile parse(String fn, List<Path> appends, String layerName, Set<String> dependencies) {
         ParseState st = base.copy();
+        st.touched = java.util.Collections.synchronizedSet(new LinkedHashSet<>(base.dependencies));
+        try {
+            return parseInto(fn, appends, layerName, st);
+        } finally {
+            synchronized (st.touched) {
+                dependencies.addAll(st.touched);
+            }
+        }
+    }
+
+    private RecipeFile parseInto(String fn, List<Path> appends, String layerName, ParseState st) {
         if (layerName != null) {
             st.data.setVar("__BBMULTICONFIG", "");
             st.data.setVar("FILE_LAYERNAME", layerName);

@@ -24,6 +24,11 @@ final class ParseState {
     final List<DeferredInherit> deferredInherits;
     final List<String> handlers;
     final Set<String> dependencies;
+    /**
+     * Every file read or probed by this state and by all copies made from it, for cache invalidation; shared by
+     * reference between copies (unlike {@link #dependencies}, which is BitBake's per-datastore {@code __depends}).
+     */
+    Set<String> touched;
     final List<Diagnostic> diagnostics;
     final List<PythonLibrary> pythonLibraries;
     String skipReason;
@@ -37,6 +42,7 @@ final class ParseState {
         this.deferredInherits = new ArrayList<>();
         this.handlers = new ArrayList<>();
         this.dependencies = new LinkedHashSet<>();
+        this.touched = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
         this.diagnostics = new ArrayList<>();
         this.pythonLibraries = new ArrayList<>();
     }
@@ -51,6 +57,7 @@ final class ParseState {
         this.deferredInherits = new ArrayList<>(from.deferredInherits);
         this.handlers = new ArrayList<>(from.handlers);
         this.dependencies = new LinkedHashSet<>(from.dependencies);
+        this.touched = from.touched;
         this.diagnostics = new ArrayList<>(from.diagnostics);
         this.pythonLibraries = new ArrayList<>(from.pythonLibraries);
         this.skipReason = from.skipReason;
@@ -58,6 +65,17 @@ final class ParseState {
 
     ParseState copy() {
         return new ParseState(this);
+    }
+
+    /** Records files read or probed, in {@link #dependencies} and {@link #touched}. */
+    void depend(String file) {
+        dependencies.add(file);
+        touched.add(file);
+    }
+
+    void dependAll(java.util.Collection<String> files) {
+        dependencies.addAll(files);
+        touched.addAll(files);
     }
 
     List<String> depsOf(String task) {

@@ -1,0 +1,185 @@
+package dev.bitzel.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bitzel.parser.data.DataStore;
+import dev.bitzel.parser.data.ExpansionException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParseCacheTest {
+
+    @TempDir
+    Path tmp;
+
+    FixtureBuild fixture;
+    Path cacheDir;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new FixtureBuild(tmp.resolve("tree"));
+        cacheDir = tmp.resolve("cache");
+    }
+
+    BuildDirectory load() {
+        return BuildDirectory.builder(fixture.build).environment(Map.of()).parseCache(cacheDir).load();
+    }
+
+    List<RecipeFile> parseAll(BuildDirectory build) throws InterruptedException {
+        assertThat(build.failure()).isEmpty();
+        return build.parseAll(2);
+    }
+
+    /** Everything observable about a parsed recipe file, for comparing cached and fresh results. */
+    static Map<String, Object> observe(RecipeFile file) throws ExpansionException {
+        Map<String, Object> seen = new LinkedHashMap<>();
+        seen.put("failure", file.failure());
+        for (Recipe r : file.variants().values()) {
+            String v = "[" + r.variant() + "]";
+            seen.put(v + "tasks", r.tasks());
+            seen.put(v + "deps", r.taskDependencies());
+            seen.put(v + "inherits", r.inheritedFiles());
+            DataStore d = r.data();
+            for (String key : d.keys()) {
+                seen.put(v + key, d.getVar(key, false));
+                seen.put(v + key + "!", d.getVar(key));
+                seen.put(v + key + "[]", d.getVarFlags(key, false));
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void aSecondLoadServesEveryRecipeFromTheCacheWithIdenticalResults() throws Exception {
+        List<RecipeFile> fresh = parseAll(load());
+        BuildDirectory second = load();
+        List<RecipeFile> cached = parseAll(second);
+        assertThat(second.cacheStatistics()).hasValueSatisfying(s -> {
+            assertThat(s.hits()).isEqualTo(3);
+            assertThat(s.misses()).isZero();
+        });
+        assertThat(cached).hasSameSizeAs(fresh);
+        for (int i = 0; i < fresh.size(); i++) {
+            assertThat(observe(cached.get(i))).isEqualTo(observe(fresh.get(i)));
+        }
+        Recipe nativeBeta = cached.stream().filter(f -> f.file().endsWith("beta_2.0.bb")).findFirst().orElseThrow()
+                .variant("native");
+        assertThat(nativeBeta.data().getVar("VALUE")).isEqualTo("native appended");
+        assertThat(nativeBeta.data().getVar("GREETING")).isEqualTo("hello m1");
+    }
+
+    @Nested
+    class Invalidation {
+        int missesAfter(Runnable change) throws Exception {
+            parseAll(load());
+            change.run();
+            BuildDirectory again = load();
+            parseAll(again);
+            return again.cacheStatistics().orElseThrow().misses();
+        }
+
+        @Test
+        void aChangedClassReparsesOnlyTheRecipesThatInheritIt() throws Exception {
+            assertThat(missesAfter(() -> fixture.write("meta-a/classes-recipe/tool.bbclass",
+                    "TOOL_FLAGS = \"-y\"\n"))).isEqualTo(1);
+            RecipeFile alpha = load().parseRecipe(fixture.file("meta-a/recipes/alpha/alpha_1.0.bb"));
+            assertThat(Evaluations.get(alpha.recipe(), "TOOL_FLAGS")).isEqualTo("-y");
+        }
+
+        @Test
+        void aFileThatWasProbedButMissingReparsesTheRecipeWhenItAppears() throws Exception {
+            assertThat(missesAfter(() -> fixture.write("meta-a/recipes/beta/beta-extra.inc",
+                    "EXTRA = \"now here\"\n"))).isEqualTo(1);
+            RecipeFile beta = load().parseRecipe(fixture.file("meta-a/recipes/beta/beta_2.0.bb"));
+            assertThat(Evaluations.get(beta.recipe(), "EXTRA")).isEqualTo("now here");
+        }
+
+        @Test
+        void aConfigurationChangeReparsesEverything() throws Exception {
+            assertThat(missesAfter(() -> fixture.write("build/conf/local.conf", "MACHINE = \"m2\"\n")))
+                    .isEqualTo(3);
+        }
+
+        @Test
+        void anUnrelatedFileChangesNothing() throws Exception {
+            assertThat(missesAfter(() -> fixture.write("meta-a/recipes/alpha/README", "notes\n"))).isZero();
+        }
+
+        @Test
+        void aFixedBrokenRecipeIsReparsed() throws Exception {
+            assertThat(missesAfter(() -> fixture.write("meta-a/recipes/gamma/gamma_1.0.bb",
+                    "PN = \"gamma\"\n"))).isEqualTo(1);
+            assertThat(load().parseRecipe(fixture.file("meta-a/recipes/gamma/gamma_1.0.bb")).failed()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCorruptEntryIsAMissThatIsReportedAndRewrittenWithoutLosingCorrectness() throws Exception {
+        List<RecipeFile> fresh = parseAll(load());
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(cacheDir)) {
+            entries = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(entries).hasSize(3);
+        byte[] bytes = Files.readAllBytes(entries.get(0));
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(entries.get(0), bytes);
+        Files.write(entries.get(1), new byte[] {1, 2, 3});
+
+        BuildDirectory damaged = load();
+        List<RecipeFile> reparsed = parseAll(damaged);
+        assertThat(damaged.cacheStatistics().orElseThrow().corrupt()).isEqualTo(2);
+        for (int i = 0; i < fresh.size(); i++) {
+            assertThat(observe(reparsed.get(i))).isEqualTo(observe(fresh.get(i)));
+        }
+        BuildDirectory healed = load();
+        parseAll(healed);
+        assertThat(healed.cacheStatistics().orElseThrow().hits()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutACacheDirectoryNothingIsWritten() throws Exception {
+        BuildDirectory build = BuildDirectory.builder(fixture.build).environment(Map.of()).load();
+        parseAll(build);
+        assertThat(build.cacheStatistics()).isEmpty();
+        assertThat(cacheDir).doesNotExist();
+    }
+
+    /** Small helpers for reading values in assertions. */
+    static final class Evaluations {
+        private Evaluations() {
+        }
+
+        static String get(Recipe recipe, String var) {
+            try {
+                return recipe.data().getVar(var);
+            } catch (ExpansionException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void theFixtureParsesAsExpected() throws Exception {
+        BuildDirectory build = load();
+        assertThat(build.recipeFiles()).hasSize(3);
+        assertThat(build.appendsFor(fixture.file("meta-a/recipes/beta/beta_2.0.bb").toAbsolutePath()))
+                .hasSize(1);
+        List<RecipeFile> parsed = parseAll(build);
+        RecipeFile gamma = parsed.stream().filter(f -> f.file().endsWith("gamma_1.0.bb")).findFirst().orElseThrow();
+        assertThat(gamma.failure().kind()).isEqualTo("ParseError");
+        RecipeFile alpha = parsed.stream().filter(f -> f.file().endsWith("alpha_1.0.bb")).findFirst().orElseThrow();
+        assertThat(alpha.recipe().tasks()).containsExactly("do_build", "do_compile");
+        assertThat(alpha.recipe().inherits()).containsExactly("base", "tracker", "tool");
+        assertThat(Evaluations.get(alpha.recipe(), "GREETING")).isEqualTo("hello m1 from alpha");
+        assertThat(Evaluations.get(alpha.recipe(), "FILE_LAYERNAME")).isEqualTo("a");
+    }
+}
