@@ -218,8 +218,10 @@ final class DataStoreCodec {
     }
 
     static String readString(DataInputStream in) throws IOException {
-        int n = checkedCount(in.readInt());
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        // readFully into an exact-size array: InputStream.readNBytes allocates 8 KiB chunks per call.
+        byte[] bytes = new byte[checkedCount(in.readInt())];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static void writeNullable(String s, DataOutputStream out) throws IOException {

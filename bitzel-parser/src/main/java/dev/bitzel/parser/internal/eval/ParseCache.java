@@ -313,7 +313,10 @@ public final class ParseCache {
     }
 
     private static String readString(DataInputStream in) throws IOException {
-        return new String(in.readNBytes(count(in)), StandardCharsets.UTF_8);
+        // readFully into an exact-size array: InputStream.readNBytes allocates 8 KiB chunks per call.
+        byte[] bytes = new byte[count(in)];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static void writeStrings(List<String> strings, DataOutputStream out) throws IOException {
