@@ -1,46 +1,139 @@
 package dev.bitzel.parser;
 
 import dev.bitzel.parser.data.DataStore;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One finalized recipe: a {@code .bb} file, or one of its {@code BBCLASSEXTEND} variants, with its data as
  * BitBake would hold it after parsing.
  *
- * <p>The record is immutable except for {@link #data()}, which is this recipe's own datastore: reading it is
- * safe from one thread at a time; changing it changes only this recipe.
- *
- * @param file the recipe file, absolute
- * @param variant {@code ""} for the recipe itself, else the BBCLASSEXTEND name ({@code native},
- *     {@code nativesdk}, {@code multilib:lib32}, …)
- * @param data the finalized datastore
- * @param tasks task names in BitBake's order ({@code __BBTASKS})
- * @param taskDependencies each task's {@code [deps]} list (tasks it runs after), as BitBake keeps it
- * @param inheritedFiles the class files inherited, in first-inherit order ({@code __inherit_cache})
- * @param dependencies every file read or probed while parsing, for cache invalidation
- * @param skipReason why BitBake would skip this recipe, or null
- * @param diagnostics warnings and notes from parsing, including Python that was not evaluated
+ * <p>Thread-safe. Everything but {@link #data()} is immutable; {@link #data()} is this recipe's own datastore,
+ * which a recipe read from the parse cache materializes on first use. Reading the store is safe from one
+ * thread at a time; changing it changes only this recipe.
  */
-public record Recipe(String file, String variant, DataStore data, List<String> tasks,
-        Map<String, List<String>> taskDependencies, List<String> inheritedFiles, List<String> dependencies,
-        String skipReason, List<Diagnostic> diagnostics) {
+public final class Recipe {
+    private final String file;
+    private final String variant;
+    private final List<String> tasks;
+    private final Map<String, List<String>> taskDependencies;
+    private final List<String> inheritedFiles;
+    private final List<String> dependencies;
+    private final String skipReason;
+    private final List<Diagnostic> diagnostics;
+    private final Supplier<DataStore> dataSupplier;
+    private volatile DataStore data;
 
-    /** Validates and copies the components. */
-    public Recipe {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(variant, "variant");
+    /**
+     * Creates a recipe.
+     *
+     * @param file the recipe file, absolute
+     * @param variant {@code ""} for the recipe itself, else the BBCLASSEXTEND name ({@code native},
+     *     {@code nativesdk}, {@code multilib:lib32}, …)
+     * @param data the finalized datastore
+     * @param tasks task names in BitBake's order ({@code __BBTASKS})
+     * @param taskDependencies each task's {@code [deps]} list (tasks it runs after), as BitBake keeps it
+     * @param inheritedFiles the class files inherited, in first-inherit order ({@code __inherit_cache})
+     * @param dependencies every file read or probed while parsing, for cache invalidation
+     * @param skipReason why BitBake would skip this recipe, or null
+     * @param diagnostics warnings and notes from parsing, including Python that was not evaluated
+     */
+    public Recipe(String file, String variant, DataStore data, List<String> tasks,
+            Map<String, List<String>> taskDependencies, List<String> inheritedFiles, List<String> dependencies,
+            String skipReason, List<Diagnostic> diagnostics) {
+        this(file, variant, () -> data, tasks, taskDependencies, inheritedFiles, dependencies, skipReason,
+                diagnostics);
         Objects.requireNonNull(data, "data");
-        tasks = List.copyOf(tasks);
+        this.data = data;
+    }
+
+    /**
+     * Creates a recipe whose datastore is produced on first use, as the parse cache does.
+     *
+     * @param file the recipe file, absolute
+     * @param variant {@code ""} or the BBCLASSEXTEND name
+     * @param data produces the finalized datastore, once; may throw an unchecked exception naming the problem
+     * @param tasks task names in BitBake's order
+     * @param taskDependencies each task's {@code [deps]} list
+     * @param inheritedFiles the class files inherited, in first-inherit order
+     * @param dependencies every file read or probed while parsing
+     * @param skipReason why BitBake would skip this recipe, or null
+     * @param diagnostics warnings and notes from parsing
+     */
+    public Recipe(String file, String variant, Supplier<DataStore> data, List<String> tasks,
+            Map<String, List<String>> taskDependencies, List<String> inheritedFiles, List<String> dependencies,
+            String skipReason, List<Diagnostic> diagnostics) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.variant = Objects.requireNonNull(variant, "variant");
+        this.dataSupplier = Objects.requireNonNull(data, "data");
+        this.tasks = List.copyOf(tasks);
         Map<String, List<String>> deps = new LinkedHashMap<>();
         taskDependencies.forEach((task, list) -> deps.put(task, List.copyOf(list)));
-        taskDependencies = java.util.Collections.unmodifiableMap(deps);
-        inheritedFiles = List.copyOf(inheritedFiles);
-        dependencies = List.copyOf(dependencies);
-        diagnostics = List.copyOf(diagnostics);
+        this.taskDependencies = Collections.unmodifiableMap(deps);
+        this.inheritedFiles = List.copyOf(inheritedFiles);
+        this.dependencies = List.copyOf(dependencies);
+        this.skipReason = skipReason;
+        this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The recipe file, absolute, as BBFILES named it. */
+    public String file() {
+        return file;
+    }
+
+    /** {@code ""} for the recipe itself, else the BBCLASSEXTEND name. */
+    public String variant() {
+        return variant;
+    }
+
+    /** The finalized datastore (materialized on first use for a recipe read from the parse cache). */
+    public DataStore data() {
+        DataStore d = data;
+        if (d == null) {
+            synchronized (this) {
+                d = data;
+                if (d == null) {
+                    d = Objects.requireNonNull(dataSupplier.get(), "datastore supplier returned null");
+                    data = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Task names in BitBake's order ({@code __BBTASKS}). */
+    public List<String> tasks() {
+        return tasks;
+    }
+
+    /** Each task's {@code [deps]} list (tasks it runs after), as BitBake keeps it. */
+    public Map<String, List<String>> taskDependencies() {
+        return taskDependencies;
+    }
+
+    /** The class files inherited, in first-inherit order ({@code __inherit_cache}). */
+    public List<String> inheritedFiles() {
+        return inheritedFiles;
+    }
+
+    /** Every file read or probed while parsing this variant (BitBake's {@code __depends}). */
+    public List<String> dependencies() {
+        return dependencies;
+    }
+
+    /** Why BitBake would skip this recipe, or null. */
+    public String skipReason() {
+        return skipReason;
+    }
+
+    /** Warnings and notes from parsing, including Python that was not evaluated. */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
     }
 
     /** The class names inherited, in first-inherit order (file names without {@code .bbclass}). */
@@ -54,5 +147,10 @@ public record Recipe(String file, String variant, DataStore data, List<String> t
     /** Whether BitBake would skip this recipe ({@code SkipRecipe} raised while parsing). */
     public Optional<String> skipped() {
         return Optional.ofNullable(skipReason);
+    }
+
+    @Override
+    public String toString() {
+        return "Recipe[" + file + (variant.isEmpty() ? "" : " (" + variant + ")") + "]";
     }
 }

@@ -168,14 +168,26 @@ public final class MetadataLoader {
         }
         List<String> appendNames = appends.stream().map(p -> p.toAbsolutePath().toString()).toList();
         String config = configFingerprint(cache);
-        RecipeFile cached = cache.load(config, fn, appendNames, base.data);
+        List<String> baseDependencies = List.copyOf(base.dependencies);
+        RecipeFile cached = cache.load(config, fn, appendNames, base.data, baseDependencies,
+                variant -> reparseVariant(fn, appends, layerName, variant));
         if (cached != null) {
             return cached;
         }
         LinkedHashSet<String> deps = new LinkedHashSet<>();
         RecipeFile parsed = parse(fn, appends, layerName, deps);
-        cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps));
+        cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies);
         return parsed;
+    }
+
+    /** The datastore of one variant, parsed afresh (when a cache entry broke after its header was read). */
+    private DataStore reparseVariant(String fn, List<Path> appends, String layerName, String variant) {
+        RecipeFile again = parse(fn, appends, layerName, new LinkedHashSet<>());
+        if (again.failed().isPresent() || !again.variants().containsKey(variant)) {
+            throw new IllegalStateException("parse cache entry for " + fn + " broke, and parsing it again gave "
+                    + (again.failed().isPresent() ? again.failure() : "no variant '" + variant + "'"));
+        }
+        return again.variant(variant).data();
     }
 
     private String configFingerprint(ParseCache cache) {

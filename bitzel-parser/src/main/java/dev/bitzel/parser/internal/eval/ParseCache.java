@@ -12,11 +12,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -24,8 +27,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 
 /**
@@ -109,30 +115,59 @@ public final class ParseCache {
         return dir.resolve(key.substring(0, 2)).resolve(key);
     }
 
-    /** The cached result, or null when there is no entry still valid. */
-    RecipeFile load(String configFingerprint, String recipe, List<String> appends, DataStore base) {
+    /**
+     * The cached result, or null when there is no entry still valid. The recipes' datastores are read from the
+     * entry on first use; if the entry has changed or broken by then, {@code reparse} supplies the variant's
+     * datastore instead (by parsing the recipe again).
+     */
+    RecipeFile load(String configFingerprint, String recipe, List<String> appends, DataStore base,
+            List<String> baseDependencies, Function<String, DataStore> reparse) {
         Path path = entryPath(configFingerprint, recipe, appends);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            misses.incrementAndGet();
-            return null;
-        } catch (IOException e) {
-            reportCorrupt(path, e);
-            return null;
-        }
-        try {
-            RecipeFile result = decode(bytes, recipe, base);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(12);
+            readFully(channel, head, 0);
+            head.flip();
+            if (head.getInt() != MAGIC || head.getInt() != FORMAT) {
+                throw new IOException("not a parse cache entry of format " + FORMAT);
+            }
+            int headerLength = head.getInt();
+            if (headerLength < 0 || headerLength > channel.size() - 20) {
+                throw new IOException("bad header length " + headerLength);
+            }
+            ByteBuffer header = ByteBuffer.allocate(headerLength + 8);
+            readFully(channel, header, 12);
+            byte[] bytes = header.array();
+            CRC32C crc = new CRC32C();
+            crc.update(bytes, 0, headerLength);
+            if (crc.getValue() != ByteBuffer.wrap(bytes, headerLength, 8).getLong()) {
+                throw new IOException("header checksum mismatch");
+            }
+            long segments = 12L + headerLength + 8;
+            RecipeFile result = decodeHeader(new DataInputStream(new ByteArrayInputStream(bytes, 0, headerLength)),
+                    recipe, path, segments, base, baseDependencies, reparse);
             if (result == null) {
                 misses.incrementAndGet();
             } else {
                 hits.incrementAndGet();
             }
             return result;
+        } catch (NoSuchFileException e) {
+            misses.incrementAndGet();
+            return null;
         } catch (IOException | RuntimeException e) {
             reportCorrupt(path, e);
             return null;
+        }
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, at);
+            if (n < 0) {
+                throw new IOException("truncated entry");
+            }
+            at += n;
         }
     }
 
@@ -144,10 +179,10 @@ public final class ParseCache {
 
     /** Stores a result; failures to write are logged and leave the cache without that entry. */
     void store(String configFingerprint, String recipe, List<String> appends, DataStore base, RecipeFile result,
-            List<String> dependencies) {
+            List<String> dependencies, List<String> baseDependencies) {
         Path path = entryPath(configFingerprint, recipe, appends);
         try {
-            byte[] bytes = encode(result, base, dependencies);
+            byte[] bytes = encode(result, base, dependencies, baseDependencies);
             Files.createDirectories(path.getParent());
             Path tmp = Files.createTempFile(path.getParent(), ".tmp-", "");
             try {
@@ -165,60 +200,80 @@ public final class ParseCache {
         }
     }
 
-    private byte[] encode(RecipeFile result, DataStore base, List<String> dependencies) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
-        DataOutputStream out = new DataOutputStream(buffer);
+    /**
+     * Layout: magic, format, header length, header (what {@code parse} reports: files and their hashes,
+     * failure, diagnostics, each variant's tasks, classes, files and the place of its datastore), the header's
+     * CRC32C, then each variant's datastore delta with its own CRC32C. Files the configuration already read
+     * are left out: the configuration fingerprint covers them.
+     */
+    private byte[] encode(RecipeFile result, DataStore base, List<String> dependencies,
+            List<String> baseDependencies) throws IOException {
+        java.util.Set<String> inBase = new java.util.HashSet<>(baseDependencies);
+        ByteArrayOutputStream segments = new ByteArrayOutputStream(64 * 1024);
+        ByteArrayOutputStream headerBuffer = new ByteArrayOutputStream(8 * 1024);
+        DataOutputStream header = new DataOutputStream(headerBuffer);
+        writeString(result.file(), header);
+        List<String> own = dependencies.stream().filter(f -> !inBase.contains(f)).toList();
+        header.writeInt(own.size());
+        for (String f : own) {
+            writeString(f, header);
+            writeString(contentHash(f), header);
+        }
+        writeFailure(result.failure(), header);
+        writeDiagnostics(result.diagnostics(), header);
+        header.writeInt(result.variants().size());
+        for (Recipe r : result.variants().values()) {
+            writeString(r.variant(), header);
+            writeStrings(r.tasks(), header);
+            header.writeInt(r.taskDependencies().size());
+            for (Map.Entry<String, List<String>> e : r.taskDependencies().entrySet()) {
+                writeString(e.getKey(), header);
+                writeStrings(e.getValue(), header);
+            }
+            writeStrings(r.inheritedFiles(), header);
+            List<String> deps = r.dependencies();
+            int prefix = 0;
+            while (prefix < deps.size() && prefix < baseDependencies.size()
+                    && deps.get(prefix).equals(baseDependencies.get(prefix))) {
+                prefix++;
+            }
+            header.writeInt(prefix);
+            writeStrings(deps.subList(prefix, deps.size()), header);
+            header.writeBoolean(r.skipReason() != null);
+            if (r.skipReason() != null) {
+                writeString(r.skipReason(), header);
+            }
+            writeDiagnostics(r.diagnostics(), header);
+            ByteArrayOutputStream segment = new ByteArrayOutputStream(32 * 1024);
+            DataOutputStream segmentOut = new DataOutputStream(segment);
+            r.data().writeDelta(base, segmentOut);
+            segmentOut.flush();
+            byte[] delta = segment.toByteArray();
+            CRC32C crc = new CRC32C();
+            crc.update(delta);
+            header.writeLong(segments.size());
+            header.writeInt(delta.length);
+            header.writeLong(crc.getValue());
+            segments.write(delta);
+        }
+        header.flush();
+        byte[] headerBytes = headerBuffer.toByteArray();
+        CRC32C crc = new CRC32C();
+        crc.update(headerBytes);
+        ByteArrayOutputStream all = new ByteArrayOutputStream(headerBytes.length + segments.size() + 20);
+        DataOutputStream out = new DataOutputStream(all);
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
-        writeString(result.file(), out);
-        out.writeInt(dependencies.size());
-        for (String f : dependencies) {
-            writeString(f, out);
-            writeString(contentHash(f), out);
-        }
-        writeFailure(result.failure(), out);
-        writeDiagnostics(result.diagnostics(), out);
-        out.writeInt(result.variants().size());
-        for (Recipe r : result.variants().values()) {
-            writeString(r.variant(), out);
-            r.data().writeDelta(base, out);
-            writeStrings(r.tasks(), out);
-            out.writeInt(r.taskDependencies().size());
-            for (Map.Entry<String, List<String>> e : r.taskDependencies().entrySet()) {
-                writeString(e.getKey(), out);
-                writeStrings(e.getValue(), out);
-            }
-            writeStrings(r.inheritedFiles(), out);
-            writeStrings(r.dependencies(), out);
-            out.writeBoolean(r.skipReason() != null);
-            if (r.skipReason() != null) {
-                writeString(r.skipReason(), out);
-            }
-            writeDiagnostics(r.diagnostics(), out);
-        }
-        out.flush();
-        CRC32C crc = new CRC32C();
-        crc.update(buffer.toByteArray());
+        out.writeInt(headerBytes.length);
+        out.write(headerBytes);
         out.writeLong(crc.getValue());
+        segments.writeTo(out);
         out.flush();
-        return buffer.toByteArray();
+        return all.toByteArray();
     }
 
-    private RecipeFile decode(byte[] bytes, String recipe, DataStore base) throws IOException {
-        if (bytes.length < 8) {
-            throw new IOException("truncated entry (" + bytes.length + " bytes)");
-        }
-        int bodyLength = bytes.length - 8;
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bodyLength);
-        long stored = new DataInputStream(new ByteArrayInputStream(bytes, bodyLength, 8)).readLong();
-        if (crc.getValue() != stored) {
-            throw new IOException("checksum mismatch");
-        }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bodyLength));
-        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
-            throw new IOException("not a parse cache entry of format " + FORMAT);
-        }
+    private RecipeFile decodeHeader(DataInputStream in, String recipe, Path path, long segmentsStart,
+            DataStore base, List<String> baseDependencies, Function<String, DataStore> reparse) throws IOException {
         String file = readString(in);
         if (!file.equals(recipe)) {
             throw new IOException("entry is for " + file + ", not " + recipe);
@@ -237,7 +292,6 @@ public final class ParseCache {
         Map<String, Recipe> variants = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             String variant = readString(in);
-            DataStore data = DataStore.readDelta(base, in);
             List<String> tasks = readStrings(in);
             int nd = count(in);
             Map<String, List<String>> taskDeps = new LinkedHashMap<>();
@@ -245,15 +299,54 @@ public final class ParseCache {
                 taskDeps.put(readString(in), readStrings(in));
             }
             List<String> inherited = readStrings(in);
-            List<String> dependencies = readStrings(in);
+            int prefix = in.readInt();
+            if (prefix < 0 || prefix > baseDependencies.size()) {
+                throw new IOException("bad dependency prefix " + prefix);
+            }
+            List<String> dependencies = new ArrayList<>(baseDependencies.subList(0, prefix));
+            dependencies.addAll(readStrings(in));
             String skip = in.readBoolean() ? readString(in) : null;
+            List<Diagnostic> variantDiagnostics = readDiagnostics(in);
+            long offset = in.readLong();
+            int length = in.readInt();
+            long crc = in.readLong();
+            if (offset < 0 || length < 0) {
+                throw new IOException("bad datastore segment " + offset + "+" + length);
+            }
+            Supplier<DataStore> data = () -> readSegment(path, segmentsStart + offset, length, crc, base)
+                    .orElseGet(() -> reparse.apply(variant));
             variants.put(variant, new Recipe(file, variant, data, tasks, taskDeps, inherited, dependencies, skip,
-                    readDiagnostics(in)));
+                    variantDiagnostics));
         }
         if (in.available() != 0) {
-            throw new IOException(in.available() + " unexpected trailing bytes");
+            throw new IOException(in.available() + " unexpected trailing header bytes");
         }
         return new RecipeFile(file, variants, failure, diagnostics);
+    }
+
+    /** Reads one variant's datastore; empty (and logged) when the entry no longer holds it intact. */
+    private Optional<DataStore> readSegment(Path path, long offset, int length, long crc, DataStore base) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            readFully(channel, buffer, offset);
+            CRC32C check = new CRC32C();
+            check.update(buffer.array());
+            if (check.getValue() != crc) {
+                throw new IOException("datastore checksum mismatch");
+            }
+            return Optional.of(DataStore.readDelta(base, new DataInputStream(new ByteArrayInputStream(buffer.array()))));
+        } catch (IOException | RuntimeException e) {
+            corrupt.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, () -> "parse cache entry " + path + " changed or broke after it "
+                    + "was read (" + e + "); removing it and parsing the recipe again");
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException removal) {
+                LOG.log(System.Logger.Level.WARNING, () -> "cannot remove broken parse cache entry " + path + ": "
+                        + removal);
+            }
+            return Optional.empty();
+        }
     }
 
     private static void writeFailure(ParseFailure failure, DataOutputStream out) throws IOException {
