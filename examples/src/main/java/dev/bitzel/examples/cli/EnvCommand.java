@@ -1,7 +1,6 @@
 package dev.bitzel.examples.cli;
 
 import dev.bitzel.parser.BuildDirectory;
-import dev.bitzel.parser.Recipe;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.EnvironmentWriter;
 import dev.bitzel.parser.data.UnevaluatedPython;
@@ -39,14 +38,7 @@ final class EnvCommand implements Callable<Integer> {
         if (recipe == null) {
             data = build.data();
         } else {
-            Recipe found;
-            try {
-                found = build.findRecipe(recipe).orElseThrow(() -> new UserInputException(
-                        "Nothing PROVIDES '" + recipe + "' (no recipe file named " + recipe + "_*.bb)"));
-            } catch (IllegalStateException e) {
-                throw new UserInputException(e.getMessage(), e);
-            }
-            data = found.data();
+            data = RecipeLookup.find(build, recipe).data();
         }
         PrintWriter out = spec.commandLine().getOut();
         EnvironmentWriter.write(data, out);

@@ -84,13 +84,7 @@ final class GetvarCommand implements Callable<Integer> {
             if (recipe == null) {
                 parsed = null;
             } else {
-                Recipe found;
-                try {
-                    found = build.findRecipe(recipe).orElseThrow(() -> new UserInputException(
-                            "Nothing PROVIDES '" + recipe + "' (no recipe file named " + recipe + "_*.bb)"));
-                } catch (IllegalStateException e) {
-                    throw new UserInputException(e.getMessage(), e);
-                }
+                Recipe found = RecipeLookup.find(build, recipe);
                 parsed = build.parseRecipe(Path.of(found.file()));
                 variant = found.variant();
             }
