@@ -57,6 +57,7 @@ public final class ParseCache {
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final AtomicInteger corrupt = new AtomicInteger();
+    private final java.util.Set<Path> broken = ConcurrentHashMap.newKeySet();
 
     /**
      * A cache in {@code dir} (created when first written).
@@ -77,7 +78,7 @@ public final class ParseCache {
         return misses.get();
     }
 
-    /** Entries found corrupt and ignored. */
+    /** Distinct entries found corrupt (or gone) and ignored. */
     public int corruptEntries() {
         return corrupt.get();
     }
@@ -173,7 +174,9 @@ public final class ParseCache {
 
     private void reportCorrupt(Path path, Exception e) {
         misses.incrementAndGet();
-        corrupt.incrementAndGet();
+        if (broken.add(path)) {
+            corrupt.incrementAndGet();
+        }
         LOG.log(System.Logger.Level.WARNING, () -> "ignoring corrupt parse cache entry " + path + ": " + e);
     }
 
@@ -336,7 +339,9 @@ public final class ParseCache {
             }
             return Optional.of(DataStore.readDelta(base, new DataInputStream(new ByteArrayInputStream(buffer.array()))));
         } catch (IOException | RuntimeException e) {
-            corrupt.incrementAndGet();
+            if (broken.add(path)) {
+                corrupt.incrementAndGet();
+            }
             LOG.log(System.Logger.Level.WARNING, () -> "parse cache entry " + path + " changed or broke after it "
                     + "was read (" + e + "); removing it and parsing the recipe again");
             try {
