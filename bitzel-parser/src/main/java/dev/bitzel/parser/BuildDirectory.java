@@ -195,6 +195,19 @@ public final class BuildDirectory {
         return Optional.ofNullable(failure);
     }
 
+    /**
+     * Strict use: this build directory when its configuration loaded.
+     *
+     * @return this
+     * @throws MetadataException holding the failure and every diagnostic when loading failed
+     */
+    public BuildDirectory requireSuccess() throws MetadataException {
+        if (failure != null) {
+            throw new MetadataException(failure, diagnostics());
+        }
+        return this;
+    }
+
     /** The base configuration every recipe is parsed against. */
     public Configuration configuration() {
         return configuration;

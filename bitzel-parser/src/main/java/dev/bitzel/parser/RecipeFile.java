@@ -32,6 +32,19 @@ public record RecipeFile(String file, Map<String, Recipe> variants, ParseFailure
         }
     }
 
+    /**
+     * Strict use: this result when parsing succeeded.
+     *
+     * @return this
+     * @throws MetadataException holding the failure and every diagnostic when parsing failed
+     */
+    public RecipeFile requireSuccess() throws MetadataException {
+        if (failure != null) {
+            throw new MetadataException(failure, diagnostics);
+        }
+        return this;
+    }
+
     /** Why parsing stopped, if it did. */
     public Optional<ParseFailure> failed() {
         return Optional.ofNullable(failure);

@@ -39,6 +39,9 @@ final class Evaluator {
     private static final String EXPORT_SENTINEL = "    # Export function set\n";
     private static final List<String> SETVAR_KEYWORDS = List.of(":append", ":prepend", ":remove");
 
+    /** Python's default recursion limit stops BitBake's include recursion at about this depth. */
+    private static final int MAX_FILE_DEPTH = 100;
+
     private final TreeCache trees;
 
     Evaluator(TreeCache trees) {
@@ -165,6 +168,21 @@ final class Evaluator {
     }
 
     private void evalTree(SyntaxTree tree, String fn, ParseState st, String className, boolean baseConfig)
+            throws NoSuchFileException {
+        if (st.fileStack.size() >= MAX_FILE_DEPTH) {
+            throw MetadataError.parseError(fn, 0, "files include each other without end (BitBake fails with "
+                    + "RecursionError): " + String.join(" -> ", st.fileStack.stream().limit(6).toList())
+                    + " -> ... -> " + fn);
+        }
+        st.fileStack.addLast(fn);
+        try {
+            evalStatements(tree, fn, st, className, baseConfig);
+        } finally {
+            st.fileStack.removeLast();
+        }
+    }
+
+    private void evalStatements(SyntaxTree tree, String fn, ParseState st, String className, boolean baseConfig)
             throws NoSuchFileException {
         for (Node node : tree.nodes()) {
             if (node instanceof Statement statement) {

@@ -32,6 +32,8 @@ final class ParseState {
     final List<Diagnostic> diagnostics;
     final List<PythonLibrary> pythonLibraries;
     String skipReason;
+    /** The files being evaluated, outermost first: guards against includes that never end. */
+    final java.util.ArrayDeque<String> fileStack = new java.util.ArrayDeque<>();
 
     ParseState(DataStore data) {
         this.data = data;
