@@ -1208,6 +1208,30 @@ public final class DataStore {
     }
 
     /**
+     * The names {@link #keys()} would list that contain a <code>$&#123;</code> reference, found without listing
+     * every key.
+     */
+    private Set<String> referenceKeys() throws ExpansionException {
+        needOverrides();
+        Set<String> keys = new LinkedHashSet<>();
+        for (String k : dict.referenceKeys()) {
+            LinkedHashMap<String, Object> vd = dict.get(k);
+            if (vd != null && !vd.isEmpty()) {
+                keys.add(k);
+            }
+        }
+        for (String k : overridedata.referenceKeys()) {
+            for (OverrideEntry e : overridedata.get(k)) {
+                if (isActive(e.override())) {
+                    keys.add(k);
+                    break;
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
      * The names written in this store since it was created or copied, deleted ones included (BitBake's
      * {@code localkeys}).
      *
@@ -1241,10 +1265,7 @@ public final class DataStore {
      */
     public void expandKeys() throws ExpansionException {
         TreeMap<String, String> todolist = new TreeMap<>();
-        for (String key : keys()) {
-            if (!key.contains("${")) {
-                continue;
-            }
+        for (String key : referenceKeys()) {
             String ekey = expand(key);
             if (key.equals(ekey)) {
                 continue;

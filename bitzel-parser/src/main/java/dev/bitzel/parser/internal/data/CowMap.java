@@ -29,11 +29,20 @@ public final class CowMap<V> {
         final Map<String, Object> map;
         final Layer parent;
         final int depth;
+        /** The keys of this layer that contain a {@code ${} reference, found once when the layer is frozen. */
+        final List<String> referenceKeys;
 
         Layer(Map<String, Object> map, Layer parent) {
             this.map = map;
             this.parent = parent;
             this.depth = parent == null ? 1 : parent.depth + 1;
+            List<String> refs = new ArrayList<>();
+            for (String key : map.keySet()) {
+                if (key.contains("${")) {
+                    refs.add(key);
+                }
+            }
+            this.referenceKeys = refs;
         }
     }
 
@@ -135,6 +144,27 @@ public final class CowMap<V> {
                 action.accept(k, (V) v);
             }
         });
+    }
+
+    /**
+     * The visible keys that contain a <code>$&#123;</code> reference (what BitBake's {@code expandKeys} looks for),
+     * without visiting every key: frozen layers index theirs once.
+     */
+    public java.util.Set<String> referenceKeys() {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (Layer l = base; l != null; l = l.parent) {
+            for (String key : l.referenceKeys) {
+                if (get(key) != null) {
+                    keys.add(key);
+                }
+            }
+        }
+        for (String key : local.keySet()) {
+            if (key.contains("${") && get(key) != null) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     /** Every visible entry as one ordered map (oldest layer's keys first). */

@@ -53,9 +53,18 @@ final class PathSearch {
         }
     }
 
-    /** Python's {@code os.path.abspath}: absolute and normalized, without resolving symbolic links. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> ABSOLUTE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Python's {@code os.path.abspath}: absolute and normalized, without resolving symbolic links. Memoized:
+     * the same few thousand metadata paths are normalized for every recipe (BBINCLUDED).
+     */
     static String absolute(String file) {
-        return Path.of(file).toAbsolutePath().normalize().toString();
+        if (ABSOLUTE.size() > 200_000) {
+            ABSOLUTE.clear();
+        }
+        return ABSOLUTE.computeIfAbsent(file, f -> Path.of(f).toAbsolutePath().normalize().toString());
     }
 
     /** Python's {@code os.path.dirname}. */
