@@ -75,7 +75,8 @@ final class Evaluator {
         String ext = PathSearch.extension(fn);
         switch (ext) {
             case ".conf" -> handleConf(fn, st, true, false);
-            case ".bb", ".bbclass", ".inc", ".bbappend" -> handleRecipeFile(fn, st, true);
+            // BBHandler.supports: bbappends are only read through BBHandler.handle by multi_finalize.
+            case ".bb", ".bbclass", ".inc" -> handleRecipeFile(fn, st, true);
             default -> throw MetadataError.parseError(fn, 0, "not a BitBake file");
         }
     }
