@@ -346,8 +346,8 @@ final class Evaluator {
             return null;
         });
         d.setVarFlag(p.name(), "filename", fn, origin);
-        d.setVarFlag(p.name(), "lineno", Integer.toString(p.line()), origin);
-        d.python().define(p.name(), p.source(), fn, p.line());
+        d.setVarFlag(p.name(), "lineno", Integer.toString(p.recordedLine()), origin);
+        d.python().define(p.name(), p.source(), fn, p.recordedLine());
     }
 
     /** {@code ExportFuncsNode.eval}. */
