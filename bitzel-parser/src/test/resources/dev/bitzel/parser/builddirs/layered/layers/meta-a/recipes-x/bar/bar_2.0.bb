@@ -1,0 +1,3 @@
+PN = "bar"
+PV = "2.0"
+APPENDED = "base"
