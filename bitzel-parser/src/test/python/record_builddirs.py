@@ -32,7 +32,13 @@ with bb.tinfoil.Tinfoil(output=sys.stderr) as t:
     t.prepare(config_only=False, quiet=2)
     # Some commands leave later ones answering from emptied collections: ask each once, in this order.
     bbappends = t.run_command('getAllAppends', '')
-    files = sorted(fn for _, fns in t.run_command('getRecipes', '') for fn in fns)
+    every = [fn for _, fns in t.run_command('getRecipes', '') for fn in fns]
+    files = sorted(fn for fn in every if not fn.startswith('virtual:'))
+    variants = {}  # bb.cache.virtualfn2realfn: virtual:NAME:FILE, NAME possibly with a colon
+    for fn in every:
+        if fn.startswith('virtual:'):
+            real = fn[fn.index(':/') + 1:]
+            variants.setdefault(real, []).append(fn[len('virtual:'):fn.index(':/')])
     prios = t.run_command('getLayerPriorities')
     # CookerCollectFiles.get_file_appends
     appends = {fn: [a for b, a in bbappends if b == os.path.basename(fn) or
@@ -44,6 +50,7 @@ with bb.tinfoil.Tinfoil(output=sys.stderr) as t:
                      if re.match(regex, fn)), None)
         d = t.parse_recipe_file(fn, appendlist=appends[fn])
         recipes[rel(fn)] = {"collection": coll, "appends": [rel(a) for a in appends[fn]],
+                            "variants": sorted(variants.get(fn, [])),
                             "values": {k: d.getVar(k) for k in keys}}
     print(json.dumps({"layerPriorities": [[c, p, pri] for c, p, _, pri in prios], "recipes": recipes}))
 '''

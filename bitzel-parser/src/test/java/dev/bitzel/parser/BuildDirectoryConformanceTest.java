@@ -84,6 +84,13 @@ class BuildDirectoryConformanceTest {
         Map<String, Object> recipes = (Map<String, Object>) expected.get("recipes");
         softly.assertThat(build.maskedFiles()).as("masked").isEqualTo(((Number) summary.get("masked")).intValue());
         softly.assertThat(build.recipeFiles()).as("recipe count").hasSize(((Number) summary.get("files")).intValue());
+        List<String> told = build.diagnostics().stream().map(Diagnostic::message).toList();
+        for (Object error : (List<Object>) expected.get("errors")) {
+            String line = ((String) error).replace("${ROOT}", root.toString());
+            if (!GENERIC_ERRORS.matcher(line).lookingAt()) {
+                softly.assertThat(told).as("BitBake's logged error").anySatisfy(m -> assertThat(m).contains(line));
+            }
+        }
         if (recipes == null) {
             // BitBake logged an error (its exit code is 1) yet parsed: only the counts were recorded.
             softly.assertAll();
@@ -109,6 +116,7 @@ class BuildDirectoryConformanceTest {
                 .isEqualTo(byPattern);
 
         // Paths as BitBake names them (unnormalized, e.g. build/../layers/...): patterns match those.
+        int targets = 0;
         Map<String, Path> files = new LinkedHashMap<>();
         build.recipeFiles().forEach(p -> files.put(rel(root, p), p));
         for (Map.Entry<String, Object> r : recipes.entrySet()) {
@@ -119,6 +127,9 @@ class BuildDirectoryConformanceTest {
             softly.assertThat(build.collectionOf(recipe).orElse(null)).as("collection of %s", r.getKey())
                     .isEqualTo(want.get("collection"));
             RecipeFile parsed = build.parseRecipe(recipe);
+            targets += parsed.variants().size();
+            softly.assertThat(new TreeSet<>(parsed.variants().keySet().stream().filter(v -> !v.isEmpty()).toList()))
+                    .as("variants of %s", r.getKey()).isEqualTo(new TreeSet<>((List<Object>) want.get("variants")));
             softly.assertThat(parsed.failed()).as("parsing %s", r.getKey()).isEmpty();
             if (parsed.failed().isPresent()) {
                 continue;
@@ -134,6 +145,8 @@ class BuildDirectoryConformanceTest {
                 softly.assertThat(value).as("%s in %s", key, r.getKey()).isEqualTo(values.get(key));
             }
         }
+        softly.assertThat(targets).as("targets (recipes and their variants)")
+                .isEqualTo(((Number) summary.get("targets")).intValue());
         softly.assertAll();
     }
 
