@@ -280,10 +280,12 @@ final class BuildLoader {
                     String[] opVersion = constraint.split(" ", 2);
                     if (layerVersion == null || layerVersion.isEmpty()) {
                         errors.add("Layer '" + c + "' depends on version " + constraint + " of layer '" + name
-                                + "', which exists in your configuration but does not specify a version.");
+                                + "', which exists in your configuration but does not specify a version. Check that you "
+                                + "are using the correct matching versions/branches of these two layers.");
                     } else if (!versionMatches(c, layerVersion, opVersion[0], opVersion[1])) {
                         errors.add("Layer '" + c + "' depends on version " + constraint + " of layer '" + name
-                                + "', but version " + layerVersion + " is currently enabled in your configuration.");
+                                + "', but version " + layerVersion + " is currently enabled in your configuration. "
+                                + "Check that you are using the correct matching versions/branches of these two layers.");
                     }
                 }
                 deps.add(name);

@@ -78,7 +78,8 @@ final class Evaluator {
         String ext = PathSearch.extension(fn);
         switch (ext) {
             case ".conf" -> handleConf(fn, st, true, false);
-            case ".bb", ".bbclass", ".inc", ".bbappend" -> handleRecipeFile(fn, st, true);
+            // BBHandler.supports: bbappends are only read through BBHandler.handle by multi_finalize.
+            case ".bb", ".bbclass", ".inc" -> handleRecipeFile(fn, st, true);
             default -> throw MetadataError.parseError(fn, 0, "not a BitBake file");
         }
     }
@@ -363,8 +364,8 @@ final class Evaluator {
             return null;
         });
         d.setVarFlag(p.name(), "filename", fn, origin);
-        d.setVarFlag(p.name(), "lineno", Integer.toString(p.line()), origin);
-        d.python().define(p.name(), p.source(), fn, p.line());
+        d.setVarFlag(p.name(), "lineno", Integer.toString(p.recordedLine()), origin);
+        d.python().define(p.name(), p.source(), fn, p.recordedLine());
     }
 
     /** {@code ExportFuncsNode.eval}. */

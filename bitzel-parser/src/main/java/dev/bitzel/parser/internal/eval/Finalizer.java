@@ -50,7 +50,8 @@ final class Finalizer {
                     variant.data.setVar("BBEXTENDCURR", className);
                     variant.data.setVar("BBEXTENDVARIANT", parts[1]);
                 } else {
-                    variant.data.setVar("PN", pn + "-" + ext);
+                    // "%s-%s" % (pn, name): an unset PN formats as Python's None.
+                    variant.data.setVar("PN", (pn == null ? "None" : pn) + "-" + ext);
                 }
                 variant.deferredInherits.add(new DeferredInherit(className, fn, 0));
                 datastores.put(ext, variant);

@@ -1,0 +1,5 @@
+BASE = "1"
+do_build() {
+	:
+}
+addtask build

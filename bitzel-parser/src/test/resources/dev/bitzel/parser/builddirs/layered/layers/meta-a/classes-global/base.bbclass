@@ -1,0 +1,5 @@
+BASE_INHERITED = "1"
+do_build() {
+	:
+}
+addtask build

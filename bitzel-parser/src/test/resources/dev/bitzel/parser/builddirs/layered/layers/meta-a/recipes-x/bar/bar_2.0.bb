@@ -1,0 +1,4 @@
+PN = "bar"
+PV = "2.0"
+APPENDED = "base"
+BBCLASSEXTEND = "native"

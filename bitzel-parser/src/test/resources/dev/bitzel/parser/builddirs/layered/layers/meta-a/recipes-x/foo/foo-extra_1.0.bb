@@ -1,0 +1,2 @@
+PN = "foo-extra"
+APPENDED = "base"

@@ -1,0 +1,3 @@
+PN = "foo"
+WHO = "b"
+APPENDED = "base"

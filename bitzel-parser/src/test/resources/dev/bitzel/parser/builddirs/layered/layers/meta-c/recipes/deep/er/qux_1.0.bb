@@ -1,0 +1,2 @@
+PN = "qux"
+APPENDED = "base"
