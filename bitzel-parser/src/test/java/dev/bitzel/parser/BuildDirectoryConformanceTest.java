@@ -56,7 +56,8 @@ class BuildDirectoryConformanceTest {
         List<String> keys = (List<String>) ((Map<String, Object>) Json.parse(Files.readString(
                 fixture.resolve("query.json"), StandardCharsets.UTF_8))).get("keys");
 
-        BuildDirectory build = BuildDirectory.load(root.resolve("build"), Map.of(), PythonEvaluator.UNSUPPORTED);
+        BuildDirectory build = BuildDirectory.builder(root.resolve("build")).environment(Map.of())
+                .python(PythonEvaluator.UNSUPPORTED).load();
         SoftAssertions softly = new SoftAssertions();
         List<String> warnings = build.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING)
                 .map(Diagnostic::message).toList();
