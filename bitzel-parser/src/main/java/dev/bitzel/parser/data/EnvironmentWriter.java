@@ -129,6 +129,20 @@ public final class EnvironmentWriter {
         return s.substring(0, end);
     }
 
+    /**
+     * Where an operation happened: {@code file:line}; operations Bitzel itself made (BitBake prints the Python
+     * source line of its own code there) show the step in brackets, e.g. {@code [expandVarref]}.
+     */
+    private static String location(HistoryEntry event) {
+        if (event.file() == null) {
+            return "[bitzel]";
+        }
+        if (event.line() == 0 && event.file().startsWith("[")) {
+            return event.file();
+        }
+        return event.file() + ":" + event.line();
+    }
+
     /** {@code VariableHistory.emit}. */
     private static void emitHistory(String var, String oval, DataStore d, Appendable o) throws IOException {
         List<HistoryEntry> history = d.history(var);
@@ -146,8 +160,8 @@ public final class EnvironmentWriter {
         }
         for (HistoryEntry event : history) {
             String flag = event.flag() == null ? "" : "[" + event.flag() + "] ";
-            o.append("#   ").append(event.op()).append(' ').append(event.file() == null ? "(internal)" : event.file()).append(":")
-                    .append(String.valueOf(event.line())).append("\n#     ").append(flag).append('"')
+            o.append("#   ").append(event.op()).append(' ').append(location(event)).append("\n#     ").append(flag)
+                    .append('"')
                     .append(String.valueOf(event.detail()).replace("\n", "\n#     ")).append("\"\n");
         }
         if (history.size() > 1) {

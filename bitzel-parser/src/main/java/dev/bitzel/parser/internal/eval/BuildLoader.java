@@ -202,6 +202,8 @@ final class BuildLoader {
             }
         }
         checkRenamedVariables(layered);
+        ld.setVar("BBINCLUDED", String.join(" ", layered.dependencies.stream().map(PathSearch::absolute).toList()),
+                new Origin("set", "[parseConfigurationFiles]", 0));
         ld.setVar("__bbclasstype", "recipe");
         return layered;
     }
@@ -229,7 +231,7 @@ final class BuildLoader {
         for (String key : new ArrayList<>(d.localKeys())) {
             String current = Evaluator.data(key, 0, () -> d.getVar(key, false));
             if (current != null && current.contains(ref)) {
-                d.setVar(key, current.replace(ref, value), new Origin("expandVarref " + variable, null, 0));
+                d.setVar(key, current.replace(ref, value), new Origin("set", "[expandVarref]", 0));
             }
         }
     }

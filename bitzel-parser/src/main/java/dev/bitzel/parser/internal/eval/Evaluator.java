@@ -293,7 +293,8 @@ final class Evaluator {
         };
         String targetFlag = flag != null ? flag : a.op() == dev.bitzel.parser.syntax.AssignOp.WEAK_DEFAULT
                 ? "_defaultval" : null;
-        Origin origin = new Origin(op, fn, line);
+        // DataNode.eval: loginfo['detail'] is the right-hand side as written, not the value it produces.
+        Origin origin = new Origin(op, fn, line, value);
         data(fn, line, () -> {
             if (targetFlag != null) {
                 d.setVarFlag(key, targetFlag, result, origin);
