@@ -118,5 +118,29 @@ class ParserCommandsTest {
                     .contains("DEPENDS=\"hello-lib gen-tool-native\"")
                     .contains("do_install() {");
         }
+
+        @Test
+        void recordsWhatEachLineWroteAsBitbakeDashEDoes() {
+            // Recorded from BitBake 2.8.1's `bitbake -e hello-app` on the same build directory.
+            MainTest.Run run = run("env", "-d", DEMO.toString(), "-r", "hello-app");
+            String layers = DEMO + "/../layers/";
+            assertThat(run.out()).contains("""
+                    # $BBFILE_COLLECTIONS [2 operations]
+                    #   append %1$smeta-demo/conf/layer.conf:7
+                    #     "demo"
+                    #   append %1$smeta-demo-extra/conf/layer.conf:7
+                    #     "demo-extra"
+                    # pre-expansion value:
+                    #   " demo demo-extra"
+                    BBFILE_COLLECTIONS=" demo demo-extra"
+                    """.formatted(layers));
+            assertThat(run.out()).contains("""
+                    # $BBPATH [5 operations]
+                    #   set %1$s/conf/bblayers.conf:2
+                    #     "${TOPDIR}"
+                    #   postdot %2$smeta-demo/conf/layer.conf:2
+                    #     ":${LAYERDIR}"
+                    """.formatted(DEMO, layers));
+        }
     }
 }
