@@ -12,8 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe.
  */
 public final class UnevaluatedPython implements PythonEvaluator {
+    private static final int MAX_DISTINCT = 10_000;
+
     private final AtomicLong expressions = new AtomicLong();
     private final AtomicLong functions = new AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> byPlace =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Creates an evaluator with zero counts. */
     public UnevaluatedPython() {
@@ -22,12 +26,39 @@ public final class UnevaluatedPython implements PythonEvaluator {
     @Override
     public String evaluateExpression(String code, DataStore d, String varname) {
         expressions.incrementAndGet();
+        count((varname == null ? "(expression)" : varname) + ": ${@" + code + "}");
         return "${@" + code + "}";
+    }
+
+    private void count(String place) {
+        java.util.concurrent.atomic.LongAdder n = byPlace.get(place);
+        if (n == null && byPlace.size() < MAX_DISTINCT) {
+            n = byPlace.computeIfAbsent(place, k -> new java.util.concurrent.atomic.LongAdder());
+        }
+        if (n != null) {
+            n.increment();
+        }
+    }
+
+    /**
+     * What was left unevaluated, most frequent first: each entry names the variable being expanded (or the
+     * function) and the Python code, with how often it was met. At most 10,000 distinct entries are kept.
+     *
+     * @param limit how many entries to return at most
+     * @return {@code "VAR: ${@code}"}-style descriptions with their counts
+     */
+    public java.util.List<java.util.Map.Entry<String, Long>> mostFrequent(int limit) {
+        return byPlace.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue().sum()))
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(limit).toList();
     }
 
     @Override
     public void runAnonymous(String name, String body, DataStore d, String file, int line) throws PythonException {
         functions.incrementAndGet();
+        count("anonymous function at " + file + ":" + line);
         throw new PythonException(body, "anonymous Python function " + name + " not run: Python evaluation is "
                 + "not supported yet");
     }
@@ -35,6 +66,7 @@ public final class UnevaluatedPython implements PythonEvaluator {
     @Override
     public void runEventHandler(String handler, String code, String event, DataStore d) throws PythonException {
         functions.incrementAndGet();
+        count("event handler " + handler + " for " + event);
         throw new PythonException(code, "event handler " + handler + " not run for " + event
                 + ": Python evaluation is not supported yet");
     }

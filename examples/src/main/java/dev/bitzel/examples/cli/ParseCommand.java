@@ -38,6 +38,10 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = "--show-notes", description = "Also print notes.")
     boolean showNotes;
 
+    @Option(names = "--show-python", paramLabel = "N", description = "List the N most frequent Python "
+            + "expressions and functions left unevaluated, with the variable or place they were met in.")
+    int showPython;
+
     @Option(names = "--show", paramLabel = "N", description = "Print at most N diagnostics of each severity "
             + "(default: 20).")
     int shown = 20;
@@ -96,6 +100,12 @@ final class ParseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "python not evaluated: %d inline expressions, %d functions "
                 + "(Python in metadata is not supported yet; affected values stay unexpanded)%n",
                 python.unevaluatedExpressions(), python.functionsNotRun());
+        if (showPython > 0) {
+            err.println("Python left unevaluated, most frequent first (count, variable or place, code):");
+            for (Map.Entry<String, Long> entry : python.mostFrequent(showPython)) {
+                err.printf(Locale.ROOT, "%8d  %s%n", entry.getValue(), entry.getKey());
+            }
+        }
         build.cacheStatistics().ifPresentOrElse(
                 c -> out.printf(Locale.ROOT, "parse cache: %d hits, %d misses, %d corrupt entries%n", c.hits(),
                         c.misses(), c.corrupt()),
