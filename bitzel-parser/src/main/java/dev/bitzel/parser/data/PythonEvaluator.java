@@ -64,7 +64,7 @@ public interface PythonEvaluator {
      * @throws PythonException if the function fails or cannot be run
      */
     default void runAnonymous(String name, String body, DataStore d, String file, int line) throws PythonException {
-        throw new PythonException(body, "Python evaluation is not supported yet: anonymous function " + name);
+        throw new PythonException(body, "Python evaluation is not supported yet");
     }
 
     /**
@@ -78,7 +78,7 @@ public interface PythonEvaluator {
      * @throws PythonException if the handler fails or cannot be run
      */
     default void runEventHandler(String handler, String code, String event, DataStore d) throws PythonException {
-        throw new PythonException(code, "Python evaluation is not supported yet: event handler " + handler);
+        throw new PythonException(code, "Python evaluation is not supported yet");
     }
 
     /**

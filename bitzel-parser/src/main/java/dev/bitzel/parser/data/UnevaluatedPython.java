@@ -59,16 +59,14 @@ public final class UnevaluatedPython implements PythonEvaluator {
     public void runAnonymous(String name, String body, DataStore d, String file, int line) throws PythonException {
         functions.incrementAndGet();
         count("anonymous function at " + file + ":" + line);
-        throw new PythonException(body, "anonymous Python function " + name + " not run: Python evaluation is "
-                + "not supported yet");
+        throw new PythonException(body, "Python evaluation is not supported yet");
     }
 
     @Override
     public void runEventHandler(String handler, String code, String event, DataStore d) throws PythonException {
         functions.incrementAndGet();
         count("event handler " + handler + " for " + event);
-        throw new PythonException(code, "event handler " + handler + " not run for " + event
-                + ": Python evaluation is not supported yet");
+        throw new PythonException(code, "Python evaluation is not supported yet");
     }
 
     /** How many inline expressions were left unexpanded so far (a value expanded twice counts twice). */

@@ -201,11 +201,32 @@ final class BuildLoader {
                 throw MetadataError.fatal(layerConfName, 0, "Undefined event handler function '" + handler + "'");
             }
         }
+        fireConfigParsed(layered);
         checkRenamedVariables(layered);
         ld.setVar("BBINCLUDED", String.join(" ", layered.dependencies.stream().map(PathSearch::absolute).toList()),
                 new Origin("set", "[parseConfigurationFiles]", 0));
         ld.setVar("__bbclasstype", "recipe");
         return layered;
+    }
+
+    /** {@code bb.event.fire(bb.event.ConfigParsed(), data)}: the handlers registered so far whose mask takes it. */
+    private static void fireConfigParsed(ParseState st) {
+        DataStore d = st.data;
+        String event = "bb.event.ConfigParsed";
+        for (String handler : st.handlers) {
+            String mask = Evaluator.data(handler, 0, () -> d.getVarFlag(handler, "eventmask", true));
+            if (mask != null && !mask.isBlank() && !words(mask).contains(event)) {
+                continue;
+            }
+            String code = Evaluator.data(handler, 0, () -> d.getVar(handler, false));
+            try {
+                d.python().runEventHandler(handler, code == null ? "" : code, event, d);
+            } catch (dev.bitzel.parser.data.PythonException e) {
+                String file = Evaluator.data(handler, 0, () -> d.getVarFlag(handler, "filename", false));
+                st.diagnostics.add(new Diagnostic(file == null ? "configuration" : file, 0, 0, Severity.WARNING,
+                        "event handler " + handler + " not run for " + event + ": " + e.getMessage()));
+            }
+        }
     }
 
     private static void checkRenamedVariables(ParseState st) {
@@ -216,7 +237,7 @@ final class BuildLoader {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> entry : renamed.entrySet()) {
             String value = Evaluator.data(entry.getKey(), 0, () -> d.getVar(entry.getKey(), false));
-            if (value != null) {
+            if (value != null || d.hasOverrides(entry.getKey())) {
                 problems.add("Variable " + entry.getKey() + " has been renamed to " + entry.getValue());
             }
         }
