@@ -87,13 +87,11 @@ public final class Layout {
         Files.createDirectories(l.sessions);
         Files.createDirectories(l.quarantine);
         if (fsync) {
-            for (int i = 0; i < 256; i++) {
-                AtomicFiles.fsyncDirectory(l.blobs.resolve(String.format("%02x", i)));
-                AtomicFiles.fsyncDirectory(l.actions.resolve(String.format("%02x", i)));
-            }
+            // A new directory entry is durable once its parent is synced; the empty shards need nothing more.
             AtomicFiles.fsyncDirectory(l.blobs);
             AtomicFiles.fsyncDirectory(l.actions);
             AtomicFiles.fsyncDirectory(l.blobs.getParent());
+            AtomicFiles.fsyncDirectory(l.root);
         }
         Path tmp = Files.createTempFile(l.root, "VERSION", ".tmp");
         Files.writeString(tmp, VERSION_TEXT, StandardCharsets.UTF_8);
