@@ -104,6 +104,17 @@ class DirectoryTest {
         }
 
         @Test
+        void sortsByCodePointLikeUtf8BytesNotByUtf16Units() {
+            // U+FFFD sorts before U+1F600 in UTF-8, after it in UTF-16 (a surrogate, 0xD83D, is smaller).
+            Directory d = new Directory(List.of(new Directory.FileNode("\uFFFD", ABC, false),
+                    new Directory.FileNode("\uD83D\uDE00", ABC, false)), List.of(), List.of());
+            assertThat(Directory.parse(d.toBytes())).isEqualTo(d);
+            assertThatThrownBy(() -> new Directory(List.of(new Directory.FileNode("\uD83D\uDE00", ABC, false),
+                    new Directory.FileNode("\uFFFD", ABC, false)), List.of(), List.of()))
+                    .hasMessageContaining("follows");
+        }
+
+        @Test
         void rejectsEmptyAndNulSymlinkTargets() {
             assertThatThrownBy(() -> new Directory.SymlinkNode("l", "")).hasMessageContaining("non-empty");
             assertThatThrownBy(() -> new Directory.SymlinkNode("l", "a\0")).hasMessageContaining("a\\0");

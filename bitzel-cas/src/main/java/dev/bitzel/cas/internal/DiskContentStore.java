@@ -59,6 +59,11 @@ public final class DiskContentStore implements ContentStore {
     final long leftoversRemoved;
     /** Stored bytes as of the last scan by any process plus what this process wrote since: a hint, not a ledger. */
     final AtomicLong usage;
+    /**
+     * Usage above which the next eviction runs. Normally the quota; after an eviction that pins kept above the
+     * quota, a tenth of the quota more, so that a store full of pinned blobs is not rescanned after every put.
+     */
+    final AtomicLong nextEviction;
     private final DiskActionCache actionCache;
     private final Maintenance maintenance;
     private volatile boolean closed;
@@ -69,6 +74,7 @@ public final class DiskContentStore implements ContentStore {
         this.session = session;
         this.leftoversRemoved = leftoversRemoved;
         this.usage = new AtomicLong(usage);
+        this.nextEviction = new AtomicLong(options.quotaBytes());
         this.actionCache = new DiskActionCache(this);
         this.maintenance = new Maintenance(this);
     }
@@ -208,7 +214,8 @@ public final class DiskContentStore implements ContentStore {
     }
 
     void wrote(long bytes) {
-        if (usage.addAndGet(bytes) > options.quotaBytes()) {
+        long now = usage.addAndGet(bytes);
+        if (now > options.quotaBytes() && now > nextEviction.get()) {
             maintenance.evictIfIdle();
         }
     }

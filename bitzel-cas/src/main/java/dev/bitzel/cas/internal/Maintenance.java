@@ -221,6 +221,7 @@ final class Maintenance {
         long total = scan[0];
         if (total <= quota) {
             writeUsage(total);
+            store.nextEviction.set(quota);
             return new long[] {0, 0, total};
         }
         long need = total - (long) (quota * LOW_WATER);
@@ -253,6 +254,7 @@ final class Maintenance {
         });
         long after = total - freed[1];
         writeUsage(after);
+        store.nextEviction.set(after > quota ? after + quota / 10 : quota);
         DiskContentStore.LOG.log(Level.INFO, () -> "evicted " + freed[0] + " objects (" + freed[1] + " bytes) from "
                 + layout.root + " to meet its quota of " + quota + " bytes; " + after + " bytes remain");
         return new long[] {freed[0], freed[1], after};

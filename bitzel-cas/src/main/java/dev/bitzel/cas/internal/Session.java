@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -120,6 +121,8 @@ final class Session {
             return false;
         } catch (NoSuchFileException e) {
             return false;
+        } catch (AccessDeniedException e) {
+            return true; // another user's session in a shared store: only that user can clean it up
         } catch (OverlappingFileLockException e) {
             return true;
         }
