@@ -16,15 +16,21 @@ final class AtomicFiles {
     static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--r--r--");
     static final Set<PosixFilePermission> READ_EXEC = PosixFilePermissions.fromString("r-xr-xr-x");
 
+    private static final int CHUNK = 1 << 20;
+
     private AtomicFiles() {
     }
 
     /** Writes {@code bytes} to {@code tmp} (which must not exist) and fsyncs it if asked. */
     static void write(Path tmp, byte[] bytes, boolean fsync) throws IOException {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(bytes);
-            while (bb.hasRemaining()) {
-                ch.write(bb);
+            // 1 MiB slices: the JDK copies a heap buffer into a temporary direct one of the same size per write,
+            // and caches it per thread, so one 100 MiB write would pin 100 MiB of native memory to this thread.
+            for (int off = 0; off < bytes.length; off += CHUNK) {
+                java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(bytes, off, Math.min(CHUNK, bytes.length - off));
+                while (bb.hasRemaining()) {
+                    ch.write(bb);
+                }
             }
             if (fsync) {
                 ch.force(true);

@@ -400,6 +400,11 @@ public final class DiskContentStore implements ContentStore {
         Objects.requireNonNull(target, "target");
         checkOpen();
         Files.deleteIfExists(target);
+        place(digest, target, executable);
+    }
+
+    /** Places a blob at {@code target}, where nothing is. */
+    private void place(Digest digest, Path target, boolean executable) throws IOException {
         if (options.verifyOnRead() && !digest.equals(Digest.EMPTY)) {
             try (InputStream in = open(digest)) {
                 in.transferTo(OutputStream.nullOutputStream());
@@ -566,7 +571,7 @@ public final class DiskContentStore implements ContentStore {
         for (Entry e : entries) {
             Path target = dir.resolve(e.path());
             if (e.file() != null) {
-                materialize(e.file().digest(), target, e.file().executable());
+                place(e.file().digest(), target, e.file().executable()); // a fresh directory: nothing to replace
             } else {
                 Files.createSymbolicLink(target, target.getFileSystem().getPath(e.link().target()));
             }
