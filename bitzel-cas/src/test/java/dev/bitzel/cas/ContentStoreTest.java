@@ -125,6 +125,45 @@ class ContentStoreTest {
     }
 
     @Nested
+    class Readers {
+
+        @Test
+        void neverSeeAPartialObjectWhileItIsBeingWritten() throws Exception {
+            List<byte[]> blobs = new ArrayList<>();
+            List<Digest> digests = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                blobs.add(bytes(2 << 20, 500 + i));
+                digests.add(Digest.of(blobs.get(i)));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try (ContentStore reader = Cas.open(dir, CasOptions.builder().verifyOnRead(true).build())) {
+                Future<?> writer = pool.submit(() -> {
+                    for (byte[] b : blobs) {
+                        cas.put(new ByteArrayInputStream(b), Digest.of(b));
+                    }
+                    return null;
+                });
+                Future<Integer> reads = pool.submit(() -> {
+                    int whole = 0;
+                    while (!writer.isDone()) {
+                        for (Digest d : digests) {
+                            if (reader.contains(d)) {
+                                assertThat(Digest.of(reader.get(d))).isEqualTo(d);
+                                whole++;
+                            }
+                        }
+                    }
+                    return whole;
+                });
+                writer.get();
+                assertThat(reads.get()).isPositive();
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Nested
     class Compression {
 
         @Test
