@@ -10,7 +10,8 @@ import java.util.Random;
 /**
  * A child process for the multi-process tests: {@code crash DIR} writes blobs and action entries until killed,
  * printing each one once it is stored; {@code share DIR ID} writes a fixed set shared with its siblings plus its
- * own; {@code gc DIR MILLIS} collects and counts in a loop.
+ * own; {@code gc DIR MILLIS} collects and counts in a loop; {@code fill DIR ID QUOTA} writes 1.6 MiB under a
+ * quota.
  */
 public final class CasWriterMain {
 
@@ -29,6 +30,7 @@ public final class CasWriterMain {
             case "crash" -> crash(dir);
             case "share" -> share(dir, Integer.parseInt(args[2]));
             case "gc" -> gc(dir, Long.parseLong(args[2]));
+            case "fill" -> fill(dir, Integer.parseInt(args[2]), Long.parseLong(args[3]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -77,6 +79,15 @@ public final class CasWriterMain {
                     cas.actionCache().put(Digest.ofUtf8("shared"), new ActionResult(0, outputs, List.of(),
                             Digest.EMPTY, Digest.EMPTY, Map.of("writer", Integer.toString(id))));
                 }
+            }
+            System.out.println("done");
+        }
+    }
+
+    private static void fill(Path dir, int id, long quota) throws Exception {
+        try (ContentStore cas = Cas.open(dir, CasOptions.builder().quotaBytes(quota).fsync(false).build())) {
+            for (int i = 0; i < 160; i++) {
+                cas.put(StoreFixture.bytes(10 * 1024, id * 10_000 + i));
             }
             System.out.println("done");
         }

@@ -51,4 +51,28 @@ class MultiProcessIT {
             assertThat(cas.fsck().clean()).isTrue();
         }
     }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void theQuotaHoldsForProcessesThatEachStayUnderItButTogetherExceedIt() throws Exception {
+        Path dir = tmp.resolve("quota");
+        long quota = 4L << 20;
+        Cas.open(dir).close();
+        List<Process> children = new ArrayList<>();
+        for (int id = 0; id < 4; id++) { // 4 x 1.6 MiB = 6.4 MiB
+            children.add(ChildJvm.start(tmp.resolve("f" + id), "fill", dir.toString(), Integer.toString(id),
+                    Long.toString(quota)));
+        }
+        for (Process p : children) {
+            assertThat(p.waitFor(4, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        }
+        try (ContentStore cas = Cas.open(dir)) {
+            CasStats stats = cas.stats();
+            // each writer may hold back one unflushed batch (quota / 64) from the shared figure
+            assertThat(stats.totalBytes()).isLessThanOrEqualTo(quota + 4 * (quota / 64));
+            assertThat(stats.blobs()).isLessThan(640);
+            assertThat(cas.fsck().clean()).isTrue();
+        }
+    }
 }

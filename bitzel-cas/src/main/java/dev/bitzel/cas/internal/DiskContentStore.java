@@ -57,8 +57,8 @@ public final class DiskContentStore implements ContentStore {
     final CasOptions options;
     final Session session;
     final long leftoversRemoved;
-    /** Stored bytes as of the last scan by any process plus what this process wrote since: a hint, not a ledger. */
-    final AtomicLong usage;
+    /** Stored bytes as the quota sees them, shared between processes. */
+    final UsageLedger usage;
     /**
      * Usage above which the next eviction runs. Normally the quota; after an eviction that pins kept above the
      * quota, a tenth of the quota more, so that a store full of pinned blobs is not rescanned after every put.
@@ -68,12 +68,12 @@ public final class DiskContentStore implements ContentStore {
     private final Maintenance maintenance;
     private volatile boolean closed;
 
-    private DiskContentStore(Layout layout, CasOptions options, Session session, long leftoversRemoved, long usage) {
+    private DiskContentStore(Layout layout, CasOptions options, Session session, long leftoversRemoved) {
         this.layout = layout;
         this.options = options;
         this.session = session;
         this.leftoversRemoved = leftoversRemoved;
-        this.usage = new AtomicLong(usage);
+        this.usage = new UsageLedger(layout, session, options.quotaBytes());
         this.nextEviction = new AtomicLong(options.quotaBytes());
         this.actionCache = new DiskActionCache(this);
         this.maintenance = new Maintenance(this);
@@ -90,7 +90,7 @@ public final class DiskContentStore implements ContentStore {
             LOG.log(Level.DEBUG, () -> "no leftovers of crashed writers in " + layout.sessions);
         }
         Session session = Session.start(layout);
-        return new DiskContentStore(layout, options, session, leftovers, Maintenance.readUsage(layout));
+        return new DiskContentStore(layout, options, session, leftovers);
     }
 
     private void checkOpen() {
@@ -214,7 +214,7 @@ public final class DiskContentStore implements ContentStore {
     }
 
     void wrote(long bytes) {
-        long now = usage.addAndGet(bytes);
+        long now = usage.add(bytes);
         if (now > options.quotaBytes() && now > nextEviction.get()) {
             maintenance.evictIfIdle();
         }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * sessions/ID/pins/N              hashes pinned by that process, one per line
  * quarantine/                     corrupt or misnamed objects moved aside by fsck or verifying reads
  * gc.lock                         serialises gc and eviction between processes
- * usage                           stored bytes as of the last full scan (a hint for quota checks)
+ * usage, usage.lock              stored bytes as the quota sees them: last full scan plus every process's writes
  * </pre>
  *
  * The digest function is part of the path ({@code sha256}) so other functions can be added beside it.

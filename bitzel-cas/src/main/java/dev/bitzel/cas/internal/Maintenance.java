@@ -148,23 +148,8 @@ final class Maintenance {
 
     // ---- usage ----
 
-    static long readUsage(Layout layout) {
-        try {
-            return Long.parseLong(Files.readString(layout.usageFile(), StandardCharsets.US_ASCII).strip());
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-    }
-
     private void writeUsage(long bytes) {
         store.usage.set(bytes);
-        try {
-            Path tmp = store.session.newTemp();
-            Files.writeString(tmp, Long.toString(bytes), StandardCharsets.US_ASCII);
-            Files.move(tmp, layout.usageFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            DiskContentStore.LOG.log(Level.DEBUG, () -> "cannot record usage: " + e);
-        }
     }
 
     // ---- stats ----
