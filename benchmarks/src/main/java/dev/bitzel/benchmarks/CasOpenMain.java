@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  * Times opening a store of a million objects, and the memory it takes. Not JMH: opening is a one-off per process.
  *
  * <pre>
- * java -Xmx100m -cp benchmarks/target/benchmarks.jar dev.bitzel.benchmarks.CasOpenMain /tmp/bitzel-cas-1m 1000000 [--stats]
+ * java -Xmx100m -cp benchmarks/target/benchmarks.jar dev.bitzel.benchmarks.CasOpenMain /tmp/bitzel-cas-1m 1000000 [--stats|--gc]
  * </pre>
  *
  * The first run fills the store (32-byte blobs, fsync off, which takes minutes); later runs only open it.
@@ -85,6 +85,17 @@ public final class CasOpenMain {
             System.out.printf("open: %.1f ms; heap used before %d KiB, after open %d KiB (max heap %d MiB)%n",
                     (t1 - t0) / 1e6, heapBefore >> 10, heapAfterOpen >> 10, Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf("10,000 contains(): %d hits, %.1f us each%n", hits, (t3 - t2) / 1e3 / 10_000);
+            long t5 = System.nanoTime();
+            try (ContentStore again = Cas.open(dir)) {
+                System.out.printf("second open in the same JVM (classes loaded): %.2f ms%n",
+                        (System.nanoTime() - t5) / 1e6);
+            }
+            if (args.length > 2 && args[2].equals("--gc")) {
+                long t4 = System.nanoTime();
+                var report = cas.gc();
+                System.out.printf("gc(): %s in %.1f s; heap used %d KiB%n", report, (System.nanoTime() - t4) / 1e9,
+                        memory.getHeapMemoryUsage().getUsed() >> 10);
+            }
             if (args.length > 2 && args[2].equals("--stats")) {
                 long t4 = System.nanoTime();
                 CasStats stats = cas.stats();
