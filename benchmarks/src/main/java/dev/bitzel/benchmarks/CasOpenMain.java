@@ -87,8 +87,8 @@ public final class CasOpenMain {
             System.out.printf("10,000 contains(): %d hits, %.1f us each%n", hits, (t3 - t2) / 1e3 / 10_000);
             long t5 = System.nanoTime();
             try (ContentStore again = Cas.open(dir)) {
-                System.out.printf("second open in the same JVM (classes loaded): %.2f ms%n",
-                        (System.nanoTime() - t5) / 1e6);
+                System.out.printf("second open of %s in the same JVM (classes loaded): %.2f ms%n",
+                        again.directory(), (System.nanoTime() - t5) / 1e6);
             }
             if (args.length > 2 && args[2].equals("--gc")) {
                 long t4 = System.nanoTime();
