@@ -1,7 +1,6 @@
 package dev.bitzel.cas;
 
 import dev.bitzel.cas.internal.DirectoryCodec;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -77,8 +76,7 @@ public record Directory(List<FileNode> files, List<DirectoryNode> directories, L
 
     private static void checkSorted(String kind, List<String> names, Set<String> seen) {
         String previous = null;
-        List<String> sorted = new ArrayList<>(names);
-        for (String name : sorted) {
+        for (String name : names) {
             if (previous != null && compareUtf8(previous, name) >= 0) {
                 throw new IllegalArgumentException(kind + " names must be sorted and unique, but '" + name
                         + "' follows '" + previous + "'");
