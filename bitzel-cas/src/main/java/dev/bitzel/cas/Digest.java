@@ -1,6 +1,9 @@
 package dev.bitzel.cas;
 
+import dev.bitzel.cas.internal.Hashing;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -39,6 +42,17 @@ public record Digest(String hash, long sizeBytes) {
     public static Digest of(byte[] content) {
         Objects.requireNonNull(content, "content");
         return new Digest(HexFormat.of().formatHex(sha256().digest(content)), content.length);
+    }
+
+    /**
+     * Computes the digest of a file's content, streaming it.
+     *
+     * @param file a regular file, not null
+     * @return its digest; never null
+     * @throws IOException if the file cannot be read
+     */
+    public static Digest ofFile(Path file) throws IOException {
+        return Hashing.digestFile(Objects.requireNonNull(file, "file"));
     }
 
     /** Computes the digest of {@code content} encoded as UTF-8. */
