@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
             PendingCommands.Build.class,
             PendingCommands.Kas.class,
             PendingCommands.Sandbox.class,
-            PendingCommands.Cas.class,
+            CasCommand.class,
             PendingCommands.Serve.class,
         })
 final class BitzelCommand implements Runnable {

@@ -72,14 +72,6 @@ final class PendingCommands {
         }
     }
 
-    @Command(name = "cas", description = "Local store maintenance. Usage: cas stats|gc|fsck")
-    static final class Cas extends Pending {
-        @Override
-        String capability() {
-            return "the content-addressed store (bitzel-cas)";
-        }
-    }
-
     @Command(name = "serve", description = "Serve the local store over REAPI and BES. Usage: serve [--port N]")
     static final class Serve extends Pending {
         @Override
