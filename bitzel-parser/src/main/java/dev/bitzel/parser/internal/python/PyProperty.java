@@ -1,0 +1,16 @@
+package dev.bitzel.parser.internal.python;
+
+/** {@code property(fget, fset, fdel)}. */
+final class PyProperty {
+    final Object fget;
+    final Object fset;
+    final Object fdel;
+    final Object doc;
+
+    PyProperty(Object fget, Object fset, Object fdel, Object doc) {
+        this.fget = fget;
+        this.fset = fset;
+        this.fdel = fdel;
+        this.doc = doc;
+    }
+}
