@@ -168,7 +168,7 @@ final class BuiltinFunctions {
             }
             if (o instanceof PyDict || o instanceof DictView || o instanceof PyList || o instanceof PyTuple
                     || o instanceof String || o instanceof PyRange || o instanceof PyBytes
-                    || (o instanceof PyInstance i && i.builtinValue instanceof PyList)) {
+                    || (o instanceof PyInstance i && i.builtinValue != null)) {
                 ArrayList<Object> l = Ops.toList(o);
                 java.util.Collections.reverse(l);
                 return PyIterator.of(l.iterator());

@@ -259,7 +259,7 @@ public final class Builtins {
         OBJECT.def("__init__", (a, kw) -> {
             if (a.length > 1 || (kw != null && !kw.isEmpty())) {
                 PyType t = Ops.typeOf(a[0]);
-                if (t.lookup("__init__") == OBJECT.dict.get("__init__") && t.lookup("__new__") == null) {
+                if (t.lookup("__init__") == OBJECT.dict.get("__init__") && t.lookup("__new__") == OBJECT.dict.get("__new__")) {
                     throw Errors.typeError(t.name() + "() takes no arguments");
                 }
             }

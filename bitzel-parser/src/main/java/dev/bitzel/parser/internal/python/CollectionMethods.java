@@ -141,6 +141,7 @@ final class CollectionMethods {
             return PyNone.NONE;
         });
         t.def("__len__", (a, kw) -> (long) list(a[0]).size());
+        t.def("__repr__", (a, kw) -> Formatter.repr(new PyList(list(a[0]), true)));
         t.def("__getitem__", (a, kw) -> Ops.getitem(new PyList(list(a[0]), true), a[1]));
         t.def("__setitem__", (a, kw) -> {
             Ops.setitem(new PyList(list(a[0]), true), a[1], a[2]);
@@ -259,6 +260,9 @@ final class CollectionMethods {
             return d;
         })));
         t.def("__len__", (a, kw) -> (long) dict(a[0]).size());
+        t.def("__repr__", (a, kw) -> Formatter.repr(dict(a[0])));
+        t.def("__eq__", (a, kw) -> Ops.eq(dict(a[0]), a[1] instanceof PyInstance i && i.builtinValue != null
+                ? i.builtinValue : a[1]));
         t.def("__getitem__", (a, kw) -> Ops.getitem(dict(a[0]), a[1]));
         t.def("__setitem__", (a, kw) -> {
             dict(a[0]).put(a[1], a[2]);

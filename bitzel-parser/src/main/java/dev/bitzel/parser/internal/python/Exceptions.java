@@ -49,6 +49,12 @@ public final class Exceptions {
     public static final PyType DEPRECATION_WARNING = PyType.builtin("DeprecationWarning", WARNING);
     public static final PyType RUNTIME_WARNING = PyType.builtin("RuntimeWarning", WARNING);
 
+    /** {@code re.error}. */
+    public static final PyType RE_ERROR = new PyType("error", "re", new PyType[] {EXCEPTION}, null, true);
+    /** {@code json.JSONDecodeError}. */
+    public static final PyType JSON_DECODE_ERROR = new PyType("JSONDecodeError", "json", new PyType[] {VALUE_ERROR}, null,
+            true);
+
     static final PyType[] ALL = {
         BASE_EXCEPTION, SYSTEM_EXIT, KEYBOARD_INTERRUPT, GENERATOR_EXIT, EXCEPTION, STOP_ITERATION, ARITHMETIC_ERROR,
         ZERO_DIVISION_ERROR, OVERFLOW_ERROR, ASSERTION_ERROR, ATTRIBUTE_ERROR, BUFFER_ERROR, EOF_ERROR, IMPORT_ERROR,
@@ -124,6 +130,12 @@ public final class Exceptions {
     static PyInstance createArgs(PyType type, Object[] args) {
         PyInstance e = new PyInstance(type);
         e.setAttr("args", new PyTuple(args));
+        if (type.isSubtypeOf(SYSTEM_EXIT)) {
+            e.setAttr("code", args.length == 0 ? PyNone.NONE : args.length == 1 ? args[0] : new PyTuple(args));
+        }
+        if (type.isSubtypeOf(STOP_ITERATION)) {
+            e.setAttr("value", args.length == 0 ? PyNone.NONE : args[0]);
+        }
         if (type.isSubtypeOf(OS_ERROR)) {
             e.setAttr("errno", args.length >= 2 ? args[0] : PyNone.NONE);
             e.setAttr("strerror", args.length >= 2 ? args[1] : PyNone.NONE);

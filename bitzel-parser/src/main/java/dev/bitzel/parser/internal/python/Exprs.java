@@ -33,6 +33,8 @@ final class Exprs {
         static final int CELL = 1;
         static final int GLOBAL = 2;
         static final int NAME = 3;
+        /** A class body reading a variable of an enclosing function: namespace first, then the cell. */
+        static final int CLASSDEREF = 4;
 
         final String id;
         int kind = NAME;
@@ -68,6 +70,16 @@ final class Exprs {
                 }
                 case GLOBAL:
                     return f.lookupGlobal(id);
+                case CLASSDEREF: {
+                    Object v = f.ns.get(id);
+                    if (v == null) {
+                        v = f.cells[index].value;
+                    }
+                    if (v == null) {
+                        throw Errors.nameError(id);
+                    }
+                    return v;
+                }
                 default: {
                     if (f.ns != null && f.ns != f.globals) {
                         Object v = f.ns.get(id);

@@ -551,9 +551,6 @@ final class Formatter {
     static String formatNumber(Object value, Spec sp) {
         char type = sp.type;
         boolean isInt = Ints.isInt(value);
-        if (value instanceof Boolean b && type == 0) {
-            return pad(b ? "True" : "False", sp, '<');
-        }
         String body;
         boolean negative;
         String prefix = "";

@@ -112,13 +112,13 @@ final class Ints {
         if (!(a instanceof BigInteger) && !(b instanceof BigInteger)) {
             long y = toLong(b);
             if (y == 0) {
-                throw Errors.zeroDiv("integer division or modulo by zero");
+                throw Errors.zeroDiv("integer modulo by zero");
             }
             return Math.floorMod(toLong(a), y);
         }
         BigInteger y = big(b);
         if (y.signum() == 0) {
-            throw Errors.zeroDiv("integer division or modulo by zero");
+            throw Errors.zeroDiv("integer modulo by zero");
         }
         BigInteger r = big(a).mod(y.abs());
         if (y.signum() < 0 && r.signum() != 0) {

@@ -83,7 +83,7 @@ public final class Ops {
         if (o instanceof PyModule) {
             return Builtins.MODULE;
         }
-        if (o instanceof PyGenerator) {
+        if (o instanceof PyGenerator || o instanceof Exprs.CompIterator) {
             return Builtins.GENERATOR;
         }
         if (o instanceof PyIterator) {

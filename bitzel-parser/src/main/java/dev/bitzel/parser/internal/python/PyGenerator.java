@@ -14,6 +14,8 @@ final class PyGenerator extends PyIterator {
     private final Frame frame;
     private ArrayList<Object> values;
     private int pos;
+    /** An exception the body raised after yielding the buffered values; raised once they are consumed. */
+    private PythonError pending;
 
     PyGenerator(PyFunction function, Frame frame) {
         this.function = function;
@@ -25,9 +27,18 @@ final class PyGenerator extends PyIterator {
         if (values == null) {
             frame.yields = new ArrayList<>();
             values = frame.yields;
-            function.run(frame);
+            try {
+                function.run(frame);
+            } catch (PythonError e) {
+                pending = e;
+            }
         }
         if (pos >= values.size()) {
+            if (pending != null) {
+                PythonError e = pending;
+                pending = null;
+                throw e;
+            }
             return null;
         }
         Object v = values.get(pos);

@@ -34,7 +34,8 @@ public final class PyInstance {
         if (o == this) {
             return true;
         }
-        if (type.lookup("__eq__") == null) {
+        Object eq = type.lookup("__eq__");
+        if (eq == null || eq == Builtins.OBJECT.dict.get("__eq__")) {
             return false;
         }
         return Ops.eq(this, o);
@@ -43,7 +44,7 @@ public final class PyInstance {
     @Override
     public int hashCode() {
         Object h = type.lookup("__hash__");
-        if (h == null) {
+        if (h == null || h == Builtins.OBJECT.dict.get("__hash__")) {
             return System.identityHashCode(this);
         }
         if (h == PyNone.NONE) {

@@ -132,7 +132,7 @@ public final class PyType implements PyCallable {
         }
         Object newFn = lookup("__new__");
         Object inst;
-        if (newFn != null && !(newFn instanceof PyBuiltin)) {
+        if (newFn != null && newFn != Builtins.OBJECT.dict.get("__new__")) {
             Object[] a = new Object[args.length + 1];
             a[0] = this;
             System.arraycopy(args, 0, a, 1, args.length);

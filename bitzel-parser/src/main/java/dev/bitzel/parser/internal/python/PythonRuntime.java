@@ -318,6 +318,14 @@ public final class PythonRuntime {
             if (m != null) {
                 return m;
             }
+            String source = SourceModules.ALL.get(name);
+            if (source != null) {
+                m = new PyModule(name, newGlobals(name));
+                NativeModules.addHelpers(m.dict());
+                modules.put(name, m);
+                eval(compile(source, "<bitzel>/" + name + ".py", 1, Mode.EXEC), m.dict());
+                return m;
+            }
             List<Path> search = new ArrayList<>();
             if (parent != null) {
                 Object path = parent.dict().get("__path__");

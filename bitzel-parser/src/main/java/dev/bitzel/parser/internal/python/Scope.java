@@ -107,6 +107,7 @@ final class Scope {
     private static final int GLOBAL = 1;
     private static final int FREE = 2;
     private static final int NAME = 3;
+    private static final int CLASSDEREF = 4;
 
     private void classify(Map<Exprs.Name, Integer> decision, String file) {
         for (String n : nonlocals) {
@@ -134,7 +135,15 @@ final class Scope {
             return LOCAL;
         }
         if (kind == Kind.CLASS) {
-            return NAME;
+            if (locals.contains(n)) {
+                return NAME;
+            }
+            Scope binding = findBinding(n);
+            if (binding == null) {
+                return NAME;
+            }
+            markFree(n, binding);
+            return CLASSDEREF;
         }
         Scope b = findBinding(n);
         if (b == null) {
@@ -212,6 +221,10 @@ final class Scope {
                     break;
                 case GLOBAL:
                     ref.kind = Exprs.Name.GLOBAL;
+                    break;
+                case CLASSDEREF:
+                    ref.kind = Exprs.Name.CLASSDEREF;
+                    ref.index = cellIndex(ref.id);
                     break;
                 default:
                     ref.kind = Exprs.Name.NAME;

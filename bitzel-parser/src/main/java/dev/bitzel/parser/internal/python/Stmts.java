@@ -583,6 +583,9 @@ final class Stmts {
             for (Map.Entry<Object, Object> e : ns.entries()) {
                 dict.put((String) e.getKey(), e.getValue());
             }
+            if (dict.containsKey("__eq__") && !dict.containsKey("__hash__")) {
+                dict.put("__hash__", PyNone.NONE);
+            }
             PyType t = new PyType(target.id, Ops.str(ns.get("__module__")), bs, dict, false);
             for (Object v : dict.values()) {
                 Object fn = v instanceof PyStaticMethod sm ? sm.function : v instanceof PyClassMethod cm ? cm.function

@@ -365,11 +365,7 @@ final class StrMethods {
                         break;
                     }
                     if (max >= 0 && r.size() >= max) {
-                        int e = n;
-                        while (e > i && isSpace(s.charAt(e - 1))) {
-                            e--;
-                        }
-                        r.add(s.substring(i, e));
+                        r.add(s.substring(i));
                         break;
                     }
                     int st = i;
@@ -388,11 +384,7 @@ final class StrMethods {
                         break;
                     }
                     if (max >= 0 && r.size() >= max) {
-                        int st = 0;
-                        while (st < i && isSpace(s.charAt(st))) {
-                            st++;
-                        }
-                        r.add(s.substring(st, i));
+                        r.add(s.substring(0, i));
                         break;
                     }
                     int e = i;
@@ -544,9 +536,12 @@ final class StrMethods {
 
     /** {@code str.format}; {@code mapping} is used by format_map. */
     static String format(String fmt, Object[] args, Map<String, Object> kw, Object mapping) {
+        return format(fmt, args, kw, mapping, new int[1]);
+    }
+
+    private static String format(String fmt, Object[] args, Map<String, Object> kw, Object mapping, int[] counter) {
         StringBuilder sb = new StringBuilder();
         int n = fmt.length();
-        int auto = 0;
         boolean manual = false;
         for (int i = 0; i < n; i++) {
             char c = fmt.charAt(i);
@@ -606,9 +601,6 @@ final class StrMethods {
                         spec = rest.substring(1);
                     }
                 }
-                if (spec.indexOf('{') >= 0) {
-                    spec = format(spec, args, kw, mapping);
-                }
                 int k = 0;
                 while (k < name.length() && name.charAt(k) != '.' && name.charAt(k) != '[') {
                     k++;
@@ -619,10 +611,10 @@ final class StrMethods {
                     if (manual) {
                         throw Errors.valueError("cannot switch from manual field specification to automatic field numbering");
                     }
-                    if (auto >= args.length) {
-                        throw Errors.indexError("Replacement index " + auto + " out of range for positional args tuple");
+                    if (counter[0] >= args.length) {
+                        throw Errors.indexError("Replacement index " + counter[0] + " out of range for positional args tuple");
                     }
-                    v = args[auto++];
+                    v = args[counter[0]++];
                 } else if (first.chars().allMatch(Character::isDigit)) {
                     manual = true;
                     int idx = Integer.parseInt(first);
@@ -651,6 +643,9 @@ final class StrMethods {
                                 ? (Object) Long.parseLong(key) : key);
                         k = e + 1;
                     }
+                }
+                if (spec.indexOf('{') >= 0) {
+                    spec = format(spec, args, kw, mapping, counter);
                 }
                 if (conv == 'r') {
                     v = Ops.repr(v);
@@ -720,7 +715,7 @@ final class StrMethods {
             List<Object> parts = ((PyList) split(sa, kw, false)).list;
             ArrayList<Object> r = new ArrayList<>();
             for (Object o : parts) {
-                r.add(latin(o));
+                r.add(latin((String) o));
             }
             return new PyList(r, true);
         });

@@ -1,0 +1,86 @@
+package dev.bitzel.parser.internal.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every snippet of the corpus and compares its output with what CPython 3.11 printed (recorded by
+ * src/test/python/record_snippets.py).
+ */
+class SnippetCorpusTest {
+    static final String[] FILES = {
+        "literals", "strings", "numbers", "collections", "control", "functions", "classes", "exceptions",
+        "formatting", "builtins", "modules", "generators",
+    };
+
+    static Map<String, String> sections(String text) {
+        Map<String, String> r = new LinkedHashMap<>();
+        String name = null;
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("(?<=\n)")) {
+            if (line.startsWith("#### ")) {
+                if (name != null) {
+                    r.put(name, sb.toString());
+                }
+                name = line.substring(5).strip();
+                sb.setLength(0);
+            } else {
+                sb.append(line);
+            }
+        }
+        if (name != null) {
+            r.put(name, sb.toString());
+        }
+        return r;
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = SnippetCorpusTest.class.getResourceAsStream("snippets/" + name)) {
+            if (in == null) {
+                throw new IOException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String run(PythonRuntime unused, String name, String src) {
+        StringBuilder out = new StringBuilder();
+        PythonRuntime rt = PythonRuntime.builder().stdout(out::append).build();
+        try {
+            Code c = rt.compile(src, name, 1, PythonRuntime.Mode.EXEC);
+            rt.eval(c, rt.newGlobals("__main__"));
+        } catch (PythonError e) {
+            out.append("!!! ").append(e.typeName()).append('\n');
+        } catch (PythonSyntaxError e) {
+            out.append("!!! SyntaxError\n");
+        }
+        return out.toString();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> snippets() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String f : FILES) {
+            Map<String, String> src = sections(resource(f + ".py"));
+            Map<String, String> expected = sections(resource(f + ".expected"));
+            assertThat(expected.keySet()).as("recorded cases of %s", f).containsExactlyElementsOf(src.keySet());
+            for (Map.Entry<String, String> e : src.entrySet()) {
+                String name = f + ":" + e.getKey();
+                tests.add(DynamicTest.dynamicTest(name, () ->
+                        assertThat(run(null, name, e.getValue())).as(name + "\n" + e.getValue())
+                                .isEqualTo(expected.get(e.getKey()))));
+            }
+        }
+        return tests.stream();
+    }
+}
