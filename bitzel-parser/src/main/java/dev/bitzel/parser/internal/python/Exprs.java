@@ -216,6 +216,20 @@ final class Exprs {
         }
     }
 
+    /** Syntax Bitzel parses but does not run (await). */
+    static final class Unsupported extends Expr {
+        final String what;
+
+        Unsupported(String what) {
+            this.what = what;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            throw Errors.notImplemented(what);
+        }
+    }
+
     static final class Slice extends Expr {
         final Expr lo;
         final Expr hi;

@@ -185,14 +185,33 @@ final class Parser {
                 case "with": return List.of(withStmt());
                 case "def": return List.of(funcDef(new Expr[0]));
                 case "class": return List.of(classDef(new Expr[0]));
-                case "async": throw error("bitzel: async is not supported", t);
+                case "async": return asyncStmt(t, new Expr[0]);
                 default: break;
             }
         }
         if (at("@")) {
-            return List.of(decorated());
+            return decorated();
         }
         return simpleStmts();
+    }
+
+    private List<Stmt> asyncStmt(Token t, Expr[] decorators) {
+        // parsed for syntax, but running coroutines is not supported
+        p++;
+        Stmt s = at("def") ? funcDef(decorators) : at("for") ? forStmt() : at("with") ? withStmt() : null;
+        if (s == null) {
+            throw error("invalid syntax", peek());
+        }
+        if (s instanceof Stmts.FunctionDef fd) {
+            Stmt[] stub = {at(new Stmts.Unsupported("async def " + fd.code.name), t)};
+            FuncCode c = fd.code;
+            FuncCode async = new FuncCode(c.name, c.qualname, c.scope, c.posNames, c.nposonly, c.varargName,
+                    c.kwonlyNames, c.kwargName, stub, null, c.file, c.firstLine, c.doc);
+            c.scope.generator = false;
+            return List.of(at(new Stmts.FunctionDef(fd.target, fd.decorators, async, fd.defaults,
+                    fd.kwdefaultNames, fd.kwdefaults), t));
+        }
+        return List.of(at(new Stmts.Unsupported("async " + (s instanceof Stmts.For ? "for" : "with")), t));
     }
 
     private List<Stmt> simpleStmts() {
@@ -635,7 +654,7 @@ final class Parser {
         return e;
     }
 
-    private Stmt decorated() {
+    private List<Stmt> decorated() {
         List<Expr> decs = new ArrayList<>();
         while (at("@")) {
             p++;
@@ -646,10 +665,13 @@ final class Parser {
             p++;
         }
         if (at("def")) {
-            return funcDef(decs.toArray(new Expr[0]));
+            return List.of(funcDef(decs.toArray(new Expr[0])));
         }
         if (at("class")) {
-            return classDef(decs.toArray(new Expr[0]));
+            return List.of(classDef(decs.toArray(new Expr[0])));
+        }
+        if (at("async") && peek(1).is("def")) {
+            return asyncStmt(peek(), decs.toArray(new Expr[0]));
         }
         throw error("invalid syntax", peek());
     }
@@ -1090,7 +1112,9 @@ final class Parser {
 
     private Expr atomExpr() {
         if (at("await")) {
-            throw error("bitzel: await is not supported", peek());
+            Token t = next();
+            atomExpr();
+            return at(new Exprs.Unsupported("await"), t);
         }
         Expr e = atom();
         while (true) {

@@ -72,6 +72,20 @@ final class Stmts {
         }
     }
 
+    /** Syntax Bitzel parses but does not run (coroutines). */
+    static final class Unsupported extends Stmt {
+        final String what;
+
+        Unsupported(String what) {
+            this.what = what;
+        }
+
+        @Override
+        Object exec(Frame f) {
+            throw Errors.notImplemented(what);
+        }
+    }
+
     static final class Pass extends Stmt {
         @Override
         Object exec(Frame f) {
