@@ -1477,7 +1477,7 @@ public final class Ops {
         throw Errors.typeError("'" + typeName(f) + "' object is not callable");
     }
 
-    static boolean isCallable(Object f) {
+    public static boolean isCallable(Object f) {
         if (f instanceof PyCallable || f instanceof PyStaticMethod) {
             return true;
         }
@@ -1488,7 +1488,7 @@ public final class Ops {
     }
 
     /** {@code o.name(*args, **kwargs)} without materializing a bound method where possible. */
-    static Object callMethod(Object o, String name, Object[] args, Map<String, Object> kwargs) {
+    public static Object callMethod(Object o, String name, Object[] args, Map<String, Object> kwargs) {
         if (!(o instanceof PyInstance || o instanceof PyModule || o instanceof PyType || o instanceof PyAttributes
                 || o instanceof PyFunction)) {
             Object m = typeOf(o).lookup(name);
