@@ -475,7 +475,11 @@ final class BuiltinFunctions {
         if (!(cls instanceof PyType t)) {
             throw Errors.typeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
         }
-        return Ops.typeOf(o).isSubtypeOf(t);
+        if (Ops.typeOf(o).isSubtypeOf(t)) {
+            return true;
+        }
+        Object hook = t.dict.get("__bitzel_instancecheck__");
+        return hook instanceof PyStaticMethod sm && Ops.isTrue(Ops.call(sm.function, new Object[] {o}, null));
     }
 
     static boolean isSubclass(PyType t, Object cls) {

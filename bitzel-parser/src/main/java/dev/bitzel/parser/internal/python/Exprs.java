@@ -761,6 +761,42 @@ final class Exprs {
         }
     }
 
+    /** {@code globals()}, {@code locals()} and {@code vars()}, which need the calling frame. */
+    static final class FrameCall extends Expr {
+        final Name name;
+
+        FrameCall(Name name) {
+            this.name = name;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object fn = name.eval(f);
+            if (!(fn instanceof PyBuiltin b) || !(b.name().equals("globals") || b.name().equals("locals")
+                    || b.name().equals("vars"))) {
+                return Ops.call(fn, new Object[0], null);
+            }
+            if (b.name().equals("globals")) {
+                return f.globals;
+            }
+            if (f.ns != null) {
+                return f.ns;
+            }
+            PyDict d = new PyDict();
+            if (f.function != null && f.fast != null) {
+                Scope s = f.function.code.scope;
+                for (Map.Entry<String, Integer> e : s.fastIndex.entrySet()) {
+                    Object v = s.cellvars.contains(e.getKey()) ? f.cells[s.cellIndex(e.getKey())].value
+                            : e.getValue() < f.fast.length ? f.fast[e.getValue()] : null;
+                    if (v != null) {
+                        d.put(e.getKey(), v);
+                    }
+                }
+            }
+            return d;
+        }
+    }
+
     static final class Lambda extends Expr {
         final FuncCode code;
         final Expr[] defaults;

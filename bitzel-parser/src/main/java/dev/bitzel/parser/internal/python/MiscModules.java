@@ -72,7 +72,118 @@ final class MiscModules {
 
         r.add(Json.create());
         r.add(itertools());
+        r.add(hashlib());
+        r.add(InspectModule.create());
+        for (String name : new String[] {"subprocess", "shutil", "glob", "tempfile", "traceback", "multiprocessing",
+            "mmap", "struct", "signal", "select", "socket", "threading", "ast", "datetime", "codecs",
+            "contextlib", "io", "stat", "pickle", "queue", "uuid", "random", "platform", "pwd", "grp", "fcntl",
+            "termios", "atexit", "gc", "weakref", "sqlite3", "zlib", "gzip", "bz2", "lzma", "tarfile", "zipfile"}) {
+            PyModule stub = new PyModule(name);
+            stub.stub = true;
+            r.add(stub);
+        }
+        PyModule subprocess = r.stream().filter(m -> m.name().equals("subprocess")).findFirst().orElseThrow();
+        PyType called = new PyType("CalledProcessError", "subprocess", new PyType[] {Exceptions.EXCEPTION}, null, false);
+        subprocess.set("CalledProcessError", called).set("SubprocessError", Exceptions.EXCEPTION)
+                .set("TimeoutExpired", new PyType("TimeoutExpired", "subprocess", new PyType[] {Exceptions.EXCEPTION},
+                        null, false))
+                .set("PIPE", -1L).set("STDOUT", -2L).set("DEVNULL", -3L);
+        PyModule warnings = new PyModule("warnings");
+        warnings.def("warn", (a, kw) -> PyNone.NONE);
+        warnings.def("filterwarnings", (a, kw) -> PyNone.NONE);
+        warnings.def("simplefilter", (a, kw) -> PyNone.NONE);
+        r.add(warnings);
         return r;
+    }
+
+    private static PyModule hashlib() {
+        PyModule m = new PyModule("hashlib");
+        String[][] algos = {{"md5", "MD5"}, {"sha1", "SHA-1"}, {"sha224", "SHA-224"}, {"sha256", "SHA-256"},
+            {"sha384", "SHA-384"}, {"sha512", "SHA-512"}};
+        for (String[] al : algos) {
+            m.def(al[0], (a, kw) -> new Hash(al[0], digest(al[1]), a.length > 0 ? a[0] : null));
+        }
+        m.def("new", (a, kw) -> {
+            String n = Ops.str(a[0]).toLowerCase(java.util.Locale.ROOT);
+            for (String[] al : algos) {
+                if (al[0].equals(n)) {
+                    return new Hash(n, digest(al[1]), a.length > 1 ? a[1] : null);
+                }
+            }
+            throw Errors.valueError("unsupported hash type " + n);
+        });
+        return m;
+    }
+
+    private static java.security.MessageDigest digest(String algo) {
+        try {
+            return java.security.MessageDigest.getInstance(algo);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw Errors.valueError("unsupported hash type " + algo);
+        }
+    }
+
+    /** A hashlib hash object. */
+    static final class Hash implements PyAttributes {
+        private final String name;
+        private final java.security.MessageDigest md;
+
+        Hash(String name, java.security.MessageDigest md, Object data) {
+            this.name = name;
+            this.md = md;
+            if (data != null) {
+                update(data);
+            }
+        }
+
+        private void update(Object data) {
+            if (!(data instanceof PyBytes b)) {
+                throw Errors.typeError(data instanceof String ? "Strings must be encoded before hashing"
+                        : "object supporting the buffer API required");
+            }
+            md.update(b.bytes);
+        }
+
+        private byte[] current() {
+            try {
+                return ((java.security.MessageDigest) md.clone()).digest();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public Object getAttribute(String attr) {
+            switch (attr) {
+                case "update": return new PyBuiltin(attr, (a, kw) -> {
+                    update(a[0]);
+                    return PyNone.NONE;
+                });
+                case "digest": return new PyBuiltin(attr, (a, kw) -> new PyBytes(current()));
+                case "hexdigest": return new PyBuiltin(attr, (a, kw) -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (byte x : current()) {
+                        sb.append(String.format("%02x", x & 0xff));
+                    }
+                    return sb.toString();
+                });
+                case "copy": return new PyBuiltin(attr, (a, kw) -> {
+                    try {
+                        return new Hash(name, (java.security.MessageDigest) md.clone(), null);
+                    } catch (CloneNotSupportedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                case "name": return name;
+                case "digest_size": return (long) md.getDigestLength();
+                default: return null;
+            }
+        }
+
+        @Override
+        public String pythonTypeName() {
+            return "_hashlib.HASH";
+        }
     }
 
     static Object shallow(Object o) {

@@ -923,6 +923,12 @@ public final class Ops {
             if (v == null && name.equals("__dict__")) {
                 return m.dict();
             }
+            if (v == null && m.stub && !name.startsWith("__")) {
+                String what = m.name() + "." + name;
+                return new PyBuiltin(name, (a, kw) -> {
+                    throw Errors.notImplemented(what);
+                });
+            }
             return v;
         }
         if (o instanceof PyType t) {

@@ -144,7 +144,7 @@ final class OsModule {
         PyModule os = new PyModule("os");
         os.set("path", path).set("sep", "/").set("pathsep", ":").set("linesep", "\n").set("curdir", ".")
                 .set("pardir", "..").set("extsep", ".").set("altsep", PyNone.NONE).set("devnull", "/dev/null")
-                .set("name", "posix");
+                .set("name", "posix").set("F_OK", 0L).set("R_OK", 4L).set("W_OK", 2L).set("X_OK", 1L);
         os.set("environ", new ReadOnlyMapping(rt.environ));
         os.def("getcwd", (a, kw) -> rt.cwd.toString());
         os.def("getenv", (a, kw) -> {

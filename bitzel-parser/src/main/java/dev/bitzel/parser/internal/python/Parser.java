@@ -1179,8 +1179,13 @@ final class Parser {
             }
         }
         expect(")");
-        if (func instanceof Exprs.Name n && n.id.equals("super") && args.isEmpty() && kwnames.isEmpty()) {
-            return at(new Exprs.SuperCall(), t);
+        if (func instanceof Exprs.Name n && args.isEmpty() && kwnames.isEmpty()) {
+            if (n.id.equals("super")) {
+                return at(new Exprs.SuperCall(), t);
+            }
+            if (n.id.equals("globals") || n.id.equals("locals") || n.id.equals("vars")) {
+                return at(new Exprs.FrameCall(n), t);
+            }
         }
         return at(new Exprs.Call(func, args.toArray(new Expr[0]), kwnames.toArray(new String[0]),
                 kwvalues.toArray(new Expr[0])), t);

@@ -4,6 +4,8 @@ package dev.bitzel.parser.internal.python;
 public final class PyModule {
     private final String name;
     private final PyDict dict;
+    /** Whether missing attributes are functions raising NotImplementedError (for unsupported modules). */
+    boolean stub;
 
     /** Creates an empty module; {@code __name__} is set. */
     public PyModule(String name) {

@@ -324,6 +324,9 @@ public final class PythonRuntime {
                 NativeModules.addHelpers(m.dict());
                 modules.put(name, m);
                 eval(compile(source, "<bitzel>/" + name + ".py", 1, Mode.EXEC), m.dict());
+                if (parent != null) {
+                    parent.dict().put(name.substring(dot + 1), m);
+                }
                 return m;
             }
             List<Path> search = new ArrayList<>();

@@ -190,5 +190,322 @@ final class SourceModules {
                 return cls
             """;
 
-    static final Map<String, String> ALL = Map.of("collections", COLLECTIONS, "functools", FUNCTOOLS);
+    static final String FNMATCH = """
+            import re
+
+            def translate(pat):
+                i, n = 0, len(pat)
+                res = ''
+                while i < n:
+                    c = pat[i]
+                    i = i + 1
+                    if c == '*':
+                        res = res + '.*'
+                    elif c == '?':
+                        res = res + '.'
+                    elif c == '[':
+                        j = i
+                        if j < n and pat[j] == '!':
+                            j = j + 1
+                        if j < n and pat[j] == ']':
+                            j = j + 1
+                        while j < n and pat[j] != ']':
+                            j = j + 1
+                        if j >= n:
+                            res = res + chr(92) + '['
+                        else:
+                            stuff = pat[i:j].replace(chr(92), chr(92) * 2)
+                            i = j + 1
+                            if stuff[0] == '!':
+                                stuff = '^' + stuff[1:]
+                            elif stuff[0] == '^':
+                                stuff = chr(92) + stuff
+                            res = '%s[%s]' % (res, stuff)
+                    else:
+                        res = res + re.escape(c)
+                return '(?s:%s)' % res + chr(92) + 'Z'
+
+            def fnmatchcase(name, pat):
+                return re.match(translate(pat), name) is not None
+
+            fnmatch = fnmatchcase
+
+            def filter(names, pat):
+                regex = re.compile(translate(pat))
+                return [n for n in names if regex.match(n)]
+            """;
+
+    static final String PKGUTIL = """
+            def extend_path(path, name):
+                return path
+            """;
+
+    static final String ERRNO = """
+            EPERM = 1
+            ENOENT = 2
+            ESRCH = 3
+            EINTR = 4
+            EIO = 5
+            ENXIO = 6
+            E2BIG = 7
+            ENOEXEC = 8
+            EBADF = 9
+            ECHILD = 10
+            EAGAIN = 11
+            ENOMEM = 12
+            EACCES = 13
+            EFAULT = 14
+            EBUSY = 16
+            EEXIST = 17
+            EXDEV = 18
+            ENODEV = 19
+            ENOTDIR = 20
+            EISDIR = 21
+            EINVAL = 22
+            ENFILE = 23
+            EMFILE = 24
+            ENOTTY = 25
+            EFBIG = 27
+            ENOSPC = 28
+            ESPIPE = 29
+            EROFS = 30
+            EMLINK = 31
+            EPIPE = 32
+            ERANGE = 34
+            EDEADLK = 35
+            ENAMETOOLONG = 36
+            ENOSYS = 38
+            ENOTEMPTY = 39
+            ELOOP = 40
+            EWOULDBLOCK = 11
+            ENOTSUP = 95
+            EOPNOTSUPP = 95
+            ETIMEDOUT = 110
+            errorcode = {v: k for k, v in list(globals().items()) if k.startswith('E') and isinstance(v, int)}
+            """;
+
+    static final String COLLECTIONS_ABC = """
+            # Without metaclasses, isinstance() consults the __bitzel_instancecheck__ hook instead of ABC registration.
+            class Hashable:
+                __bitzel_instancecheck__ = staticmethod(lambda o: type(o).__hash__ is not None)
+            class Iterable:
+                __bitzel_instancecheck__ = staticmethod(lambda o: hasattr(o, '__iter__') or isinstance(o, (str, list, tuple, dict, set, frozenset, range, bytes)))
+            class Iterator(Iterable):
+                __bitzel_instancecheck__ = staticmethod(lambda o: hasattr(o, '__next__') or type(o).__name__.endswith('iterator') or type(o).__name__ == 'generator')
+            class Sized:
+                __bitzel_instancecheck__ = staticmethod(lambda o: hasattr(o, '__len__'))
+            class Container:
+                __bitzel_instancecheck__ = staticmethod(lambda o: hasattr(o, '__contains__'))
+            class Callable:
+                __bitzel_instancecheck__ = staticmethod(callable)
+            class Collection(Sized, Iterable, Container):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, (str, list, tuple, dict, set, frozenset, range, bytes)))
+            class Sequence(Collection):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, (str, list, tuple, range, bytes)))
+            class MutableSequence(Sequence):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, list))
+            class Set(Collection):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, (set, frozenset)))
+            class MutableSet(Set):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, set))
+
+            class Mapping(Collection):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, dict))
+                def get(self, key, default=None):
+                    try:
+                        return self[key]
+                    except KeyError:
+                        return default
+                def __contains__(self, key):
+                    try:
+                        self[key]
+                    except KeyError:
+                        return False
+                    return True
+                def keys(self):
+                    return list(self)
+                def items(self):
+                    return [(k, self[k]) for k in self]
+                def values(self):
+                    return [self[k] for k in self]
+                def __eq__(self, other):
+                    return dict(self.items()) == dict(other.items())
+                __hash__ = None
+
+            class MutableMapping(Mapping):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, dict))
+                def pop(self, key, *default):
+                    try:
+                        value = self[key]
+                    except KeyError:
+                        if default:
+                            return default[0]
+                        raise
+                    del self[key]
+                    return value
+                def popitem(self):
+                    for key in self:
+                        value = self[key]
+                        del self[key]
+                        return key, value
+                    raise KeyError
+                def clear(self):
+                    for key in list(self):
+                        del self[key]
+                def update(self, other=(), **kwds):
+                    if hasattr(other, 'keys'):
+                        for key in other.keys():
+                            self[key] = other[key]
+                    else:
+                        for key, value in other:
+                            self[key] = value
+                    for key, value in kwds.items():
+                        self[key] = value
+                def setdefault(self, key, default=None):
+                    try:
+                        return self[key]
+                    except KeyError:
+                        self[key] = default
+                    return default
+            """;
+
+    static final String LOGGING = """
+            CRITICAL = 50
+            FATAL = 50
+            ERROR = 40
+            WARNING = 30
+            WARN = 30
+            INFO = 20
+            DEBUG = 10
+            NOTSET = 0
+            _names = {50: 'CRITICAL', 40: 'ERROR', 30: 'WARNING', 20: 'INFO', 10: 'DEBUG', 0: 'NOTSET'}
+
+            def addLevelName(level, name):
+                _names[level] = name
+
+            def getLevelName(level):
+                return _names.get(level, 'Level %s' % level)
+
+            class Filter:
+                def __init__(self, name=''):
+                    self.name = name
+                def filter(self, record):
+                    return True
+
+            class Filterer:
+                def __init__(self):
+                    self.filters = []
+                def addFilter(self, f):
+                    self.filters.append(f)
+                def removeFilter(self, f):
+                    if f in self.filters:
+                        self.filters.remove(f)
+
+            class Handler(Filterer):
+                def __init__(self, level=NOTSET):
+                    Filterer.__init__(self)
+                    self.level = level
+                    self.formatter = None
+                def setLevel(self, level):
+                    self.level = level
+                def setFormatter(self, fmt):
+                    self.formatter = fmt
+                def handle(self, record):
+                    pass
+                def emit(self, record):
+                    pass
+                def flush(self):
+                    pass
+                def close(self):
+                    pass
+
+            class StreamHandler(Handler):
+                def __init__(self, stream=None):
+                    Handler.__init__(self)
+                    self.stream = stream
+
+            class Formatter:
+                def __init__(self, fmt=None, datefmt=None, style='%'):
+                    self._fmt = fmt
+                    self.datefmt = datefmt
+                def format(self, record):
+                    return str(record.msg)
+
+            class Logger(Filterer):
+                def __init__(self, name, level=NOTSET):
+                    Filterer.__init__(self)
+                    self.name = name
+                    self.level = level
+                    self.handlers = []
+                    self.parent = None
+                    self.propagate = True
+                    self.disabled = False
+                def setLevel(self, level):
+                    self.level = level
+                def getEffectiveLevel(self):
+                    return self.level
+                def isEnabledFor(self, level):
+                    return level >= self.level
+                def addHandler(self, h):
+                    self.handlers.append(h)
+                def removeHandler(self, h):
+                    if h in self.handlers:
+                        self.handlers.remove(h)
+                def log(self, level, msg, *args, **kwargs):
+                    pass
+                def debug(self, msg, *args, **kwargs):
+                    pass
+                def info(self, msg, *args, **kwargs):
+                    pass
+                def warning(self, msg, *args, **kwargs):
+                    pass
+                warn = warning
+                def error(self, msg, *args, **kwargs):
+                    pass
+                def exception(self, msg, *args, **kwargs):
+                    pass
+                def critical(self, msg, *args, **kwargs):
+                    pass
+                fatal = critical
+                def getChild(self, suffix):
+                    return getLogger(self.name + '.' + suffix)
+
+            class LoggerAdapter:
+                def __init__(self, logger, extra=None):
+                    self.logger = logger
+                    self.extra = extra
+                def __getattr__(self, name):
+                    return getattr(self.logger, name)
+
+            _loggerClass = Logger
+            _loggers = {}
+            root = Logger('root', WARNING)
+
+            def setLoggerClass(klass):
+                global _loggerClass
+                _loggerClass = klass
+
+            def getLoggerClass():
+                return _loggerClass
+
+            def getLogger(name=None):
+                if not name:
+                    return root
+                logger = _loggers.get(name)
+                if logger is None:
+                    logger = _loggerClass(name)
+                    _loggers[name] = logger
+                return logger
+
+            def basicConfig(**kwargs):
+                pass
+
+            def debug(msg, *args, **kwargs):
+                pass
+            info = warning = warn = error = critical = exception = debug
+            """;
+
+    static final Map<String, String> ALL = Map.of("collections", COLLECTIONS, "functools", FUNCTOOLS,
+            "fnmatch", FNMATCH, "pkgutil", PKGUTIL, "errno", ERRNO, "collections.abc", COLLECTIONS_ABC,
+            "logging", LOGGING);
 }

@@ -44,4 +44,32 @@ class PythonCorpusTest {
         assertThat(files).isNotEmpty();
         assertThat(failures).isEmpty();
     }
+
+    /** Output recorded with CPython 3.11 and PYTHONPATH=meta/lib for {@link #OE_SCRIPT}. */
+    private static final String OE_EXPECTED = "True False False\n16 1.5 a\na b c ['a', 'b']\nTrue\n/a/b/c ../c/d \nValueError Invalid boolean value 'maybe'\n1 int\nskip\n";
+
+    private static final String OE_SCRIPT = "import oe.types, oe.path, oe.maketype\n" + 
+            "print(oe.types.boolean('yes'), oe.types.boolean('0'), oe.types.boolean(None))\n" + 
+            "print(oe.types.integer('0x10', 16), oe.types.float('1.5'), oe.types.choice('a', 'a b c'))\n" + 
+            "print(oe.types.OEList('a b  c'), list(oe.types.OEList('a,b', ',')))\n" + 
+            "r = oe.types.regex('^foo.*', 'ignorecase')\n" + 
+            "print(bool(r.match('FOObar')))\n" + 
+            "print(oe.path.join('/a', 'b', '/c'), oe.path.relative('/a/b', '/a/c/d'), oe.path.format_display('/x/y', {}) if False else '')\n" + 
+            "try:\n" + 
+            "    oe.types.boolean('maybe')\n" + 
+            "except ValueError as e:\n" + 
+            "    print('ValueError', e)\n" + 
+            "t = oe.maketype.create('1', 'integer')\n" + 
+            "print(t, type(t).__name__)\n" + 
+            "print(oe.types.qemu_use_kvm('True', 'x86_64') if False else 'skip')\n";
+
+    @Test
+    void pokyLibraryModulesRunAsInCPython() {
+        String poky = System.getProperty("bitzel.poky");
+        assumeTrue(poky != null && !poky.isBlank(), "set -Dbitzel.poky=/path/to/poky");
+        StringBuilder out = new StringBuilder();
+        PythonRuntime rt = PythonRuntime.builder().stdout(out::append).addModulePath(Path.of(poky, "meta/lib")).build();
+        rt.eval(rt.compile(OE_SCRIPT, "oe_test.py", 1, PythonRuntime.Mode.EXEC), rt.newGlobals("__main__"));
+        assertThat(out).hasToString(OE_EXPECTED);
+    }
 }
