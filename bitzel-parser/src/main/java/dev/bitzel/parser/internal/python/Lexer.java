@@ -23,6 +23,20 @@ final class Lexer {
         "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
     };
 
+    /** Characters that can follow the first character of a multi-character operator. */
+    private static final String OP_SECOND = "*/>=<.-+%&|^@";
+    private static final String[] SINGLE_OPS = new String[128];
+    private static final boolean[] ASCII_IDENT = new boolean[128];
+
+    static {
+        for (char c : "+-*/%@&|^~<>()[]{},:.;=".toCharArray()) {
+            SINGLE_OPS[c] = String.valueOf(c).intern();
+        }
+        for (char c = 0; c < 128; c++) {
+            ASCII_IDENT[c] = Character.isLetterOrDigit(c) || c == '_';
+        }
+    }
+
     private final String src;
     private final String file;
     private final int lineOffset;
@@ -31,13 +45,14 @@ final class Lexer {
     private int lineStart;
     private int depth;
     private final List<Integer> indents = new ArrayList<>();
-    private final List<Token> out = new ArrayList<>();
+    private final List<Token> out;
 
     Lexer(String src, String file, int firstLine) {
         this.src = src;
         this.file = file;
         this.lineOffset = firstLine - 1;
         this.line = 1;
+        this.out = new ArrayList<>(src.length() / 4 + 16);
         indents.add(0);
     }
 
@@ -155,8 +170,12 @@ final class Lexer {
             }
             if (Character.isLetter(c) || c == '_' || c > 127 && Character.isJavaIdentifierStart(c)) {
                 int start = pos;
-                while (pos < n && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_'
-                        || src.charAt(pos) > 127 && Character.isJavaIdentifierPart(src.charAt(pos)))) {
+                while (pos < n) {
+                    char d = src.charAt(pos);
+                    boolean part = d < 128 ? ASCII_IDENT[d] : Character.isLetterOrDigit(d) || Character.isJavaIdentifierPart(d);
+                    if (!part) {
+                        break;
+                    }
                     pos++;
                 }
                 String word = src.substring(start, pos);
@@ -176,11 +195,16 @@ final class Lexer {
                 continue;
             }
             String op = null;
-            for (String o : OPS) {
-                if (src.startsWith(o, pos)) {
-                    op = o;
-                    break;
+            if (pos + 1 < n && OP_SECOND.indexOf(src.charAt(pos + 1)) >= 0) {
+                for (String o : OPS) {
+                    if (src.startsWith(o, pos)) {
+                        op = o;
+                        break;
+                    }
                 }
+            }
+            if (op == null && c < 128 && SINGLE_OPS[c] != null) {
+                op = SINGLE_OPS[c];
             }
             if (op == null) {
                 if ("+-*/%@&|^~<>()[]{},:.;=!".indexOf(c) < 0) {
