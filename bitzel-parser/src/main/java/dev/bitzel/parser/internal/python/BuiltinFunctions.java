@@ -339,8 +339,11 @@ final class BuiltinFunctions {
             Args.count("hash", a, 1, 1);
             Object o = a[0];
             if (Ints.isInt(o)) {
-                return o instanceof Boolean bo ? (Object) (bo ? 1L : 0L) : o instanceof BigInteger bi
-                        ? (Object) bi.mod(BigInteger.valueOf((1L << 61) - 1)).longValue() : o;
+                // CPython: the value modulo the Mersenne prime 2**61 - 1, keeping the sign; -1 is reserved
+                BigInteger v = Ints.big(o);
+                long h = v.abs().mod(BigInteger.valueOf((1L << 61) - 1)).longValue();
+                h = v.signum() < 0 ? -h : h;
+                return h == -1 ? -2L : h;
             }
             PyDict.canon(o);
             return (long) Ops.hash(o);

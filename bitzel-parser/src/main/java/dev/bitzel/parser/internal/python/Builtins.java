@@ -252,6 +252,30 @@ public final class Builtins {
             return d == Math.rint(d) && !Double.isInfinite(d);
         });
         FUNCTION.def("__get__", (a, kw) -> new PyBoundMethod(a[1], a[0]));
+        for (PyType it : new PyType[] {ITERATOR, GENERATOR}) {
+            it.def("__next__", (a, kw) -> {
+                Iterator<?> i = (Iterator<?>) a[0];
+                if (!i.hasNext()) {
+                    throw Errors.stopIteration();
+                }
+                return i.next();
+            });
+            it.def("__iter__", (a, kw) -> a[0]);
+        }
+        GENERATOR.def("close", (a, kw) -> PyNone.NONE);
+        GENERATOR.def("send", (a, kw) -> {
+            if (a.length > 1 && a[1] != PyNone.NONE) {
+                throw Errors.notImplemented("generator.send() with a value");
+            }
+            Iterator<?> i = (Iterator<?>) a[0];
+            if (!i.hasNext()) {
+                throw Errors.stopIteration();
+            }
+            return i.next();
+        });
+        GENERATOR.def("throw", (a, kw) -> {
+            throw Errors.notImplemented("generator.throw()");
+        });
         BUILTIN_FUNCTION.def("__get__", (a, kw) -> new PyBoundMethod(a[1], a[0]));
     }
 

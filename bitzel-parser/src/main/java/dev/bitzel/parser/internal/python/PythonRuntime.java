@@ -42,6 +42,7 @@ public final class PythonRuntime {
     final PyDict builtins;
     private final Map<String, PyModule> modules = new ConcurrentHashMap<>();
     private final List<Path> modulePath = new CopyOnWriteArrayList<>();
+    private final Map<String, String> sourceModules = new ConcurrentHashMap<>(SourceModules.ALL);
     private final Cache<CodeKey, Code> codeCache;
     private final ReentrantLock importLock = new ReentrantLock();
     final Consumer<String> stdout;
@@ -181,6 +182,14 @@ public final class PythonRuntime {
         modules.put(module.name(), module);
     }
 
+    /**
+     * Registers a module given as Python source, compiled and run on first import (before the module path
+     * is searched). Useful for small shims of BitBake or standard-library modules.
+     */
+    public void registerSourceModule(String name, String source) {
+        sourceModules.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(source, "source"));
+    }
+
     /** Adds a directory searched for pure-Python modules, after the ones already added. */
     public void addModulePath(Path dir) {
         modulePath.add(Objects.requireNonNull(dir, "dir"));
@@ -318,7 +327,7 @@ public final class PythonRuntime {
             if (m != null) {
                 return m;
             }
-            String source = SourceModules.ALL.get(name);
+            String source = sourceModules.get(name);
             if (source != null) {
                 m = new PyModule(name, newGlobals(name));
                 NativeModules.addHelpers(m.dict());

@@ -150,7 +150,9 @@ final class StrMethods {
                     : Character.isLowerCase(c) ? Character.toUpperCase(c) : c));
             return sb.toString();
         });
-        t.def("isdigit", (a, kw) -> all(self(a[0], "isdigit"), Character::isDigit));
+        t.def("isdigit", (a, kw) -> all(self(a[0], "isdigit"), c -> Character.isDigit(c)
+                || Character.getType(c) == Character.OTHER_NUMBER && Character.getNumericValue(c) >= 0
+                && Character.getNumericValue(c) <= 9));
         t.def("isdecimal", (a, kw) -> all(self(a[0], "isdecimal"), Character::isDigit));
         t.def("isnumeric", (a, kw) -> all(self(a[0], "isnumeric"), c -> Character.isDigit(c)
                 || Character.getType(c) == Character.OTHER_NUMBER || Character.getType(c) == Character.LETTER_NUMBER));

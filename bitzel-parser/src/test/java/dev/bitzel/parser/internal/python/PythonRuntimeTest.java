@@ -107,6 +107,13 @@ class PythonRuntimeTest {
         }
 
         @Test
+        void importsRegisteredSourceModules() {
+            rt.registerSourceModule("shim", "VALUE = 3\ndef f():\n    return VALUE * 2\n");
+            PyDict g = exec("from shim import f\nr = f()\n");
+            assertThat(g.get("r")).isEqualTo(6L);
+        }
+
+        @Test
         void importsPurePythonPackagesFromTheModulePath(@TempDir Path dir) throws Exception {
             Path pkg = Files.createDirectories(dir.resolve("oe"));
             Files.writeString(pkg.resolve("__init__.py"), "");
