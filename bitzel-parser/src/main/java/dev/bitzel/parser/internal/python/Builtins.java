@@ -345,6 +345,9 @@ public final class Builtins {
         if (v instanceof String || v instanceof PyBytes) {
             String s = v instanceof String str ? str : new String(((PyBytes) v).bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
             int b = base == null ? 10 : Ints.toInt(base);
+            if (b != 0 && (b < 2 || b > 36)) {
+                throw Errors.valueError("int() base must be >= 2 and <= 36, or 0");
+            }
             return parseInt(s, b);
         }
         if (v instanceof PyInstance i) {

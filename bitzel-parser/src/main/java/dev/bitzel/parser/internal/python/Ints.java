@@ -34,6 +34,9 @@ final class Ints {
         if (o instanceof Integer i) {
             return i;
         }
+        if (!(o instanceof BigInteger)) {
+            throw Errors.typeError("'" + Ops.typeName(o) + "' object cannot be interpreted as an integer");
+        }
         throw Errors.overflow("Python int too large to convert to C long");
     }
 
@@ -130,6 +133,9 @@ final class Ints {
     static Object pow(Object a, Object b) {
         BigInteger e = big(b);
         if (e.signum() < 0) {
+            if (big(a).signum() == 0) {
+                throw Errors.zeroDiv("0.0 cannot be raised to a negative power");
+            }
             return Math.pow(Ops.toDouble(a), e.doubleValue());
         }
         if (e.bitLength() > 31) {

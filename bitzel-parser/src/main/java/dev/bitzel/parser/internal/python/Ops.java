@@ -262,6 +262,19 @@ public final class Ops {
         if (op == MOD && a instanceof String s) {
             return Formatter.percent(s, b);
         }
+        if (op == ADD && (a instanceof String || a instanceof PyList || a instanceof PyTuple)) {
+            String tn = typeName(a);
+            throw Errors.typeError("can only concatenate " + tn + " (not \"" + typeName(b) + "\") to " + tn);
+        }
+        if (op == ADD && a instanceof PyBytes) {
+            throw Errors.typeError("can't concat " + typeName(b) + " to bytes");
+        }
+        if (op == MUL && (a instanceof String || a instanceof PyList || a instanceof PyTuple)) {
+            throw Errors.typeError("can't multiply sequence by non-int of type '" + typeName(b) + "'");
+        }
+        if (op == MUL && (b instanceof String || b instanceof PyList || b instanceof PyTuple)) {
+            throw Errors.typeError("can't multiply sequence by non-int of type '" + typeName(a) + "'");
+        }
         throw Errors.unsupported(op == POW ? "** or pow()" : OP_SYMBOLS[op], a, b);
     }
 
@@ -1100,6 +1113,9 @@ public final class Ops {
         if (o instanceof String s) {
             if (key instanceof PySlice sl) {
                 return Builtins.sliceString(s, sl);
+            }
+            if (!Ints.isInt(key) && !(key instanceof PyInstance)) {
+                throw Errors.typeError("string indices must be integers, not '" + typeName(key) + "'");
             }
             if (Builtins.isAscii(s)) {
                 int i = seqIndex(key, s.length(), "string");

@@ -20,7 +20,12 @@ public final class PyBuiltin implements PyCallable {
 
     @Override
     public Object call(Object[] args, Map<String, Object> kwargs) {
-        return fn.call(args, kwargs);
+        try {
+            return fn.call(args, kwargs);
+        } catch (ArrayIndexOutOfBoundsException | ClassCastException e) {
+            // a native body indexing a missing argument or casting a wrong one: Python reports a TypeError
+            throw PythonError.of(Exceptions.TYPE_ERROR, "bitzel: invalid arguments for " + name + "()");
+        }
     }
 
     @Override
