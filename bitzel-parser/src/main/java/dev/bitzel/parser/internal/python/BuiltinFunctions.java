@@ -437,6 +437,16 @@ final class BuiltinFunctions {
             }
             return new PySuper(t, a[1]);
         });
+        def(b, "compile", (a, kw) -> {
+            Object[] p = Args.bind("compile", a, kw, new String[] {"source", "filename", "mode", "flags",
+                "dont_inherit", "optimize"}, 3);
+            String mode = Ops.str(p[2]);
+            if (!mode.equals("exec") && !mode.equals("eval") && !mode.equals("single")) {
+                throw Errors.valueError("compile() mode must be 'exec', 'eval' or 'single'");
+            }
+            return compile(rt, Args.str(p[0], "compile() arg 1"), Ops.str(p[1]),
+                    mode.equals("eval") ? PythonRuntime.Mode.EVAL : PythonRuntime.Mode.EXEC);
+        });
         def(b, "eval", (a, kw) -> {
             Args.count("eval", a, 1, 3);
             PyDict g = a.length > 1 && a[1] instanceof PyDict d ? d : rt.newGlobals("__main__");
@@ -445,12 +455,16 @@ final class BuiltinFunctions {
                 Builtins.updateDict(merged, l, null);
                 g = merged;
             }
-            return rt.eval(rt.compile(Args.str(a[0], "eval() arg 1"), "<string>", 1, PythonRuntime.Mode.EVAL), g);
+            Code c = a[0] instanceof Code code ? code : compile(rt, Args.str(a[0], "eval() arg 1"), "<string>",
+                    PythonRuntime.Mode.EVAL);
+            return rt.eval(c, g);
         });
         def(b, "exec", (a, kw) -> {
             Args.count("exec", a, 1, 3);
             PyDict g = a.length > 1 && a[1] instanceof PyDict d ? d : rt.newGlobals("__main__");
-            rt.eval(rt.compile(Args.str(a[0], "exec() arg 1"), "<string>", 1, PythonRuntime.Mode.EXEC), g);
+            Code c = a[0] instanceof Code code ? code : compile(rt, Args.str(a[0], "exec() arg 1"), "<string>",
+                    PythonRuntime.Mode.EXEC);
+            rt.eval(c, g);
             return PyNone.NONE;
         });
         def(b, "globals", (a, kw) -> {
@@ -460,6 +474,20 @@ final class BuiltinFunctions {
             throw Errors.notImplemented("locals() called indirectly");
         });
         return b;
+    }
+
+    /** Compiles for eval/exec/compile(), turning Java syntax errors into Python's SyntaxError. */
+    private static Code compile(PythonRuntime rt, String src, String file, PythonRuntime.Mode mode) {
+        try {
+            return rt.compile(src, file, 1, mode);
+        } catch (PythonSyntaxError e) {
+            PyInstance err = Exceptions.create(Exceptions.SYNTAX_ERROR, e.reason());
+            err.setAttr("filename", e.file());
+            err.setAttr("lineno", (long) e.line());
+            err.setAttr("offset", (long) e.column());
+            err.setAttr("msg", e.reason());
+            throw new PythonError(err);
+        }
     }
 
     private static void def(PyDict b, String name, NativeFunction f) {

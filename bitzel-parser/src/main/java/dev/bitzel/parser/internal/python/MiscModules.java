@@ -77,11 +77,20 @@ final class MiscModules {
         for (String name : new String[] {"subprocess", "shutil", "glob", "tempfile", "traceback", "multiprocessing",
             "mmap", "struct", "signal", "select", "socket", "threading", "ast", "datetime", "codecs",
             "contextlib", "io", "stat", "pickle", "queue", "uuid", "random", "platform", "pwd", "grp", "fcntl",
-            "termios", "atexit", "gc", "weakref", "sqlite3", "zlib", "gzip", "bz2", "lzma", "tarfile", "zipfile"}) {
+            "termios", "atexit", "gc", "weakref", "sqlite3", "zlib", "gzip", "bz2", "lzma", "tarfile", "zipfile",
+            "pathlib", "urllib", "urllib.parse", "urllib.request", "base64", "binascii", "locale", "difflib",
+            "argparse", "configparser", "email", "http", "ssl", "csv", "xml", "html"}) {
             PyModule stub = new PyModule(name);
             stub.stub = true;
             r.add(stub);
         }
+        PyModule urllib = r.stream().filter(m -> m.name().equals("urllib")).findFirst().orElseThrow();
+        for (PyModule m : r) {
+            if (m.name().startsWith("urllib.")) {
+                urllib.set(m.name().substring(7), m);
+            }
+        }
+        r.add(math());
         PyModule subprocess = r.stream().filter(m -> m.name().equals("subprocess")).findFirst().orElseThrow();
         PyType called = new PyType("CalledProcessError", "subprocess", new PyType[] {Exceptions.EXCEPTION}, null, false);
         subprocess.set("CalledProcessError", called).set("SubprocessError", Exceptions.EXCEPTION)
@@ -94,6 +103,64 @@ final class MiscModules {
         warnings.def("simplefilter", (a, kw) -> PyNone.NONE);
         r.add(warnings);
         return r;
+    }
+
+    private static PyModule math() {
+        PyModule m = new PyModule("math");
+        m.set("pi", Math.PI).set("e", Math.E).set("tau", 2 * Math.PI).set("inf", Double.POSITIVE_INFINITY)
+                .set("nan", Double.NaN);
+        m.def("floor", (a, kw) -> Ints.isInt(a[0]) ? a[0] : Builtins.toInt(Math.floor(Ops.toDouble(a[0])), null));
+        m.def("ceil", (a, kw) -> Ints.isInt(a[0]) ? a[0] : Builtins.toInt(Math.ceil(Ops.toDouble(a[0])), null));
+        m.def("trunc", (a, kw) -> Builtins.toInt(a[0], null));
+        m.def("sqrt", (a, kw) -> {
+            double x = Ops.toDouble(a[0]);
+            if (x < 0) {
+                throw Errors.valueError("math domain error");
+            }
+            return Math.sqrt(x);
+        });
+        m.def("exp", (a, kw) -> Math.exp(Ops.toDouble(a[0])));
+        m.def("log", (a, kw) -> {
+            double x = Ops.toDouble(a[0]);
+            if (x <= 0) {
+                throw Errors.valueError("math domain error");
+            }
+            return a.length > 1 ? Math.log(x) / Math.log(Ops.toDouble(a[1])) : Math.log(x);
+        });
+        m.def("log2", (a, kw) -> Math.log(Ops.toDouble(a[0])) / Math.log(2));
+        m.def("log10", (a, kw) -> Math.log10(Ops.toDouble(a[0])));
+        m.def("pow", (a, kw) -> Math.pow(Ops.toDouble(a[0]), Ops.toDouble(a[1])));
+        m.def("fabs", (a, kw) -> Math.abs(Ops.toDouble(a[0])));
+        m.def("copysign", (a, kw) -> Math.copySign(Ops.toDouble(a[0]), Ops.toDouble(a[1])));
+        m.def("isnan", (a, kw) -> Double.isNaN(Ops.toDouble(a[0])));
+        m.def("isinf", (a, kw) -> Double.isInfinite(Ops.toDouble(a[0])));
+        m.def("isfinite", (a, kw) -> Double.isFinite(Ops.toDouble(a[0])));
+        m.def("gcd", (a, kw) -> {
+            java.math.BigInteger g = java.math.BigInteger.ZERO;
+            for (Object o : a) {
+                g = g.gcd(Ints.big(o));
+            }
+            return Ints.normalize(g);
+        });
+        m.def("factorial", (a, kw) -> {
+            long n = Ints.toLong(a[0]);
+            if (n < 0) {
+                throw Errors.valueError("factorial() not defined for negative values");
+            }
+            java.math.BigInteger r = java.math.BigInteger.ONE;
+            for (long i = 2; i <= n; i++) {
+                r = r.multiply(java.math.BigInteger.valueOf(i));
+            }
+            return Ints.normalize(r);
+        });
+        m.def("isclose", (a, kw) -> {
+            double x = Ops.toDouble(a[0]);
+            double y = Ops.toDouble(a[1]);
+            double rel = kw != null && kw.get("rel_tol") != null ? Ops.toDouble(kw.get("rel_tol")) : 1e-9;
+            double abs = kw != null && kw.get("abs_tol") != null ? Ops.toDouble(kw.get("abs_tol")) : 0.0;
+            return x == y || Math.abs(x - y) <= Math.max(rel * Math.max(Math.abs(x), Math.abs(y)), abs);
+        });
+        return m;
     }
 
     private static PyModule hashlib() {

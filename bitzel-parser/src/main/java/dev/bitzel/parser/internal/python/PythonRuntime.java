@@ -332,7 +332,15 @@ public final class PythonRuntime {
                 m = new PyModule(name, newGlobals(name));
                 NativeModules.addHelpers(m.dict());
                 modules.put(name, m);
-                eval(compile(source, "<bitzel>/" + name + ".py", 1, Mode.EXEC), m.dict());
+                try {
+                    eval(compile(source, "<bitzel>/" + name + ".py", 1, Mode.EXEC), m.dict());
+                } catch (PythonSyntaxError e) {
+                    modules.remove(name);
+                    throw PythonError.of(Exceptions.SYNTAX_ERROR, e.getMessage());
+                } catch (RuntimeException e) {
+                    modules.remove(name);
+                    throw e;
+                }
                 if (parent != null) {
                     parent.dict().put(name.substring(dot + 1), m);
                 }

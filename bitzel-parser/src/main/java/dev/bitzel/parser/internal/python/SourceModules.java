@@ -505,7 +505,90 @@ final class SourceModules {
             info = warning = warn = error = critical = exception = debug
             """;
 
-    static final Map<String, String> ALL = Map.of("collections", COLLECTIONS, "functools", FUNCTOOLS,
-            "fnmatch", FNMATCH, "pkgutil", PKGUTIL, "errno", ERRNO, "collections.abc", COLLECTIONS_ABC,
-            "logging", LOGGING);
+    static final String TEXTWRAP = """
+            def dedent(text):
+                lines = text.split('\\n')
+                margin = None
+                for line in lines:
+                    stripped = line.lstrip(' \\t')
+                    if not stripped:
+                        continue
+                    indent = line[:len(line) - len(stripped)]
+                    if margin is None or indent.startswith(margin):
+                        margin = indent if margin is None else margin
+                    elif margin.startswith(indent):
+                        margin = indent
+                    else:
+                        common = ''
+                        for x, y in zip(margin, indent):
+                            if x != y:
+                                break
+                            common += x
+                        margin = common
+                if not margin:
+                    return '\\n'.join(l if l.strip(' \\t') else '' for l in lines)
+                return '\\n'.join(l[len(margin):] if l.strip(' \\t') else '' for l in lines)
+
+            def indent(text, prefix, predicate=None):
+                if predicate is None:
+                    predicate = lambda line: line.strip()
+                return ''.join(prefix + line if predicate(line) else line for line in text.splitlines(True))
+            """;
+
+    static final String SHLEX = """
+            import re
+            _find_unsafe = re.compile(r'[^\\w@%+=:,./-]', re.ASCII).search
+
+            def quote(s):
+                if not s:
+                    return "''"
+                if _find_unsafe(s) is None:
+                    return s
+                return "'" + s.replace("'", "'" + '"' + "'" + '"' + "'") + "'"
+
+            def join(split_command):
+                return ' '.join(quote(arg) for arg in split_command)
+
+            def split(s, comments=False, posix=True):
+                out = []
+                cur = None
+                i = 0
+                n = len(s)
+                while i < n:
+                    c = s[i]
+                    if c in ' \\t\\n':
+                        if cur is not None:
+                            out.append(cur)
+                            cur = None
+                    elif c == "'":
+                        j = s.index("'", i + 1)
+                        cur = (cur or '') + s[i + 1:j]
+                        i = j
+                    elif c == '"':
+                        j = i + 1
+                        buf = ''
+                        while s[j] != '"':
+                            if s[j] == chr(92) and s[j + 1] in '"$`' + chr(92):
+                                j += 1
+                            buf += s[j]
+                            j += 1
+                        cur = (cur or '') + buf
+                        i = j
+                    elif c == chr(92) and i + 1 < n:
+                        cur = (cur or '') + s[i + 1]
+                        i += 1
+                    elif c == '#' and comments and cur is None:
+                        break
+                    else:
+                        cur = (cur or '') + c
+                    i += 1
+                if cur is not None:
+                    out.append(cur)
+                return out
+            """;
+
+    static final Map<String, String> ALL = Map.ofEntries(Map.entry("textwrap", TEXTWRAP), Map.entry("shlex", SHLEX),
+            Map.entry("collections", COLLECTIONS), Map.entry("functools", FUNCTOOLS),
+            Map.entry("fnmatch", FNMATCH), Map.entry("pkgutil", PKGUTIL), Map.entry("errno", ERRNO),
+            Map.entry("collections.abc", COLLECTIONS_ABC), Map.entry("logging", LOGGING));
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 class SnippetCorpusTest {
     static final String[] FILES = {
         "literals", "strings", "numbers", "collections", "control", "functions", "classes", "exceptions",
-        "formatting", "builtins", "modules", "generators", "semantics", "expressions", "errors", "regex", "programs",
+        "formatting", "builtins", "modules", "generators", "semantics", "expressions", "errors", "regex", "programs", "stdlib",
     };
 
     static Map<String, String> sections(String text) {
