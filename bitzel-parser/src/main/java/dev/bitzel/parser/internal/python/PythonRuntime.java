@@ -45,6 +45,8 @@ public final class PythonRuntime {
     private final Map<String, String> sourceModules = new ConcurrentHashMap<>(SourceModules.ALL);
     private final Cache<CodeKey, Code> codeCache;
     private final ReentrantLock importLock = new ReentrantLock();
+    /** Modules whose code is running; other threads wait for the import lock instead of seeing them half-built. */
+    private final java.util.Set<String> loading = ConcurrentHashMap.newKeySet();
     final Consumer<String> stdout;
     final Path cwd;
     final Map<String, String> environ;
@@ -129,7 +131,12 @@ public final class PythonRuntime {
         if (c != null) {
             return c;
         }
-        c = mode == Mode.EVAL ? Parser.parseExpression(source, file, firstLine) : Parser.parseModule(source, file, firstLine);
+        try {
+            c = mode == Mode.EVAL ? Parser.parseExpression(source, file, firstLine)
+                    : Parser.parseModule(source, file, firstLine);
+        } catch (StackOverflowError e) {
+            throw new PythonSyntaxError(file, firstLine, 1, "bitzel: too many nested parentheses or blocks");
+        }
         codeCache.put(key, c);
         return c;
     }
@@ -300,7 +307,7 @@ public final class PythonRuntime {
     /** Imports a module by absolute dotted name (loading parent packages first) and returns it. */
     public PyModule importModule(String name) {
         PyModule m = modules.get(name);
-        if (m != null) {
+        if (m != null && !loading.contains(name)) {
             return m;
         }
         PyModule r = tryImport(name);
@@ -312,7 +319,7 @@ public final class PythonRuntime {
 
     Object tryImportSubmodule(String name) {
         PyModule m = modules.get(name);
-        return m != null ? m : tryImport(name);
+        return m != null && !loading.contains(name) ? m : tryImport(name);
     }
 
     private PyModule tryImport(String name) {
@@ -323,6 +330,7 @@ public final class PythonRuntime {
         }
         importLock.lock();
         try {
+            // under the lock: a module still loading is only visible to the thread loading it (circular imports)
             PyModule m = modules.get(name);
             if (m != null) {
                 return m;
@@ -332,6 +340,7 @@ public final class PythonRuntime {
                 m = new PyModule(name, newGlobals(name));
                 NativeModules.addHelpers(m.dict());
                 modules.put(name, m);
+                loading.add(name);
                 try {
                     eval(compile(source, "<bitzel>/" + name + ".py", 1, Mode.EXEC), m.dict());
                 } catch (PythonSyntaxError e) {
@@ -340,6 +349,8 @@ public final class PythonRuntime {
                 } catch (RuntimeException e) {
                     modules.remove(name);
                     throw e;
+                } finally {
+                    loading.remove(name);
                 }
                 if (parent != null) {
                     parent.dict().put(name.substring(dot + 1), m);
@@ -396,6 +407,7 @@ public final class PythonRuntime {
             m.dict().put("__path__", path);
         }
         modules.put(name, m);
+        loading.add(name);
         try {
             Code c = compile(src, file.toString(), 1, Mode.EXEC);
             eval(c, m.dict());
@@ -405,6 +417,8 @@ public final class PythonRuntime {
         } catch (RuntimeException e) {
             modules.remove(name);
             throw e;
+        } finally {
+            loading.remove(name);
         }
         return m;
     }

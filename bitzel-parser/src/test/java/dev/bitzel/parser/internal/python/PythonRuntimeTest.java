@@ -215,6 +215,29 @@ class PythonRuntimeTest {
     }
 
     @Test
+    void concurrentImportsNeverSeeAHalfLoadedModule(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("slow.py"), "total = sum(i * i for i in range(300000))\nDONE = True\n");
+        rt.addModulePath(dir);
+        Code code = rt.compile("import slow\nok = slow.DONE\n", "i.py", 1, PythonRuntime.Mode.EXEC);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Object>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    PyDict g = rt.newGlobals("m");
+                    rt.eval(code, g);
+                    return g.get("ok");
+                }));
+            }
+            for (Future<Object> f : results) {
+                assertThat(f.get()).isEqualTo(Boolean.TRUE);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void sharedCodeRunsConcurrentlyOnDistinctGlobals() throws Exception {
         Code code = rt.compile("def f(n):\n    return sum(i * i for i in range(n)) + len(name)\nresult = f(100)\n",
                 "c.py", 1, PythonRuntime.Mode.EXEC);
