@@ -1300,7 +1300,8 @@ public final class Ops {
             };
         }
         if (o instanceof PyTuple t) {
-            return PyIterator.of(Arrays.asList(t.items).iterator());
+            PyIterator it = PyIterator.of(Arrays.asList(t.items).iterator());
+            return it;
         }
         if (o instanceof String s) {
             return new PyIterator() {

@@ -4,6 +4,11 @@ package dev.bitzel.parser.internal.python;
 final class PyClassMethod {
     final Object function;
 
+    @Override
+    public String toString() {
+        return "<classmethod(" + Ops.repr(function) + ")>";
+    }
+
     PyClassMethod(Object function) {
         this.function = function;
     }

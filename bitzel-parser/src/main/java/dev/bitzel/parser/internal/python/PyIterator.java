@@ -52,6 +52,6 @@ abstract class PyIterator implements Iterator<Object> {
 
     @Override
     public String toString() {
-        return "<" + typeName() + " object>";
+        return "<" + typeName() + " object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
     }
 }

@@ -7,6 +7,11 @@ final class PyProperty {
     final Object fdel;
     final Object doc;
 
+    @Override
+    public String toString() {
+        return "<property object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+    }
+
     PyProperty(Object fget, Object fset, Object fdel, Object doc) {
         this.fget = fget;
         this.fset = fset;

@@ -12,6 +12,11 @@ final class PySlice {
         this.step = step;
     }
 
+    @Override
+    public String toString() {
+        return "slice(" + Ops.repr(start) + ", " + Ops.repr(stop) + ", " + Ops.repr(step) + ")";
+    }
+
     /** Resolves against a sequence length: {start, stop, step, count}, as CPython's PySlice_GetIndicesEx. */
     long[] indices(long len) {
         long st = step == PyNone.NONE ? 1 : Ints.toLong(Ops.index(step));

@@ -4,6 +4,11 @@ package dev.bitzel.parser.internal.python;
 final class PyStaticMethod {
     final Object function;
 
+    @Override
+    public String toString() {
+        return "<staticmethod(" + Ops.repr(function) + ")>";
+    }
+
     PyStaticMethod(Object function) {
         this.function = function;
     }
