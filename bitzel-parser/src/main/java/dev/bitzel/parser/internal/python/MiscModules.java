@@ -75,11 +75,14 @@ final class MiscModules {
         r.add(hashlib());
         r.add(InspectModule.create());
         for (String name : new String[] {"subprocess", "shutil", "glob", "tempfile", "traceback", "multiprocessing",
-            "mmap", "struct", "signal", "select", "socket", "threading", "ast", "datetime", "codecs",
+            "mmap", "struct", "signal", "select", "socket", "ast", "datetime", "codecs",
             "contextlib", "io", "stat", "pickle", "queue", "uuid", "random", "platform", "pwd", "grp", "fcntl",
             "termios", "atexit", "gc", "weakref", "sqlite3", "zlib", "gzip", "bz2", "lzma", "tarfile", "zipfile",
             "pathlib", "urllib", "urllib.parse", "urllib.request", "base64", "binascii", "locale", "difflib",
-            "argparse", "configparser", "email", "http", "ssl", "csv", "xml", "html"}) {
+            "argparse", "configparser", "email", "http", "ssl", "csv", "xml", "html", "urllib.error", "logging.config",
+            "logging.handlers", "concurrent", "concurrent.futures", "unittest", "pprint", "getpass", "array",
+            "ctypes", "importlib", "types", "enum", "typing", "dataclasses", "numbers", "decimal",
+            "fractions", "bisect", "heapq", "secrets", "unicodedata"}) {
             PyModule stub = new PyModule(name);
             stub.stub = true;
             r.add(stub);
@@ -91,6 +94,7 @@ final class MiscModules {
             }
         }
         r.add(math());
+        r.add(threading());
         PyModule subprocess = r.stream().filter(m -> m.name().equals("subprocess")).findFirst().orElseThrow();
         PyType called = new PyType("CalledProcessError", "subprocess", new PyType[] {Exceptions.EXCEPTION}, null, false);
         subprocess.set("CalledProcessError", called).set("SubprocessError", Exceptions.EXCEPTION)
@@ -103,6 +107,47 @@ final class MiscModules {
         warnings.def("simplefilter", (a, kw) -> PyNone.NONE);
         r.add(warnings);
         return r;
+    }
+
+    /** {@code threading}: real locks (module state is shared between the threads parsing recipes). */
+    private static PyModule threading() {
+        PyModule m = new PyModule("threading");
+        NativeFunction newLock = (a, kw) -> {
+            java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+            return NativeObject.builder("lock")
+                    .method("acquire", (b, k) -> {
+                        boolean blocking = b.length == 0 || Ops.isTrue(b[0]);
+                        if (!blocking) {
+                            return lock.tryLock();
+                        }
+                        lock.lock();
+                        return true;
+                    })
+                    .method("release", (b, k) -> {
+                        if (!lock.isHeldByCurrentThread()) {
+                            throw Errors.runtime("release unlocked lock");
+                        }
+                        lock.unlock();
+                        return PyNone.NONE;
+                    })
+                    .method("__enter__", (b, k) -> {
+                        lock.lock();
+                        return true;
+                    })
+                    .method("__exit__", (b, k) -> {
+                        lock.unlock();
+                        return false;
+                    })
+                    .method("locked", (b, k) -> lock.isLocked())
+                    .build();
+        };
+        m.def("Lock", newLock);
+        m.def("RLock", newLock);
+        m.def("current_thread", (a, kw) -> NativeObject.builder("Thread")
+                .attribute("name", Thread.currentThread().getName()).build());
+        m.def("get_ident", (a, kw) -> Thread.currentThread().getId());
+        m.stub = true;
+        return m;
     }
 
     private static PyModule math() {

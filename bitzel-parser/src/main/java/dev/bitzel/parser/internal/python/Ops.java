@@ -938,6 +938,20 @@ public final class Ops {
             }
             if (v == null && m.stub && !name.startsWith("__")) {
                 String what = m.name() + "." + name;
+                if (Character.isUpperCase(name.charAt(0))) {
+                    // a class: definable as a base and catchable, but not instantiable
+                    return m.stubClasses.computeIfAbsent(name, n -> {
+                        boolean exc = n.endsWith("Error") || n.endsWith("Exception") || n.endsWith("Exit");
+                        PyType t = new PyType(n, m.name(), new PyType[] {exc ? Exceptions.EXCEPTION : Builtins.OBJECT},
+                                null, false);
+                        if (!exc) {
+                            t.dict.put("__init__", new PyBuiltin("__init__", (a, kw) -> {
+                                throw Errors.notImplemented(what);
+                            }));
+                        }
+                        return t;
+                    });
+                }
                 return new PyBuiltin(name, (a, kw) -> {
                     throw Errors.notImplemented(what);
                 });

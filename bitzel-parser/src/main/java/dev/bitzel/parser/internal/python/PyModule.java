@@ -6,6 +6,8 @@ public final class PyModule {
     private final PyDict dict;
     /** Whether missing attributes are functions raising NotImplementedError (for unsupported modules). */
     boolean stub;
+    /** Placeholder classes handed out by a stub module, so that each name is one class object. */
+    final java.util.concurrent.ConcurrentHashMap<String, Object> stubClasses = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Creates an empty module; {@code __name__} is set. */
     public PyModule(String name) {

@@ -308,6 +308,19 @@ public final class PythonRuntime {
     public PyModule importModule(String name) {
         PyModule m = modules.get(name);
         if (m != null && !loading.contains(name)) {
+            int dot = name.lastIndexOf('.');
+            if (dot > 0) {
+                // a registered submodule becomes an attribute of its package, as an import would make it
+                PyModule parent = importModule(name.substring(0, dot));
+                if (parent.dict().get(name.substring(dot + 1)) == null) {
+                    importLock.lock();
+                    try {
+                        parent.dict().put(name.substring(dot + 1), m);
+                    } finally {
+                        importLock.unlock();
+                    }
+                }
+            }
             return m;
         }
         PyModule r = tryImport(name);

@@ -587,7 +587,50 @@ final class SourceModules {
                 return out
             """;
 
-    static final Map<String, String> ALL = Map.ofEntries(Map.entry("textwrap", TEXTWRAP), Map.entry("shlex", SHLEX),
+    static final String OPERATOR = """
+            def itemgetter(*items):
+                if len(items) == 1:
+                    item = items[0]
+                    return lambda obj: obj[item]
+                return lambda obj: tuple(obj[i] for i in items)
+
+            def attrgetter(*attrs):
+                def resolve(obj, attr):
+                    for name in attr.split('.'):
+                        obj = getattr(obj, name)
+                    return obj
+                if len(attrs) == 1:
+                    return lambda obj: resolve(obj, attrs[0])
+                return lambda obj: tuple(resolve(obj, a) for a in attrs)
+
+            def methodcaller(name, *args, **kwargs):
+                return lambda obj: getattr(obj, name)(*args, **kwargs)
+
+            def add(a, b): return a + b
+            def sub(a, b): return a - b
+            def mul(a, b): return a * b
+            def truediv(a, b): return a / b
+            def floordiv(a, b): return a // b
+            def mod(a, b): return a % b
+            def neg(a): return -a
+            def not_(a): return not a
+            def truth(a): return bool(a)
+            def eq(a, b): return a == b
+            def ne(a, b): return a != b
+            def lt(a, b): return a < b
+            def le(a, b): return a <= b
+            def gt(a, b): return a > b
+            def ge(a, b): return a >= b
+            def contains(a, b): return b in a
+            def getitem(a, b): return a[b]
+            def concat(a, b): return a + b
+            def or_(a, b): return a | b
+            def and_(a, b): return a & b
+            def xor(a, b): return a ^ b
+            def index(a): return a.__index__() if hasattr(a, '__index__') else int(a)
+            """;
+
+    static final Map<String, String> ALL = Map.ofEntries(Map.entry("operator", OPERATOR),Map.entry("textwrap", TEXTWRAP), Map.entry("shlex", SHLEX),
             Map.entry("collections", COLLECTIONS), Map.entry("functools", FUNCTOOLS),
             Map.entry("fnmatch", FNMATCH), Map.entry("pkgutil", PKGUTIL), Map.entry("errno", ERRNO),
             Map.entry("collections.abc", COLLECTIONS_ABC), Map.entry("logging", LOGGING));
