@@ -643,7 +643,7 @@ final class Formatter {
                 if (precision < 0) {
                     return reprFloat(d);
                 }
-                return general(d, precision == 0 ? 1 : precision, alt, true, false);
+                return general(d, precision == 0 ? 1 : precision, alt, true);
             case 'f':
             case 'F':
                 return new BigDecimal(d).setScale(precision < 0 ? 6 : precision, RoundingMode.HALF_EVEN).toPlainString()
@@ -658,7 +658,7 @@ final class Formatter {
             }
             case 'g':
             case 'G': {
-                String r = general(d, precision < 0 ? 6 : precision == 0 ? 1 : precision, alt, false, false);
+                String r = general(d, precision < 0 ? 6 : precision == 0 ? 1 : precision, alt, false);
                 return type == 'G' ? r.toUpperCase(java.util.Locale.ROOT) : r;
             }
             default:
@@ -690,7 +690,7 @@ final class Formatter {
     }
 
     /** The 'g' presentation; {@code noType} is the spec without a type letter, which keeps at least one decimal. */
-    private static String general(double d, int p, boolean alt, boolean noType, boolean unused) {
+    private static String general(double d, int p, boolean alt, boolean noType) {
         if (d == 0) {
             return noType ? "0.0" : alt ? "0." + "0".repeat(p - 1) : "0";
         }

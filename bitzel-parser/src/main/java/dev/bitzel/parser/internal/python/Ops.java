@@ -1314,8 +1314,7 @@ public final class Ops {
             };
         }
         if (o instanceof PyTuple t) {
-            PyIterator it = PyIterator.of(Arrays.asList(t.items).iterator());
-            return it;
+            return PyIterator.of(Arrays.asList(t.items).iterator());
         }
         if (o instanceof String s) {
             return new PyIterator() {

@@ -308,9 +308,6 @@ final class ReModule {
                 if (m.end() == 0 && m.start() == 0 && s.isEmpty()) {
                     break;
                 }
-                if (m.start() == m.end() && m.start() == last && m.start() == 0) {
-                    // an empty match at the very start splits off an empty string, as in CPython 3.7+
-                }
                 r.add(s.substring(last, m.start()));
                 for (int i = 1; i <= groups; i++) {
                     r.add(m.group(i) == null ? PyNone.NONE : m.group(i));

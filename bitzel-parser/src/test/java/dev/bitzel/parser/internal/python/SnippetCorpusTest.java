@@ -53,7 +53,7 @@ class SnippetCorpusTest {
         }
     }
 
-    static String run(PythonRuntime unused, String name, String src) {
+    static String run(String name, String src) {
         StringBuilder out = new StringBuilder();
         PythonRuntime rt = PythonRuntime.builder().stdout(out::append).build();
         try {
@@ -77,7 +77,7 @@ class SnippetCorpusTest {
             for (Map.Entry<String, String> e : src.entrySet()) {
                 String name = f + ":" + e.getKey();
                 tests.add(DynamicTest.dynamicTest(name, () ->
-                        assertThat(run(null, name, e.getValue())).as(name + "\n" + e.getValue())
+                        assertThat(run(name, e.getValue())).as(name + "\n" + e.getValue())
                                 .isEqualTo(expected.get(e.getKey()))));
             }
         }
