@@ -45,6 +45,10 @@ final class Lexer {
     private int lineStart;
     private int depth;
     private final List<Integer> indents = new ArrayList<>();
+    /** Open brackets as {line, column, char}, innermost last. */
+    private final List<int[]> open = new ArrayList<>();
+    /** Set when the source ends inside brackets; the parser reports it if it runs into the end. */
+    PythonSyntaxError unclosed;
     private final List<Token> out;
 
     Lexer(String src, String file, int firstLine) {
@@ -207,6 +211,9 @@ final class Lexer {
                 op = SINGLE_OPS[c];
             }
             if (op == null) {
+                if (c < 128 && c > ' ' && "+-*/%@&|^~<>()[]{},:.;=!".indexOf(c) < 0) {
+                    throw error("invalid syntax", line, col);
+                }
                 if ("+-*/%@&|^~<>()[]{},:.;=!".indexOf(c) < 0) {
                     throw error("invalid character '" + c + "' (U+" + String.format("%04X", (int) c) + ")", line, col);
                 }
@@ -217,17 +224,26 @@ final class Lexer {
             }
             if (op.equals("(") || op.equals("[") || op.equals("{")) {
                 depth++;
+                open.add(new int[] {line, col, op.charAt(0)});
             } else if (op.equals(")") || op.equals("]") || op.equals("}")) {
                 if (depth == 0) {
                     throw error("unmatched '" + op + "'", line, col);
                 }
                 depth--;
+                int[] o = open.remove(open.size() - 1);
+                char expected = o[2] == '(' ? ')' : o[2] == '[' ? ']' : '}';
+                if (op.charAt(0) != expected) {
+                    throw error("closing parenthesis '" + op + "' does not match opening parenthesis '" + (char) o[2]
+                            + "'" + (o[0] != line ? " on line " + (o[0] + lineOffset) : ""), line, col);
+                }
             }
             pos += op.length();
             out.add(new Token(Kind.OP, op, null, line, col, false, false));
         }
         if (depth > 0) {
-            throw error("unexpected EOF while parsing", line, pos - lineStart + 1);
+            int[] o = open.get(open.size() - 1);
+            unclosed = error("'" + (char) o[2] + "' was never closed", o[0], o[1]);
+            depth = 0;
         }
         if (!out.isEmpty() && out.get(out.size() - 1).kind() != Kind.NEWLINE
                 && out.get(out.size() - 1).kind() != Kind.DEDENT) {

@@ -122,6 +122,10 @@ final class Parser {
     }
 
     PythonSyntaxError error(String msg, Token t) {
+        if (lexer.unclosed != null && t.kind() != Kind.NAME && t.kind() != Kind.OP && t.kind() != Kind.NUMBER
+                && t.kind() != Kind.STRING && t.line() + lineOffset >= lexer.unclosed.line()) {
+            return lexer.unclosed;
+        }
         return new PythonSyntaxError(file, t.line() + lineOffset, t.col(), msg);
     }
 
@@ -332,6 +336,9 @@ final class Parser {
                             break;
                         }
                         Expr e = bitOr();
+                        if (!e.isAssignable()) {
+                            throw new PythonSyntaxError(file, e.line, e.col, "cannot delete " + e.describe());
+                        }
                         markStore(e, t);
                         targets.add(e);
                     } while (accept(","));
@@ -352,6 +359,10 @@ final class Parser {
             }
         }
         Expr e = at("yield") ? yieldExpr() : starExpressions();
+        if (e instanceof Exprs.Name pn && (pn.id.equals("print") || pn.id.equals("exec"))
+                && (peek().kind() == Kind.STRING || peek().kind() == Kind.NAME || peek().kind() == Kind.NUMBER)) {
+            throw error("Missing parentheses in call to '" + pn.id + "'. Did you mean " + pn.id + "(...)?", t);
+        }
         if (at("=")) {
             List<Expr> parts = new ArrayList<>();
             parts.add(e);
@@ -900,8 +911,7 @@ final class Parser {
             p++;
             Expr cond = orTest();
             if (!at("else")) {
-                p = save;
-                return e; // comprehension condition
+                throw error("expected 'else' after 'if' expression", t);
             }
             p++;
             Expr orelse = test();
@@ -1116,12 +1126,14 @@ final class Parser {
             atomExpr();
             return at(new Exprs.Unsupported("await"), t);
         }
+        Token start = peek();
         Expr e = atom();
         while (true) {
             Token t = peek();
             if (at("(")) {
                 p++;
                 e = call(e, t);
+                e.col = start.col();
             } else if (at("[")) {
                 p++;
                 Expr idx = subscriptList();
@@ -1148,6 +1160,9 @@ final class Parser {
         while (!at(")")) {
             Token a = peek();
             if (accept("*")) {
+                if (kwnames.contains(null)) {
+                    throw error("iterable argument unpacking follows keyword argument unpacking", a);
+                }
                 args.add(at(new Exprs.Starred(test()), a));
             } else if (accept("**")) {
                 kwnames.add(null);
@@ -1165,6 +1180,9 @@ final class Parser {
                 Expr e = namedExpr();
                 if (at("for")) {
                     e = comprehension(Exprs.Comprehension.GEN, e, null, refMark, childMark, a);
+                    if (!args.isEmpty() || !kwnames.isEmpty() || at(",") && !peek(1).is(")")) {
+                        throw error("Generator expression must be parenthesized", a);
+                    }
                 }
                 if (!kwnames.isEmpty() && kwnames.stream().anyMatch(k -> k != null)) {
                     throw error("positional argument follows keyword argument", a);
@@ -1447,8 +1465,12 @@ final class Parser {
                 keys.add(null);
                 values.add(bitOr());
             } else {
+                Token kt = peek();
                 keys.add(test());
-                expect(":");
+                if (!at(":")) {
+                    throw error("':' expected after dictionary key", kt);
+                }
+                p++;
                 values.add(test());
             }
             if (!accept(",") || at("}")) {
