@@ -67,6 +67,46 @@ class SnippetCorpusTest {
         return out.toString();
     }
 
+    /** One runtime shared by four threads running the whole corpus: the outputs must not change. */
+    @org.junit.jupiter.api.Test
+    void snippetsRunConcurrentlyOnOneRuntime() throws Exception {
+        ThreadLocal<StringBuilder> out = ThreadLocal.withInitial(StringBuilder::new);
+        PythonRuntime rt = PythonRuntime.builder().stdout(s -> out.get().append(s)).build();
+        List<String[]> cases = new ArrayList<>();
+        for (String f : FILES) {
+            Map<String, String> src = sections(resource(f + ".py"));
+            Map<String, String> expected = sections(resource(f + ".expected"));
+            src.forEach((k, v) -> cases.add(new String[] {f + ":" + k, v, expected.get(k)}));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+            for (String[] c : cases) {
+                results.add(pool.submit(() -> {
+                    StringBuilder sb = out.get();
+                    sb.setLength(0);
+                    try {
+                        rt.eval(rt.compile(c[1], c[0], 1, PythonRuntime.Mode.EXEC), rt.newGlobals("__main__"));
+                    } catch (PythonError e) {
+                        sb.append("!!! ").append(e.typeName()).append('\n');
+                    } catch (PythonSyntaxError e) {
+                        sb.append("!!! SyntaxError\n");
+                    }
+                    return sb.toString();
+                }));
+            }
+            List<String> mismatches = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                if (!results.get(i).get().equals(cases.get(i)[2])) {
+                    mismatches.add(cases.get(i)[0]);
+                }
+            }
+            assertThat(mismatches).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> snippets() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
