@@ -905,9 +905,16 @@ public final class Ops {
                 }
                 return call(p.fget, new Object[] {o}, null);
             }
+            Object getter = cls instanceof PyInstance d ? d.type().lookup("__get__") : null;
+            if (getter != null && ((PyInstance) cls).type().lookup("__set__") != null) {
+                return call(getter, new Object[] {cls, o, t}, null); // data descriptor wins over the instance dict
+            }
             Object v = inst.dict.get(name);
             if (v != null) {
                 return v;
+            }
+            if (getter != null) {
+                return call(getter, new Object[] {cls, o, t}, null);
             }
             if (cls != null) {
                 return bind(cls, o, t);
@@ -1041,6 +1048,11 @@ public final class Ops {
                     throw Errors.attributeError("property '" + name + "' of '" + t.name() + "' object has no setter");
                 }
                 call(p.fset, new Object[] {o, v}, null);
+                return;
+            }
+            Object setter = cls instanceof PyInstance d ? d.type().lookup("__set__") : null;
+            if (setter != null) {
+                call(setter, new Object[] {cls, o, v}, null);
                 return;
             }
             Object sa = t.lookup("__setattr__");

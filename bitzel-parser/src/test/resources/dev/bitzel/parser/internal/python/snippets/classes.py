@@ -216,3 +216,33 @@ print(R.registered)
 #### type_three_args
 T = type('T', (object,), {'x': 5})
 print(T.x, T().x, T.__name__)
+#### user_descriptors
+class Typed:
+    def __init__(self, name, kind):
+        self.name = '_' + name
+        self.kind = kind
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return getattr(obj, self.name, None)
+    def __set__(self, obj, value):
+        if not isinstance(value, self.kind):
+            raise TypeError('expected ' + self.kind.__name__)
+        setattr(obj, self.name, value)
+class NonData:
+    def __get__(self, obj, objtype=None):
+        return 'computed'
+class P:
+    name = Typed('name', str)
+    size = Typed('size', int)
+    info = NonData()
+p = P()
+p.name = 'zlib'
+p.size = 3
+print(p.name, p.size, p.info)
+p.info = 'shadowed'
+print(p.info)
+try:
+    p.size = 'big'
+except TypeError as e:
+    print('TypeError', e)
