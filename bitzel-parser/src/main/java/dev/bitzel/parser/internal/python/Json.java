@@ -1,0 +1,325 @@
+package dev.bitzel.parser.internal.python;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code json.dumps} and {@code json.loads}. */
+final class Json {
+    private Json() {}
+
+    static PyModule create() {
+        PyModule m = new PyModule("json");
+        m.set("JSONDecodeError", Exceptions.JSON_DECODE_ERROR);
+        m.def("dumps", (a, kw) -> {
+            Args.count("dumps", a, 1, 1);
+            Object[] b = Args.bind("dumps", new Object[0], kw, new String[] {"indent", "sort_keys", "separators",
+                "default", "ensure_ascii", "skipkeys", "cls", "allow_nan", "check_circular"}, 0);
+            String indent = null;
+            if (!Args.isNone(b[0])) {
+                indent = b[0] instanceof String s ? s : " ".repeat(Ints.toInt(b[0]));
+            }
+            String itemSep = indent == null ? ", " : ",";
+            String keySep = ": ";
+            if (!Args.isNone(b[2])) {
+                Object[] seps = Ops.toArray(b[2]);
+                itemSep = Ops.str(seps[0]);
+                keySep = Ops.str(seps[1]);
+            }
+            StringBuilder sb = new StringBuilder();
+            new Writer(indent, itemSep, keySep, b[1] != null && Ops.isTrue(b[1]), b[3],
+                    b[4] == null || Ops.isTrue(b[4])).write(sb, a[0], 0);
+            return sb.toString();
+        });
+        m.def("loads", (a, kw) -> {
+            Args.count("loads", a, 1, 1);
+            String s = a[0] instanceof PyBytes by ? new String(by.bytes, java.nio.charset.StandardCharsets.UTF_8)
+                    : Args.str(a[0], "the JSON object");
+            Reader r = new Reader(s);
+            r.ws();
+            Object v = r.value();
+            r.ws();
+            if (r.pos < s.length()) {
+                throw r.error("Extra data");
+            }
+            return v;
+        });
+        m.def("dump", (a, kw) -> {
+            throw Errors.notImplemented("json.dump (files)");
+        });
+        m.def("load", (a, kw) -> {
+            throw Errors.notImplemented("json.load (files)");
+        });
+        return m;
+    }
+
+    private record Writer(String indent, String itemSep, String keySep, boolean sortKeys, Object dflt, boolean ascii) {
+        void write(StringBuilder sb, Object o, int level) {
+            if (o == PyNone.NONE) {
+                sb.append("null");
+            } else if (o instanceof Boolean b) {
+                sb.append(b ? "true" : "false");
+            } else if (o instanceof String s) {
+                string(sb, s);
+            } else if (Ints.isInt(o)) {
+                sb.append(Ops.str(o));
+            } else if (o instanceof Double d) {
+                sb.append(d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "Infinity" : "-Infinity") : Formatter.reprFloat(d));
+            } else if (o instanceof PyList || o instanceof PyTuple) {
+                Object[] items = Ops.toArray(o);
+                if (items.length == 0) {
+                    sb.append("[]");
+                    return;
+                }
+                sb.append('[');
+                for (int i = 0; i < items.length; i++) {
+                    if (i > 0) {
+                        sb.append(itemSep);
+                    }
+                    newline(sb, level + 1);
+                    write(sb, items[i], level + 1);
+                }
+                newline(sb, level);
+                sb.append(']');
+            } else if (o instanceof PyDict || o instanceof PyInstance pi && pi.builtinValue instanceof PyDict) {
+                PyDict d = o instanceof PyDict pd ? pd : (PyDict) ((PyInstance) o).builtinValue;
+                if (d.size() == 0) {
+                    sb.append("{}");
+                    return;
+                }
+                List<Map.Entry<Object, Object>> entries = new ArrayList<>(d.entries());
+                if (sortKeys) {
+                    entries.sort((x, y) -> Builtins.pythonOrder().compare(x.getKey(), y.getKey()));
+                }
+                sb.append('{');
+                boolean first = true;
+                for (Map.Entry<Object, Object> e : entries) {
+                    if (!first) {
+                        sb.append(itemSep);
+                    }
+                    first = false;
+                    newline(sb, level + 1);
+                    Object k = e.getKey();
+                    String ks = k instanceof String s ? s : k instanceof Boolean b ? (b ? "true" : "false")
+                            : k == PyNone.NONE ? "null" : Ops.isNumber(k) ? Ops.str(k) : null;
+                    if (ks == null) {
+                        throw Errors.typeError("keys must be str, int, float, bool or None, not " + Ops.typeName(k));
+                    }
+                    string(sb, ks);
+                    sb.append(keySep);
+                    write(sb, e.getValue(), level + 1);
+                }
+                newline(sb, level);
+                sb.append('}');
+            } else if (dflt != null && dflt != PyNone.NONE) {
+                write(sb, Ops.call(dflt, new Object[] {o}, null), level);
+            } else {
+                throw Errors.typeError("Object of type " + Ops.typeName(o) + " is not JSON serializable");
+            }
+        }
+
+        private void newline(StringBuilder sb, int level) {
+            if (indent != null) {
+                sb.append('\n').append(indent.repeat(level));
+            }
+        }
+
+        private void string(StringBuilder sb, String s) {
+            sb.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"': sb.append("\\\""); break;
+                    case '\\': sb.append("\\\\"); break;
+                    case '\n': sb.append("\\n"); break;
+                    case '\r': sb.append("\\r"); break;
+                    case '\t': sb.append("\\t"); break;
+                    case '\b': sb.append("\\b"); break;
+                    case '\f': sb.append("\\f"); break;
+                    default:
+                        if (c < 0x20 || (ascii && c > 126)) {
+                            sb.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
+                }
+            }
+            sb.append('"');
+        }
+    }
+
+    private static final class Reader {
+        final String s;
+        int pos;
+
+        Reader(String s) {
+            this.s = s;
+        }
+
+        PythonError error(String msg) {
+            int line = 1;
+            int col = 1;
+            for (int i = 0; i < pos && i < s.length(); i++) {
+                if (s.charAt(i) == '\n') {
+                    line++;
+                    col = 1;
+                } else {
+                    col++;
+                }
+            }
+            return PythonError.of(Exceptions.JSON_DECODE_ERROR, msg + ": line " + line + " column " + col + " (char "
+                    + pos + ")");
+        }
+
+        void ws() {
+            while (pos < s.length() && " \t\n\r".indexOf(s.charAt(pos)) >= 0) {
+                pos++;
+            }
+        }
+
+        Object value() {
+            if (pos >= s.length()) {
+                throw error("Expecting value");
+            }
+            char c = s.charAt(pos);
+            switch (c) {
+                case '{': {
+                    pos++;
+                    PyDict d = new PyDict();
+                    ws();
+                    if (pos < s.length() && s.charAt(pos) == '}') {
+                        pos++;
+                        return d;
+                    }
+                    while (true) {
+                        ws();
+                        if (pos >= s.length() || s.charAt(pos) != '"') {
+                            throw error("Expecting property name enclosed in double quotes");
+                        }
+                        String k = string();
+                        ws();
+                        if (pos >= s.length() || s.charAt(pos) != ':') {
+                            throw error("Expecting ':' delimiter");
+                        }
+                        pos++;
+                        ws();
+                        d.put(k, value());
+                        ws();
+                        if (pos < s.length() && s.charAt(pos) == ',') {
+                            pos++;
+                            continue;
+                        }
+                        if (pos < s.length() && s.charAt(pos) == '}') {
+                            pos++;
+                            return d;
+                        }
+                        throw error("Expecting ',' delimiter");
+                    }
+                }
+                case '[': {
+                    pos++;
+                    PyList l = new PyList();
+                    ws();
+                    if (pos < s.length() && s.charAt(pos) == ']') {
+                        pos++;
+                        return l;
+                    }
+                    while (true) {
+                        ws();
+                        l.list.add(value());
+                        ws();
+                        if (pos < s.length() && s.charAt(pos) == ',') {
+                            pos++;
+                            continue;
+                        }
+                        if (pos < s.length() && s.charAt(pos) == ']') {
+                            pos++;
+                            return l;
+                        }
+                        throw error("Expecting ',' delimiter");
+                    }
+                }
+                case '"':
+                    return string();
+                default:
+                    break;
+            }
+            for (String[] lit : new String[][] {{"null", ""}, {"true", ""}, {"false", ""}, {"NaN", ""},
+                {"Infinity", ""}, {"-Infinity", ""}}) {
+                if (s.startsWith(lit[0], pos)) {
+                    pos += lit[0].length();
+                    switch (lit[0]) {
+                        case "null": return PyNone.NONE;
+                        case "true": return Boolean.TRUE;
+                        case "false": return Boolean.FALSE;
+                        case "NaN": return Double.NaN;
+                        case "Infinity": return Double.POSITIVE_INFINITY;
+                        default: return Double.NEGATIVE_INFINITY;
+                    }
+                }
+            }
+            int st = pos;
+            if (pos < s.length() && s.charAt(pos) == '-') {
+                pos++;
+            }
+            while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                pos++;
+            }
+            boolean isFloat = false;
+            if (pos < s.length() && s.charAt(pos) == '.') {
+                isFloat = true;
+                pos++;
+                while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                    pos++;
+                }
+            }
+            if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+                isFloat = true;
+                pos++;
+                if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+                    pos++;
+                }
+                while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                    pos++;
+                }
+            }
+            String num = s.substring(st, pos);
+            if (num.isEmpty() || num.equals("-")) {
+                pos = st;
+                throw error("Expecting value");
+            }
+            return isFloat ? (Object) Double.parseDouble(num) : Ints.normalize(new java.math.BigInteger(num));
+        }
+
+        String string() {
+            pos++;
+            StringBuilder sb = new StringBuilder();
+            while (true) {
+                if (pos >= s.length()) {
+                    throw error("Unterminated string starting at");
+                }
+                char c = s.charAt(pos++);
+                if (c == '"') {
+                    return sb.toString();
+                }
+                if (c == '\\') {
+                    char e = s.charAt(pos++);
+                    switch (e) {
+                        case 'n': sb.append('\n'); break;
+                        case 't': sb.append('\t'); break;
+                        case 'r': sb.append('\r'); break;
+                        case 'b': sb.append('\b'); break;
+                        case 'f': sb.append('\f'); break;
+                        case 'u':
+                            sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                            pos += 4;
+                            break;
+                        default: sb.append(e);
+                    }
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+    }
+}

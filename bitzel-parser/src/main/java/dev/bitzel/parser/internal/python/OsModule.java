@@ -1,0 +1,264 @@
+package dev.bitzel.parser.internal.python;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code os} and {@code os.path}: pure string computations, plus exists/isdir/isfile/islink which read the
+ * real file system through java.nio (the only file-system access in the interpreter). Process and file
+ * operations raise NotImplementedError.
+ */
+final class OsModule {
+    private OsModule() {}
+
+    private static final String[] UNSUPPORTED = {"system", "popen", "listdir", "walk", "stat", "lstat", "makedirs",
+        "mkdir", "remove", "unlink", "rename", "replace", "symlink", "readlink", "chdir", "chmod", "chown", "access",
+        "getpid", "getppid", "getuid", "getgid", "uname", "scandir", "utime", "link", "rmdir", "removedirs", "kill",
+        "fork", "execv", "execvp", "spawnv", "open", "close", "read", "write", "pipe", "dup", "dup2", "umask",
+        "getlogin", "cpu_count", "urandom", "fsync", "truncate", "nice", "setsid", "waitpid", "putenv", "unsetenv"};
+
+    static List<PyModule> create(PythonRuntime rt) {
+        PyModule path = new PyModule("os.path");
+        path.set("sep", "/").set("pathsep", ":").set("curdir", ".").set("pardir", "..").set("extsep", ".")
+                .set("altsep", PyNone.NONE).set("devnull", "/dev/null");
+        path.def("join", (a, kw) -> {
+            Args.count("join", a, 1, Integer.MAX_VALUE);
+            String r = fs(a[0]);
+            for (int i = 1; i < a.length; i++) {
+                String p = fs(a[i]);
+                if (p.startsWith("/")) {
+                    r = p;
+                } else if (r.isEmpty() || r.endsWith("/")) {
+                    r = r + p;
+                } else {
+                    r = r + "/" + p;
+                }
+            }
+            return r;
+        });
+        path.def("split", (a, kw) -> {
+            String p = fs(a[0]);
+            int i = p.lastIndexOf('/') + 1;
+            String head = p.substring(0, i);
+            String tail = p.substring(i);
+            if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
+                head = head.replaceAll("/+$", "");
+            }
+            return PyTuple.of(head, tail);
+        });
+        path.def("dirname", (a, kw) -> {
+            String p = fs(a[0]);
+            String head = p.substring(0, p.lastIndexOf('/') + 1);
+            if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
+                head = head.replaceAll("/+$", "");
+            }
+            return head;
+        });
+        path.def("basename", (a, kw) -> {
+            String p = fs(a[0]);
+            return p.substring(p.lastIndexOf('/') + 1);
+        });
+        path.def("splitext", (a, kw) -> {
+            String p = fs(a[0]);
+            int slash = p.lastIndexOf('/');
+            int dot = p.lastIndexOf('.');
+            if (dot > slash) {
+                int fileStart = slash + 1;
+                while (fileStart < dot && p.charAt(fileStart) == '.') {
+                    fileStart++;
+                }
+                if (fileStart < dot) {
+                    return PyTuple.of(p.substring(0, dot), p.substring(dot));
+                }
+            }
+            return PyTuple.of(p, "");
+        });
+        path.def("normpath", (a, kw) -> normpath(fs(a[0])));
+        path.def("abspath", (a, kw) -> abspath(rt, fs(a[0])));
+        path.def("realpath", (a, kw) -> abspath(rt, fs(a[0])));
+        path.def("isabs", (a, kw) -> fs(a[0]).startsWith("/"));
+        path.def("relpath", (a, kw) -> {
+            Args.count("relpath", a, 1, 2);
+            String p = fs(a[0]);
+            if (p.isEmpty()) {
+                throw Errors.valueError("no path specified");
+            }
+            String start = a.length > 1 && a[1] != PyNone.NONE ? fs(a[1]) : rt.cwd.toString();
+            String[] s = split(abspath(rt, start));
+            String[] t = split(abspath(rt, p));
+            int i = 0;
+            while (i < s.length && i < t.length && s[i].equals(t[i])) {
+                i++;
+            }
+            List<String> parts = new ArrayList<>();
+            for (int k = i; k < s.length; k++) {
+                parts.add("..");
+            }
+            for (int k = i; k < t.length; k++) {
+                parts.add(t[k]);
+            }
+            return parts.isEmpty() ? "." : String.join("/", parts);
+        });
+        path.def("commonprefix", (a, kw) -> {
+            List<Object> l = Ops.toList(a[0]);
+            if (l.isEmpty()) {
+                return "";
+            }
+            String pre = Ops.str(l.get(0));
+            for (Object o : l) {
+                String s = Ops.str(o);
+                int i = 0;
+                while (i < pre.length() && i < s.length() && pre.charAt(i) == s.charAt(i)) {
+                    i++;
+                }
+                pre = pre.substring(0, i);
+            }
+            return pre;
+        });
+        path.def("expanduser", (a, kw) -> {
+            String p = fs(a[0]);
+            if (p.startsWith("~")) {
+                String home = rt.environ.get("HOME");
+                if (home == null) {
+                    throw Errors.notImplemented("os.path.expanduser without HOME in the configured environment");
+                }
+                return home + p.substring(1);
+            }
+            return p;
+        });
+        path.def("exists", (a, kw) -> test(rt, a[0], p -> Files.exists(p)));
+        path.def("lexists", (a, kw) -> test(rt, a[0], p -> Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)));
+        path.def("isdir", (a, kw) -> test(rt, a[0], p -> Files.isDirectory(p)));
+        path.def("isfile", (a, kw) -> test(rt, a[0], p -> Files.isRegularFile(p)));
+        path.def("islink", (a, kw) -> test(rt, a[0], p -> Files.isSymbolicLink(p)));
+        for (String n : new String[] {"getsize", "getmtime", "getatime", "getctime", "samefile", "ismount", "expandvars"}) {
+            path.def(n, (a, kw) -> {
+                throw Errors.notImplemented("os.path." + n);
+            });
+        }
+
+        PyModule os = new PyModule("os");
+        os.set("path", path).set("sep", "/").set("pathsep", ":").set("linesep", "\n").set("curdir", ".")
+                .set("pardir", "..").set("extsep", ".").set("altsep", PyNone.NONE).set("devnull", "/dev/null")
+                .set("name", "posix").set("F_OK", 0L).set("R_OK", 4L).set("W_OK", 2L).set("X_OK", 1L);
+        os.set("environ", new ReadOnlyMapping(rt.environ));
+        os.def("getcwd", (a, kw) -> rt.cwd.toString());
+        os.def("getenv", (a, kw) -> {
+            Args.count("getenv", a, 1, 2);
+            String v = rt.environ.get(Ops.str(a[0]));
+            return v != null ? v : a.length > 1 ? a[1] : PyNone.NONE;
+        });
+        os.def("fspath", (a, kw) -> fs(a[0]));
+        for (String n : UNSUPPORTED) {
+            os.def(n, (a, kw) -> {
+                throw Errors.notImplemented("os." + n);
+            });
+        }
+        return List.of(os, path);
+    }
+
+    static String fs(Object o) {
+        if (o instanceof String s) {
+            return s;
+        }
+        throw Errors.typeError("expected str, bytes or os.PathLike object, not " + Ops.typeName(o));
+    }
+
+    private static String[] split(String abs) {
+        return java.util.Arrays.stream(abs.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    }
+
+    static String abspath(PythonRuntime rt, String p) {
+        if (!p.startsWith("/")) {
+            String cwd = rt.cwd.toString();
+            p = cwd.endsWith("/") ? cwd + p : cwd + "/" + p;
+        }
+        return normpath(p);
+    }
+
+    static String normpath(String p) {
+        if (p.isEmpty()) {
+            return ".";
+        }
+        int initial = p.startsWith("/") ? (p.startsWith("//") && !p.startsWith("///") ? 2 : 1) : 0;
+        List<String> out = new ArrayList<>();
+        for (String c : p.split("/")) {
+            if (c.isEmpty() || c.equals(".")) {
+                continue;
+            }
+            if (c.equals("..") && (initial == 0 && (out.isEmpty() || out.get(out.size() - 1).equals("..")))) {
+                out.add(c);
+            } else if (c.equals("..")) {
+                if (!out.isEmpty()) {
+                    out.remove(out.size() - 1);
+                }
+            } else {
+                out.add(c);
+            }
+        }
+        String r = "/".repeat(initial) + String.join("/", out);
+        return r.isEmpty() ? "." : r;
+    }
+
+    private static Object test(PythonRuntime rt, Object o, java.util.function.Predicate<Path> pred) {
+        try {
+            return pred.test(Path.of(abspath(rt, fs(o))));
+        } catch (InvalidPathException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** {@code os.environ}: a mapping Python can read but not change. */
+    static final class ReadOnlyMapping implements PyAttributes {
+        private final Map<String, String> map;
+
+        ReadOnlyMapping(Map<String, String> map) {
+            this.map = map;
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            switch (name) {
+                case "get": return new PyBuiltin(name, (a, kw) -> {
+                    String v = map.get(Ops.str(a[0]));
+                    return v != null ? v : a.length > 1 ? a[1] : PyNone.NONE;
+                });
+                case "__getitem__": return new PyBuiltin(name, (a, kw) -> {
+                    String v = map.get(Ops.str(a[0]));
+                    if (v == null) {
+                        throw Errors.keyError(a[0]);
+                    }
+                    return v;
+                });
+                case "__contains__": return new PyBuiltin(name, (a, kw) -> map.containsKey(Ops.str(a[0])));
+                case "__len__": return new PyBuiltin(name, (a, kw) -> (long) map.size());
+                case "__iter__":
+                case "keys": return new PyBuiltin(name, (a, kw) -> new PyList(new ArrayList<>(map.keySet())));
+                case "items": return new PyBuiltin(name, (a, kw) -> {
+                    PyList l = new PyList();
+                    map.forEach((k, v) -> l.list.add(PyTuple.of(k, v)));
+                    return l;
+                });
+                case "values": return new PyBuiltin(name, (a, kw) -> new PyList(new ArrayList<>(map.values())));
+                case "copy": return new PyBuiltin(name, (a, kw) -> PythonRuntime.toPython(map));
+                case "__setitem__":
+                case "setdefault":
+                case "pop":
+                case "update":
+                    return new PyBuiltin(name, (a, kw) -> {
+                        throw Errors.notImplemented("changing os.environ");
+                    });
+                default: return null;
+            }
+        }
+
+        @Override
+        public String pythonTypeName() {
+            return "_Environ";
+        }
+    }
+}

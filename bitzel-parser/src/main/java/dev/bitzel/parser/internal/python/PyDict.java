@@ -1,0 +1,155 @@
+package dev.bitzel.parser.internal.python;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An insertion-ordered Python dict with Python key semantics ({@code 1}, {@code 1.0} and {@code True} are the
+ * same key). Also the type of global scopes. Not thread-safe.
+ */
+public final class PyDict {
+    final LinkedHashMap<Object, Object> map;
+    /** Canonical key to the original key object, only where they differ (True vs 1, 1.0 vs 1). */
+    private HashMap<Object, Object> originals;
+
+    /** An empty dict. */
+    public PyDict() {
+        map = new LinkedHashMap<>();
+    }
+
+    PyDict(int capacity) {
+        map = new LinkedHashMap<>(capacity);
+    }
+
+    /** The key under which Java's map stores a Python key. */
+    static Object canon(Object k) {
+        if (k instanceof String || k instanceof Long) {
+            return k;
+        }
+        if (k instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (k instanceof Double d) {
+            double v = d;
+            if (v == Math.rint(v) && Math.abs(v) < 9.0e18) {
+                return (long) v;
+            }
+            return d;
+        }
+        if (k instanceof Integer i) {
+            return (long) i;
+        }
+        if (k instanceof PyList || k instanceof PyDict || (k instanceof PySet s && !s.frozen)) {
+            throw Errors.typeError("unhashable type: '" + Ops.typeName(k) + "'");
+        }
+        if (k instanceof PyInstance) {
+            k.hashCode(); // raises for unhashable instances
+        }
+        return k;
+    }
+
+    /** The value for a Python key, or null when absent. */
+    public Object get(Object key) {
+        return map.get(canon(key));
+    }
+
+    /** Sets a key. */
+    public void put(Object key, Object value) {
+        Object c = canon(key);
+        if (c != key && !(key instanceof Integer)) {
+            if (!map.containsKey(c)) {
+                if (originals == null) {
+                    originals = new HashMap<>();
+                }
+                originals.put(c, key);
+            }
+        }
+        map.put(c, value);
+    }
+
+    /** Removes a key and returns its value, or null when absent. */
+    public Object remove(Object key) {
+        Object c = canon(key);
+        if (originals != null) {
+            originals.remove(c);
+        }
+        return map.remove(c);
+    }
+
+    /** Whether the key is present. */
+    public boolean containsKey(Object key) {
+        return map.containsKey(canon(key));
+    }
+
+    /** The number of entries. */
+    public int size() {
+        return map.size();
+    }
+
+    void clear() {
+        map.clear();
+        originals = null;
+    }
+
+    Object original(Object canonKey) {
+        if (originals == null) {
+            return canonKey;
+        }
+        Object o = originals.get(canonKey);
+        return o == null ? canonKey : o;
+    }
+
+    /** The keys, as Python sees them, in insertion order (a snapshot). */
+    public List<Object> keys() {
+        List<Object> r = new ArrayList<>(map.size());
+        for (Object k : map.keySet()) {
+            r.add(original(k));
+        }
+        return r;
+    }
+
+    /** A snapshot of the entries with Python keys. */
+    public List<Map.Entry<Object, Object>> entries() {
+        List<Map.Entry<Object, Object>> r = new ArrayList<>(map.size());
+        for (Map.Entry<Object, Object> e : map.entrySet()) {
+            r.add(Map.entry(original(e.getKey()), e.getValue()));
+        }
+        return r;
+    }
+
+    PyDict copy() {
+        PyDict d = new PyDict(map.size() * 2);
+        d.map.putAll(map);
+        if (originals != null) {
+            d.originals = new HashMap<>(originals);
+        }
+        return d;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof PyDict d) || d.map.size() != map.size()) {
+            return false;
+        }
+        for (Map.Entry<Object, Object> e : map.entrySet()) {
+            Object v = d.map.get(e.getKey());
+            if (v == null || !Ops.eq(e.getValue(), v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        throw Errors.typeError("unhashable type: 'dict'");
+    }
+
+    @Override
+    public String toString() {
+        return Ops.repr(this);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.bitzel.parser.internal.python;
+
+import java.util.ArrayList;
+
+/**
+ * A generator from a generator function. Bitzel runs the body to completion on the first {@code next()} and
+ * then hands out the collected values: metadata generators are finite and side-effect free, and this keeps
+ * the tree-walking evaluator simple. {@code send()} and infinite generators are not supported.
+ */
+final class PyGenerator extends PyIterator {
+    static final int MAX_ITEMS = 10_000_000;
+
+    private final PyFunction function;
+    private final Frame frame;
+    private ArrayList<Object> values;
+    private int pos;
+    /** An exception the body raised after yielding the buffered values; raised once they are consumed. */
+    private PythonError pending;
+
+    PyGenerator(PyFunction function, Frame frame) {
+        this.function = function;
+        this.frame = frame;
+    }
+
+    @Override
+    Object advance() {
+        if (values == null) {
+            frame.yields = new ArrayList<>();
+            values = frame.yields;
+            try {
+                function.run(frame);
+            } catch (PythonError e) {
+                pending = e;
+            }
+        }
+        if (pos >= values.size()) {
+            if (pending != null) {
+                PythonError e = pending;
+                pending = null;
+                throw e;
+            }
+            return null;
+        }
+        Object v = values.get(pos);
+        values.set(pos++, null);
+        return v;
+    }
+
+    @Override
+    String typeName() {
+        return "generator";
+    }
+
+    @Override
+    public String toString() {
+        return "<generator object " + function.qualname + " at 0x" + Integer.toHexString(System.identityHashCode(this))
+                + ">";
+    }
+}

@@ -1,0 +1,182 @@
+package dev.bitzel.parser.internal.python;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Python class: built-in (int, str, dict, ValueError, ...) or defined by a {@code class} statement.
+ * Built-in types are shared by all runtimes and never mutated after class initialization.
+ */
+public final class PyType implements PyCallable {
+    private final String name;
+    private final String module;
+    final PyType[] bases;
+    final PyType[] mro;
+    final Map<String, Object> dict;
+    final boolean builtin;
+    /** For built-in types: creates an instance from call arguments. Null for user classes. */
+    NativeFunction constructor;
+    /** The built-in type whose instance layout user subclasses share (dict, list, BaseException, object). */
+    final PyType solidBase;
+
+    PyType(String name, String module, PyType[] bases, Map<String, Object> dict, boolean builtin) {
+        this.name = name;
+        this.module = module;
+        this.bases = bases;
+        this.dict = dict == null ? new LinkedHashMap<>() : dict;
+        this.builtin = builtin;
+        this.mro = computeMro();
+        PyType solid = null;
+        for (PyType t : mro) {
+            if (t.builtin && t != this) {
+                solid = t;
+                break;
+            }
+        }
+        this.solidBase = solid;
+    }
+
+    /** Creates a built-in type. */
+    static PyType builtin(String name, PyType... bases) {
+        return new PyType(name, "builtins", bases, null, true);
+    }
+
+    /** The class name. */
+    public String name() {
+        return name;
+    }
+
+    /** The defining module's name. */
+    public String module() {
+        return module;
+    }
+
+    private PyType[] computeMro() {
+        List<List<PyType>> seqs = new ArrayList<>();
+        for (PyType b : bases) {
+            seqs.add(new ArrayList<>(List.of(b.mro)));
+        }
+        seqs.add(new ArrayList<>(List.of(bases)));
+        List<PyType> result = new ArrayList<>();
+        result.add(this);
+        while (true) {
+            seqs.removeIf(List::isEmpty);
+            if (seqs.isEmpty()) {
+                return result.toArray(new PyType[0]);
+            }
+            PyType candidate = null;
+            for (List<PyType> s : seqs) {
+                PyType head = s.get(0);
+                boolean inTail = false;
+                for (List<PyType> s2 : seqs) {
+                    if (s2.indexOf(head) > 0) {
+                        inTail = true;
+                        break;
+                    }
+                }
+                if (!inTail) {
+                    candidate = head;
+                    break;
+                }
+            }
+            if (candidate == null) {
+                throw Errors.typeError("Cannot create a consistent method resolution order (MRO)");
+            }
+            result.add(candidate);
+            for (List<PyType> s : seqs) {
+                if (!s.isEmpty() && s.get(0) == candidate) {
+                    s.remove(0);
+                }
+            }
+        }
+    }
+
+    /** Looks an attribute up along the MRO without binding; null when absent. */
+    Object lookup(String attr) {
+        for (PyType t : mro) {
+            Object v = t.dict.get(attr);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    boolean isSubtypeOf(PyType other) {
+        if (this == other) {
+            return true;
+        }
+        for (PyType t : mro) {
+            if (t == other) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds a native method to a built-in type during initialization. */
+    PyType def(String attr, NativeFunction f) {
+        dict.put(attr, new PyBuiltin(attr, f));
+        return this;
+    }
+
+    @Override
+    public Object call(Object[] args, Map<String, Object> kwargs) {
+        if (this == Builtins.TYPE && args.length == 1 && (kwargs == null || kwargs.isEmpty())) {
+            return Ops.typeOf(args[0]);
+        }
+        if (constructor != null) {
+            return constructor.call(args, kwargs);
+        }
+        Object newFn = lookup("__new__");
+        Object inst;
+        if (newFn != null && newFn != Builtins.OBJECT.dict.get("__new__")) {
+            Object[] a = new Object[args.length + 1];
+            a[0] = this;
+            System.arraycopy(args, 0, a, 1, args.length);
+            inst = Ops.call(newFn instanceof PyStaticMethod sm ? sm.function : newFn, a, kwargs);
+            if (!(inst instanceof PyInstance pi) || !pi.type().isSubtypeOf(this)) {
+                return inst;
+            }
+        } else {
+            inst = newInstance(args);
+        }
+        Object init = lookup("__init__");
+        if (init != null) {
+            Object[] a = new Object[args.length + 1];
+            a[0] = inst;
+            System.arraycopy(args, 0, a, 1, args.length);
+            Object r = Ops.call(init, a, kwargs);
+            if (r != PyNone.NONE) {
+                throw Errors.typeError("__init__() should return None, not '" + Ops.typeName(r) + "'");
+            }
+        } else if (args.length > 0 || (kwargs != null && !kwargs.isEmpty())) {
+            throw Errors.typeError(name + "() takes no arguments");
+        }
+        return inst;
+    }
+
+    PyInstance newInstance(Object[] args) {
+        PyInstance inst = new PyInstance(this);
+        PyType solid = solidBase;
+        if (solid != null) {
+            if (!builtin && solid.isSubtypeOf(Exceptions.BASE_EXCEPTION)) {
+                inst.setAttr("args", new PyTuple(args.clone()));
+            } else if (solid == Builtins.DICT) {
+                inst.builtinValue = new PyDict();
+            } else if (solid == Builtins.LIST) {
+                inst.builtinValue = new PyList();
+            } else if (solid == Builtins.SET) {
+                inst.builtinValue = new PySet(false);
+            }
+        }
+        return inst;
+    }
+
+    @Override
+    public String toString() {
+        return "<class '" + (module.equals("builtins") ? "" : module + ".") + name + "'>";
+    }
+}

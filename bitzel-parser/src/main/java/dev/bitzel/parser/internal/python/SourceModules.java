@@ -1,0 +1,637 @@
+package dev.bitzel.parser.internal.python;
+
+import java.util.Map;
+
+/** Standard modules written in Python, compiled on first import. */
+final class SourceModules {
+    private SourceModules() {}
+
+    static final String COLLECTIONS = """
+            class OrderedDict(dict):
+                def move_to_end(self, key, last=True):
+                    v = self.pop(key)
+                    if last:
+                        self[key] = v
+                    else:
+                        items = list(self.items())
+                        self.clear()
+                        self[key] = v
+                        self.update(items)
+                def popitem(self, last=True):
+                    if not self:
+                        raise KeyError('dictionary is empty')
+                    key = next(reversed(self)) if last else next(iter(self))
+                    return key, self.pop(key)
+                def __repr__(self):
+                    if not self:
+                        return 'OrderedDict()'
+                    return 'OrderedDict(%r)' % (list(self.items()),)
+
+            class defaultdict(dict):
+                def __init__(self, default_factory=None, *args, **kwargs):
+                    dict.__init__(self, *args, **kwargs)
+                    self.default_factory = default_factory
+                def __missing__(self, key):
+                    if self.default_factory is None:
+                        raise KeyError(key)
+                    value = self.default_factory()
+                    self[key] = value
+                    return value
+                def __repr__(self):
+                    return 'defaultdict(%r, %s)' % (self.default_factory, dict.__repr__(dict(self)))
+                def copy(self):
+                    return defaultdict(self.default_factory, self)
+
+            class Counter(dict):
+                def __init__(self, iterable=None, **kwds):
+                    dict.__init__(self)
+                    self.update(iterable, **kwds)
+                def __missing__(self, key):
+                    return 0
+                def update(self, iterable=None, **kwds):
+                    if iterable is not None:
+                        if isinstance(iterable, dict):
+                            for elem, count in iterable.items():
+                                self[elem] = self[elem] + count
+                        else:
+                            for elem in iterable:
+                                self[elem] = self[elem] + 1
+                    for elem, count in kwds.items():
+                        self[elem] = self[elem] + count
+                def most_common(self, n=None):
+                    items = sorted(self.items(), key=lambda kv: kv[1], reverse=True)
+                    return items if n is None else items[:n]
+                def elements(self):
+                    for elem, count in self.items():
+                        for _ in range(count):
+                            yield elem
+                def total(self):
+                    return sum(self.values())
+                def __repr__(self):
+                    if not self:
+                        return 'Counter()'
+                    return 'Counter({%s})' % ', '.join('%r: %r' % kv for kv in self.most_common())
+
+            def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+                if isinstance(field_names, str):
+                    field_names = field_names.replace(',', ' ').split()
+                fields = tuple(field_names)
+                nfields = len(fields)
+                class _NT(tuple):
+                    __slots__ = ()
+                    _fields = fields
+                    def __new__(cls, *args, **kwargs):
+                        values = list(args)
+                        for name in fields[len(args):]:
+                            if name in kwargs:
+                                values.append(kwargs.pop(name))
+                            elif defaults is not None and nfields - fields.index(name) <= len(defaults):
+                                values.append(defaults[len(defaults) - (nfields - fields.index(name))])
+                            else:
+                                raise TypeError('missing required argument: %r' % name)
+                        if kwargs:
+                            raise TypeError('unexpected keyword argument %r' % list(kwargs)[0])
+                        if len(values) != nfields:
+                            raise TypeError('expected %d arguments, got %d' % (nfields, len(values)))
+                        return _bitzel_make_tuple(cls, values)
+                    def _replace(self, **kwargs):
+                        return type(self)(*[kwargs.pop(f, v) for f, v in zip(fields, self)])
+                    def _asdict(self):
+                        return dict(zip(fields, self))
+                    def __repr__(self):
+                        return typename + '(' + ', '.join('%s=%r' % (f, v) for f, v in zip(fields, self)) + ')'
+                    def __getattr__(self, name):
+                        if name in fields:
+                            return self[fields.index(name)]
+                        raise AttributeError(name)
+                _NT.__name__ = typename
+                _NT.__qualname__ = typename
+                return _NT
+            """;
+
+    static final String FUNCTOOLS = """
+            def reduce(function, iterable, *initial):
+                it = iter(iterable)
+                if initial:
+                    value = initial[0]
+                else:
+                    try:
+                        value = next(it)
+                    except StopIteration:
+                        raise TypeError('reduce() of empty iterable with no initial value') from None
+                for element in it:
+                    value = function(value, element)
+                return value
+
+            class partial:
+                def __init__(self, func, *args, **keywords):
+                    self.func = func
+                    self.args = args
+                    self.keywords = keywords
+                def __call__(self, *args, **keywords):
+                    kw = dict(self.keywords)
+                    kw.update(keywords)
+                    return self.func(*self.args, *args, **kw)
+
+            def cmp_to_key(mycmp):
+                class K:
+                    __slots__ = ['obj']
+                    def __init__(self, obj):
+                        self.obj = obj
+                    def __lt__(self, other):
+                        return mycmp(self.obj, other.obj) < 0
+                    def __gt__(self, other):
+                        return mycmp(self.obj, other.obj) > 0
+                    def __eq__(self, other):
+                        return mycmp(self.obj, other.obj) == 0
+                    def __le__(self, other):
+                        return mycmp(self.obj, other.obj) <= 0
+                    def __ge__(self, other):
+                        return mycmp(self.obj, other.obj) >= 0
+                    __hash__ = None
+                return K
+
+            WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__')
+
+            def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
+                for attr in assigned:
+                    try:
+                        value = getattr(wrapped, attr)
+                    except AttributeError:
+                        pass
+                    else:
+                        setattr(wrapper, attr, value)
+                wrapper.__wrapped__ = wrapped
+                return wrapper
+
+            def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
+                return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
+
+            def lru_cache(maxsize=128, typed=False):
+                def decorating(user_function):
+                    cache = {}
+                    def wrapper(*args, **kwargs):
+                        key = (args, tuple(sorted(kwargs.items())))
+                        if key in cache:
+                            return cache[key]
+                        result = user_function(*args, **kwargs)
+                        cache[key] = result
+                        return result
+                    wrapper.cache_clear = cache.clear
+                    return update_wrapper(wrapper, user_function)
+                if callable(maxsize) and not isinstance(maxsize, int):
+                    return decorating(maxsize)
+                return decorating
+
+            def cache(user_function):
+                return lru_cache(None)(user_function)
+
+            def total_ordering(cls):
+                return cls
+            """;
+
+    static final String FNMATCH = """
+            import re
+
+            def translate(pat):
+                i, n = 0, len(pat)
+                res = ''
+                while i < n:
+                    c = pat[i]
+                    i = i + 1
+                    if c == '*':
+                        res = res + '.*'
+                    elif c == '?':
+                        res = res + '.'
+                    elif c == '[':
+                        j = i
+                        if j < n and pat[j] == '!':
+                            j = j + 1
+                        if j < n and pat[j] == ']':
+                            j = j + 1
+                        while j < n and pat[j] != ']':
+                            j = j + 1
+                        if j >= n:
+                            res = res + chr(92) + '['
+                        else:
+                            stuff = pat[i:j].replace(chr(92), chr(92) * 2)
+                            i = j + 1
+                            if stuff[0] == '!':
+                                stuff = '^' + stuff[1:]
+                            elif stuff[0] == '^':
+                                stuff = chr(92) + stuff
+                            res = '%s[%s]' % (res, stuff)
+                    else:
+                        res = res + re.escape(c)
+                return '(?s:%s)' % res + chr(92) + 'Z'
+
+            def fnmatchcase(name, pat):
+                return re.match(translate(pat), name) is not None
+
+            fnmatch = fnmatchcase
+
+            def filter(names, pat):
+                regex = re.compile(translate(pat))
+                return [n for n in names if regex.match(n)]
+            """;
+
+    static final String PKGUTIL = """
+            def extend_path(path, name):
+                return path
+            """;
+
+    static final String ERRNO = """
+            EPERM = 1
+            ENOENT = 2
+            ESRCH = 3
+            EINTR = 4
+            EIO = 5
+            ENXIO = 6
+            E2BIG = 7
+            ENOEXEC = 8
+            EBADF = 9
+            ECHILD = 10
+            EAGAIN = 11
+            ENOMEM = 12
+            EACCES = 13
+            EFAULT = 14
+            EBUSY = 16
+            EEXIST = 17
+            EXDEV = 18
+            ENODEV = 19
+            ENOTDIR = 20
+            EISDIR = 21
+            EINVAL = 22
+            ENFILE = 23
+            EMFILE = 24
+            ENOTTY = 25
+            EFBIG = 27
+            ENOSPC = 28
+            ESPIPE = 29
+            EROFS = 30
+            EMLINK = 31
+            EPIPE = 32
+            ERANGE = 34
+            EDEADLK = 35
+            ENAMETOOLONG = 36
+            ENOSYS = 38
+            ENOTEMPTY = 39
+            ELOOP = 40
+            EWOULDBLOCK = 11
+            ENOTSUP = 95
+            EOPNOTSUPP = 95
+            ETIMEDOUT = 110
+            errorcode = {v: k for k, v in list(globals().items()) if k.startswith('E') and isinstance(v, int)}
+            """;
+
+    static final String COLLECTIONS_ABC = """
+            # Without metaclasses, isinstance() consults the __bitzel_instancecheck__ hook instead of ABC registration.
+            class Hashable:
+                __bitzel_instancecheck__ = staticmethod(lambda o: type(o).__hash__ is not None)
+            class Iterable:
+                __bitzel_instancecheck__ = staticmethod(lambda o: hasattr(o, '__iter__') or isinstance(o, (str, list, tuple, dict, set, frozenset, range, bytes)))
+            class Iterator(Iterable):
+                __bitzel_instancecheck__ = staticmethod(lambda o: hasattr(o, '__next__') or type(o).__name__.endswith('iterator') or type(o).__name__ == 'generator')
+            class Sized:
+                __bitzel_instancecheck__ = staticmethod(lambda o: hasattr(o, '__len__'))
+            class Container:
+                __bitzel_instancecheck__ = staticmethod(lambda o: hasattr(o, '__contains__'))
+            class Callable:
+                __bitzel_instancecheck__ = staticmethod(callable)
+            class Collection(Sized, Iterable, Container):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, (str, list, tuple, dict, set, frozenset, range, bytes)))
+            class Sequence(Collection):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, (str, list, tuple, range, bytes)))
+            class MutableSequence(Sequence):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, list))
+            class Set(Collection):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, (set, frozenset)))
+            class MutableSet(Set):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, set))
+
+            class Mapping(Collection):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, dict))
+                def get(self, key, default=None):
+                    try:
+                        return self[key]
+                    except KeyError:
+                        return default
+                def __contains__(self, key):
+                    try:
+                        self[key]
+                    except KeyError:
+                        return False
+                    return True
+                def keys(self):
+                    return list(self)
+                def items(self):
+                    return [(k, self[k]) for k in self]
+                def values(self):
+                    return [self[k] for k in self]
+                def __eq__(self, other):
+                    return dict(self.items()) == dict(other.items())
+                __hash__ = None
+
+            class MutableMapping(Mapping):
+                __bitzel_instancecheck__ = staticmethod(lambda o: isinstance(o, dict))
+                def pop(self, key, *default):
+                    try:
+                        value = self[key]
+                    except KeyError:
+                        if default:
+                            return default[0]
+                        raise
+                    del self[key]
+                    return value
+                def popitem(self):
+                    for key in self:
+                        value = self[key]
+                        del self[key]
+                        return key, value
+                    raise KeyError
+                def clear(self):
+                    for key in list(self):
+                        del self[key]
+                def update(self, other=(), **kwds):
+                    if hasattr(other, 'keys'):
+                        for key in other.keys():
+                            self[key] = other[key]
+                    else:
+                        for key, value in other:
+                            self[key] = value
+                    for key, value in kwds.items():
+                        self[key] = value
+                def setdefault(self, key, default=None):
+                    try:
+                        return self[key]
+                    except KeyError:
+                        self[key] = default
+                    return default
+            """;
+
+    static final String LOGGING = """
+            CRITICAL = 50
+            FATAL = 50
+            ERROR = 40
+            WARNING = 30
+            WARN = 30
+            INFO = 20
+            DEBUG = 10
+            NOTSET = 0
+            _names = {50: 'CRITICAL', 40: 'ERROR', 30: 'WARNING', 20: 'INFO', 10: 'DEBUG', 0: 'NOTSET'}
+
+            def addLevelName(level, name):
+                _names[level] = name
+
+            def getLevelName(level):
+                return _names.get(level, 'Level %s' % level)
+
+            class Filter:
+                def __init__(self, name=''):
+                    self.name = name
+                def filter(self, record):
+                    return True
+
+            class Filterer:
+                def __init__(self):
+                    self.filters = []
+                def addFilter(self, f):
+                    self.filters.append(f)
+                def removeFilter(self, f):
+                    if f in self.filters:
+                        self.filters.remove(f)
+
+            class Handler(Filterer):
+                def __init__(self, level=NOTSET):
+                    Filterer.__init__(self)
+                    self.level = level
+                    self.formatter = None
+                def setLevel(self, level):
+                    self.level = level
+                def setFormatter(self, fmt):
+                    self.formatter = fmt
+                def handle(self, record):
+                    pass
+                def emit(self, record):
+                    pass
+                def flush(self):
+                    pass
+                def close(self):
+                    pass
+
+            class StreamHandler(Handler):
+                def __init__(self, stream=None):
+                    Handler.__init__(self)
+                    self.stream = stream
+
+            class Formatter:
+                def __init__(self, fmt=None, datefmt=None, style='%'):
+                    self._fmt = fmt
+                    self.datefmt = datefmt
+                def format(self, record):
+                    return str(record.msg)
+
+            class Logger(Filterer):
+                def __init__(self, name, level=NOTSET):
+                    Filterer.__init__(self)
+                    self.name = name
+                    self.level = level
+                    self.handlers = []
+                    self.parent = None
+                    self.propagate = True
+                    self.disabled = False
+                def setLevel(self, level):
+                    self.level = level
+                def getEffectiveLevel(self):
+                    return self.level
+                def isEnabledFor(self, level):
+                    return level >= self.level
+                def addHandler(self, h):
+                    self.handlers.append(h)
+                def removeHandler(self, h):
+                    if h in self.handlers:
+                        self.handlers.remove(h)
+                def log(self, level, msg, *args, **kwargs):
+                    pass
+                def debug(self, msg, *args, **kwargs):
+                    pass
+                def info(self, msg, *args, **kwargs):
+                    pass
+                def warning(self, msg, *args, **kwargs):
+                    pass
+                warn = warning
+                def error(self, msg, *args, **kwargs):
+                    pass
+                def exception(self, msg, *args, **kwargs):
+                    pass
+                def critical(self, msg, *args, **kwargs):
+                    pass
+                fatal = critical
+                def getChild(self, suffix):
+                    return getLogger(self.name + '.' + suffix)
+
+            class LoggerAdapter:
+                def __init__(self, logger, extra=None):
+                    self.logger = logger
+                    self.extra = extra
+                def __getattr__(self, name):
+                    return getattr(self.logger, name)
+
+            _loggerClass = Logger
+            _loggers = {}
+            root = Logger('root', WARNING)
+
+            def setLoggerClass(klass):
+                global _loggerClass
+                _loggerClass = klass
+
+            def getLoggerClass():
+                return _loggerClass
+
+            def getLogger(name=None):
+                if not name:
+                    return root
+                logger = _loggers.get(name)
+                if logger is None:
+                    logger = _loggerClass(name)
+                    _loggers[name] = logger
+                return logger
+
+            def basicConfig(**kwargs):
+                pass
+
+            def debug(msg, *args, **kwargs):
+                pass
+            info = warning = warn = error = critical = exception = debug
+            """;
+
+    static final String TEXTWRAP = """
+            def dedent(text):
+                lines = text.split('\\n')
+                margin = None
+                for line in lines:
+                    stripped = line.lstrip(' \\t')
+                    if not stripped:
+                        continue
+                    indent = line[:len(line) - len(stripped)]
+                    if margin is None or indent.startswith(margin):
+                        margin = indent if margin is None else margin
+                    elif margin.startswith(indent):
+                        margin = indent
+                    else:
+                        common = ''
+                        for x, y in zip(margin, indent):
+                            if x != y:
+                                break
+                            common += x
+                        margin = common
+                if not margin:
+                    return '\\n'.join(l if l.strip(' \\t') else '' for l in lines)
+                return '\\n'.join(l[len(margin):] if l.strip(' \\t') else '' for l in lines)
+
+            def indent(text, prefix, predicate=None):
+                if predicate is None:
+                    predicate = lambda line: line.strip()
+                return ''.join(prefix + line if predicate(line) else line for line in text.splitlines(True))
+            """;
+
+    static final String SHLEX = """
+            import re
+            _find_unsafe = re.compile(r'[^\\w@%+=:,./-]', re.ASCII).search
+
+            def quote(s):
+                if not s:
+                    return "''"
+                if _find_unsafe(s) is None:
+                    return s
+                return "'" + s.replace("'", "'" + '"' + "'" + '"' + "'") + "'"
+
+            def join(split_command):
+                return ' '.join(quote(arg) for arg in split_command)
+
+            def split(s, comments=False, posix=True):
+                out = []
+                cur = None
+                i = 0
+                n = len(s)
+                while i < n:
+                    c = s[i]
+                    if c in ' \\t\\n':
+                        if cur is not None:
+                            out.append(cur)
+                            cur = None
+                    elif c == "'":
+                        j = s.index("'", i + 1)
+                        cur = (cur or '') + s[i + 1:j]
+                        i = j
+                    elif c == '"':
+                        j = i + 1
+                        buf = ''
+                        while s[j] != '"':
+                            if s[j] == chr(92) and s[j + 1] in '"$`' + chr(92):
+                                j += 1
+                            buf += s[j]
+                            j += 1
+                        cur = (cur or '') + buf
+                        i = j
+                    elif c == chr(92) and i + 1 < n:
+                        cur = (cur or '') + s[i + 1]
+                        i += 1
+                    elif c == '#' and comments and cur is None:
+                        break
+                    else:
+                        cur = (cur or '') + c
+                    i += 1
+                if cur is not None:
+                    out.append(cur)
+                return out
+            """;
+
+    static final String OPERATOR = """
+            def itemgetter(*items):
+                if len(items) == 1:
+                    item = items[0]
+                    return lambda obj: obj[item]
+                return lambda obj: tuple(obj[i] for i in items)
+
+            def attrgetter(*attrs):
+                def resolve(obj, attr):
+                    for name in attr.split('.'):
+                        obj = getattr(obj, name)
+                    return obj
+                if len(attrs) == 1:
+                    return lambda obj: resolve(obj, attrs[0])
+                return lambda obj: tuple(resolve(obj, a) for a in attrs)
+
+            def methodcaller(name, *args, **kwargs):
+                return lambda obj: getattr(obj, name)(*args, **kwargs)
+
+            def add(a, b): return a + b
+            def sub(a, b): return a - b
+            def mul(a, b): return a * b
+            def truediv(a, b): return a / b
+            def floordiv(a, b): return a // b
+            def mod(a, b): return a % b
+            def neg(a): return -a
+            def not_(a): return not a
+            def truth(a): return bool(a)
+            def eq(a, b): return a == b
+            def ne(a, b): return a != b
+            def lt(a, b): return a < b
+            def le(a, b): return a <= b
+            def gt(a, b): return a > b
+            def ge(a, b): return a >= b
+            def contains(a, b): return b in a
+            def getitem(a, b): return a[b]
+            def concat(a, b): return a + b
+            def or_(a, b): return a | b
+            def and_(a, b): return a & b
+            def xor(a, b): return a ^ b
+            def index(a): return a.__index__() if hasattr(a, '__index__') else int(a)
+            """;
+
+    static final Map<String, String> ALL = Map.ofEntries(Map.entry("operator", OPERATOR),Map.entry("textwrap", TEXTWRAP), Map.entry("shlex", SHLEX),
+            Map.entry("collections", COLLECTIONS), Map.entry("functools", FUNCTOOLS),
+            Map.entry("fnmatch", FNMATCH), Map.entry("pkgutil", PKGUTIL), Map.entry("errno", ERRNO),
+            Map.entry("collections.abc", COLLECTIONS_ABC), Map.entry("logging", LOGGING));
+}

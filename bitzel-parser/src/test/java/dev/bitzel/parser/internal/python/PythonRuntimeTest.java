@@ -1,0 +1,263 @@
+package dev.bitzel.parser.internal.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PythonRuntimeTest {
+    private final PythonRuntime rt = new PythonRuntime();
+
+    private Object eval(String expr, PyDict globals) {
+        return rt.eval(rt.compile(expr, "test.bb", 1, PythonRuntime.Mode.EVAL), globals);
+    }
+
+    private PyDict exec(String src) {
+        PyDict g = rt.newGlobals("__main__");
+        rt.eval(rt.compile(src, "test.py", 1, PythonRuntime.Mode.EXEC), g);
+        return g;
+    }
+
+    /** A datastore stand-in and a native bb.utils.contains, as the BitBake binding will provide them. */
+    static PyDict bitbakeGlobals(PythonRuntime rt, Map<String, String> vars) {
+        NativeObject d = NativeObject.builder("DataSmart")
+                .method("getVar", (a, kw) -> {
+                    String v = vars.get(Ops.str(a[0]));
+                    return v == null ? PyNone.NONE : v;
+                })
+                .build();
+        PyModule utils = new PyModule("bb.utils").def("contains", (a, kw) -> {
+            Object value = Ops.callMethod(a[4], "getVar", new Object[] {a[0]}, null);
+            if (value == PyNone.NONE) {
+                return a[3];
+            }
+            List<String> have = List.of(Ops.str(value).split("\\s+"));
+            for (String want : Ops.str(a[1]).split("\\s+")) {
+                if (!have.contains(want)) {
+                    return a[3];
+                }
+            }
+            return a[2];
+        });
+        PyModule bb = new PyModule("bb").set("utils", utils);
+        rt.registerModule(bb);
+        rt.registerModule(utils);
+        PyDict g = rt.newGlobals("__main__");
+        g.put("d", d);
+        g.put("bb", bb);
+        return g;
+    }
+
+    @Nested
+    class Evaluation {
+        @Test
+        void evaluatesAnInlineExpressionAgainstANativeDatastore() {
+            PyDict g = bitbakeGlobals(rt, Map.of("DISTRO_FEATURES", "x11 wayland", "PN", "foo"));
+            assertThat(eval("bb.utils.contains('DISTRO_FEATURES', 'x11', 'gtk', 'none', d)", g)).isEqualTo("gtk");
+            assertThat(eval("bb.utils.contains('DISTRO_FEATURES', 'x11 opengl', 'gl', '', d)", g)).isEqualTo("");
+            assertThat(eval("d.getVar('PN') + '-dev'", g)).isEqualTo("foo-dev");
+            assertThat(eval("d.getVar('MISSING') or 'default'", g)).isEqualTo("default");
+        }
+
+        @Test
+        void compiledCodeIsCachedByText() {
+            Code a = rt.compile("1 + 2", "a.bb", 3, PythonRuntime.Mode.EVAL);
+            assertThat(rt.compile("1 + 2", "a.bb", 3, PythonRuntime.Mode.EVAL)).isSameAs(a);
+            assertThat(rt.compile("1 + 2", "a.bb", 3, PythonRuntime.Mode.EXEC)).isNotSameAs(a);
+            assertThat(a.isExpression()).isTrue();
+        }
+
+        @Test
+        void execDefinesFunctionsJavaCanCall() {
+            PyDict g = exec("def add(a, b=10):\n    return a + b\n");
+            Object add = g.get("add");
+            assertThat(rt.call(add, 1, 2)).isEqualTo(3L);
+            assertThat(rt.call(add, 5)).isEqualTo(15L);
+            assertThat(rt.callWithKeywords(add, new Object[] {1L}, Map.of("b", 100L))).isEqualTo(101L);
+        }
+
+        @Test
+        void printGoesToTheConfiguredSink() {
+            StringBuilder out = new StringBuilder();
+            PythonRuntime r = PythonRuntime.builder().stdout(out::append).build();
+            r.eval(r.compile("print('a', 1, sep='-')", "p.py", 1, PythonRuntime.Mode.EXEC), r.newGlobals("m"));
+            assertThat(out).hasToString("a-1\n");
+        }
+
+        @Test
+        void osModuleUsesTheConfiguredEnvironmentAndDirectory() {
+            PythonRuntime r = PythonRuntime.builder().cwd(Path.of("/work/build")).environ(Map.of("HOME", "/h")).build();
+            PyDict g = r.newGlobals("m");
+            r.eval(r.compile("import os", "x.py", 1, PythonRuntime.Mode.EXEC), g);
+            assertThat(r.eval(r.compile("os.path.abspath('a/../b')", "x", 1, PythonRuntime.Mode.EVAL), g))
+                    .isEqualTo("/work/build/b");
+            assertThat(r.eval(r.compile("os.environ['HOME'] + os.getcwd()", "x", 1, PythonRuntime.Mode.EVAL), g))
+                    .isEqualTo("/h/work/build");
+        }
+
+        @Test
+        void importsRegisteredSourceModules() {
+            rt.registerSourceModule("shim", "VALUE = 3\ndef f():\n    return VALUE * 2\n");
+            PyDict g = exec("from shim import f\nr = f()\n");
+            assertThat(g.get("r")).isEqualTo(6L);
+        }
+
+        @Test
+        void importsPurePythonPackagesFromTheModulePath(@TempDir Path dir) throws Exception {
+            Path pkg = Files.createDirectories(dir.resolve("oe"));
+            Files.writeString(pkg.resolve("__init__.py"), "");
+            Files.writeString(pkg.resolve("helpers.py"), "def twice(x):\n    return x * 2\n");
+            Files.writeString(pkg.resolve("utils.py"), "from .helpers import twice\nfrom . import helpers\n"
+                    + "def quad(x):\n    return twice(helpers.twice(x))\n");
+            rt.addModulePath(dir);
+            PyDict g = exec("import oe.utils\nresult = oe.utils.quad(3)\nfrom oe.helpers import twice as t\n");
+            assertThat(g.get("result")).isEqualTo(12L);
+            assertThat(g.get("t")).isInstanceOf(PyFunction.class);
+        }
+    }
+
+    @Nested
+    class Errors {
+        @Test
+        void pythonExceptionsSurfaceWithTypeMessageAndTraceback() {
+            String src = "def inner():\n    raise ValueError('bad value')\n\ndef outer():\n    inner()\n\nouter()\n";
+            assertThatThrownBy(() -> rt.eval(rt.compile(src, "recipe.bb", 100, PythonRuntime.Mode.EXEC),
+                    rt.newGlobals("m")))
+                    .isInstanceOfSatisfying(PythonError.class, e -> {
+                        assertThat(e.typeName()).isEqualTo("ValueError");
+                        assertThat(e.pythonMessage()).isEqualTo("bad value");
+                        assertThat(e.getMessage()).isEqualTo("ValueError: bad value");
+                        assertThat(e.traceback()).containsExactly(
+                                "File \"recipe.bb\", line 106, in <module>",
+                                "File \"recipe.bb\", line 104, in outer",
+                                "File \"recipe.bb\", line 101, in inner");
+                        assertThat(e.isInstance(Exceptions.EXCEPTION)).isTrue();
+                    });
+        }
+
+        @Test
+        void syntaxErrorsCarryFileLineAndColumn() {
+            assertThatThrownBy(() -> rt.compile("x = 1\nif x\n    pass\n", "a.bbclass", 10, PythonRuntime.Mode.EXEC))
+                    .isInstanceOfSatisfying(PythonSyntaxError.class, e -> {
+                        assertThat(e.file()).isEqualTo("a.bbclass");
+                        assertThat(e.line()).isEqualTo(11);
+                        assertThat(e.column()).isEqualTo(5);
+                        assertThat(e.reason()).isEqualTo("expected ':'");
+                    });
+            assertThatThrownBy(() -> rt.compile("f(", "e.bb", 1, PythonRuntime.Mode.EVAL))
+                    .isInstanceOf(PythonSyntaxError.class);
+            assertThatThrownBy(() -> rt.compile("def f():\nreturn 1\n", "e.py", 1, PythonRuntime.Mode.EXEC))
+                    .hasMessageContaining("expected an indented block after function definition on line 1");
+            assertThatThrownBy(() -> rt.compile("f() = 1", "e.py", 1, PythonRuntime.Mode.EXEC))
+                    .hasMessageContaining("cannot assign to function call");
+        }
+
+        @Test
+        void nativeFunctionsRaisePythonExceptionsThatPythonCatches() {
+            PyDict g = rt.newGlobals("m");
+            g.put("lookup", new PyBuiltin("lookup", (a, kw) -> {
+                throw PythonError.of(Exceptions.KEY_ERROR, "nope");
+            }));
+            rt.eval(rt.compile("try:\n    lookup()\nexcept LookupError as e:\n    r = str(e)\n", "t", 1,
+                    PythonRuntime.Mode.EXEC), g);
+            assertThat(g.get("r")).isEqualTo("'nope'");
+        }
+
+        @Test
+        void fileAndProcessAccessRaiseNamedNotImplementedErrors() {
+            assertThatThrownBy(() -> exec("open('/etc/passwd')"))
+                    .hasMessage("NotImplementedError: bitzel: open() is not supported");
+            assertThatThrownBy(() -> exec("import os\nos.system('ls')"))
+                    .hasMessage("NotImplementedError: bitzel: os.system is not supported");
+            assertThatThrownBy(() -> exec("import os\nos.environ['X'] = '1'"))
+                    .hasMessage("NotImplementedError: bitzel: changing os.environ is not supported");
+            assertThatThrownBy(() -> exec("async def f():\n    await g()\nf()"))
+                    .hasMessage("NotImplementedError: bitzel: async def f is not supported");
+        }
+
+        @Test
+        void missingModulesRaiseModuleNotFoundError() {
+            assertThatThrownBy(() -> exec("import subprocess_not_here"))
+                    .isInstanceOfSatisfying(PythonError.class,
+                            e -> assertThat(e.typeName()).isEqualTo("ModuleNotFoundError"));
+        }
+    }
+
+    @Nested
+    class Conversions {
+        @Test
+        void javaValuesBecomePythonValues() {
+            Map<String, Object> m = new HashMap<>();
+            m.put("k", List.of(1, "a", true));
+            Object py = PythonRuntime.toPython(m);
+            assertThat(Ops.repr(py)).isEqualTo("{'k': [1, 'a', True]}");
+            assertThat(PythonRuntime.toPython(null)).isSameAs(PyNone.NONE);
+        }
+
+        @Test
+        void pythonValuesBecomeJavaValues() {
+            Object v = eval("{'a': [1, (2, None)], 'b': {3}}", rt.newGlobals("m"));
+            assertThat(PythonRuntime.toJava(v)).isEqualTo(Map.of("a", List.of(1L, java.util.Arrays.asList(2L, null)),
+                    "b", java.util.Set.of(3L)));
+            assertThat(eval("2 ** 100", rt.newGlobals("m"))).isEqualTo(java.math.BigInteger.TWO.pow(100));
+        }
+    }
+
+    @Test
+    void concurrentImportsNeverSeeAHalfLoadedModule(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("slow.py"), "total = sum(i * i for i in range(300000))\nDONE = True\n");
+        rt.addModulePath(dir);
+        Code code = rt.compile("import slow\nok = slow.DONE\n", "i.py", 1, PythonRuntime.Mode.EXEC);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Object>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    PyDict g = rt.newGlobals("m");
+                    rt.eval(code, g);
+                    return g.get("ok");
+                }));
+            }
+            for (Future<Object> f : results) {
+                assertThat(f.get()).isEqualTo(Boolean.TRUE);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void sharedCodeRunsConcurrentlyOnDistinctGlobals() throws Exception {
+        Code code = rt.compile("def f(n):\n    return sum(i * i for i in range(n)) + len(name)\nresult = f(100)\n",
+                "c.py", 1, PythonRuntime.Mode.EXEC);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Object>> results = new ArrayList<>();
+            for (int t = 0; t < 200; t++) {
+                String name = "x".repeat(t % 7);
+                results.add(pool.submit(() -> {
+                    PyDict g = rt.newGlobals("m");
+                    g.put("name", name);
+                    rt.eval(code, g);
+                    return g.get("result");
+                }));
+            }
+            for (int t = 0; t < results.size(); t++) {
+                assertThat(results.get(t).get()).isEqualTo(328350L + t % 7);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
