@@ -99,6 +99,18 @@ public interface PythonEvaluator {
         }
     }
 
+    /**
+     * The built-in evaluator: metadata's Python run by Bitzel's own interpreter, with {@code d} and the part of
+     * the {@code bb} API implemented so far ({@code bb.utils.contains}, {@code contains_any}, {@code filter},
+     * {@code to_boolean}, {@code vercmp_string}, {@code explode_deps}, {@code bb.parse.vars_from_file}, logging);
+     * a call to anything else fails with a Python exception naming it. Thread-safe; share one per parse.
+     *
+     * @return a new evaluator
+     */
+    static PythonEvaluator builtin() {
+        return new dev.bitzel.parser.internal.bb.BitbakePython();
+    }
+
     /** An evaluator that supports nothing: every {@code ${@...}} fails with an {@link ExpansionException}. */
     PythonEvaluator UNSUPPORTED = (code, d, varname) -> {
         throw new PythonException(code, "Python evaluation is not supported yet: ${@" + code + "}");

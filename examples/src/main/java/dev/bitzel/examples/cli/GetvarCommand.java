@@ -13,6 +13,7 @@ import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.UnevaluatedPython;
+import dev.bitzel.parser.data.PythonEvaluator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ final class GetvarCommand implements Callable<Integer> {
                 throw new UserInputException("--recipe-file " + recipeFile + ": no such file");
             }
             String path = bbpath != null ? bbpath : recipeFile.toAbsolutePath().getParent().toString();
-            Configuration conf = Configuration.ofConfFiles(path, confFiles);
+            Configuration conf = Configuration.ofConfFiles(path, confFiles, PythonEvaluator.builtin());
             parsed = conf.parseRecipe(recipeFile);
         } else {
             UnevaluatedPython python = new UnevaluatedPython();
