@@ -3,6 +3,7 @@ package dev.bitzel.examples.cli;
 import dev.bitzel.parser.BuildDirectory;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.EnvironmentWriter;
+import dev.bitzel.parser.data.PythonEvaluator;
 import dev.bitzel.parser.data.UnevaluatedPython;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,12 +25,17 @@ final class EnvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--python", paramLabel = "MODE", description = "builtin (default): evaluate Python in "
+            + "metadata with the built-in interpreter; survey: leave it unexpanded and count it.")
+    PythonMode pythonMode = PythonMode.builtin;
+
     @Option(names = {"-r", "--recipe"}, paramLabel = "RECIPE", description = "Show this recipe's variables.")
     String recipe;
 
     @Override
     public Integer call() throws IOException {
-        UnevaluatedPython python = new UnevaluatedPython();
+        UnevaluatedPython survey = new UnevaluatedPython();
+        PythonEvaluator python = pythonMode == PythonMode.survey ? survey : PythonEvaluator.builtin();
         BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python).trackHistory(true).load();
         if (build.failure().isPresent()) {
             throw new UserInputException(build.failure().get().toString());
@@ -43,7 +49,7 @@ final class EnvCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         EnvironmentWriter.write(data, out);
         out.flush();
-        if (python.unevaluatedExpressions() > 0) {
+        if (survey.unevaluatedExpressions() > 0) {
             spec.commandLine().getErr().println("WARNING: Python in metadata is not evaluated yet: values "
                     + "containing ${@...} are shown unexpanded");
         }

@@ -45,6 +45,10 @@ final class GetvarCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--python", paramLabel = "MODE", description = "builtin (default): evaluate Python in "
+            + "metadata with the built-in interpreter; survey: leave it unexpanded and count it.")
+    PythonMode pythonMode = PythonMode.builtin;
+
     @Option(names = {"-r", "--recipe"}, paramLabel = "RECIPE", description = "Recipe of the build directory.")
     String recipe;
 
@@ -77,7 +81,8 @@ final class GetvarCommand implements Callable<Integer> {
             Configuration conf = Configuration.ofConfFiles(path, confFiles, PythonEvaluator.builtin());
             parsed = conf.parseRecipe(recipeFile);
         } else {
-            UnevaluatedPython python = new UnevaluatedPython();
+            UnevaluatedPython survey = new UnevaluatedPython();
+        PythonEvaluator python = pythonMode == PythonMode.survey ? survey : PythonEvaluator.builtin();
             BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python).load();
             if (build.failure().isPresent()) {
                 throw new UserInputException(build.failure().get().toString());
@@ -92,7 +97,7 @@ final class GetvarCommand implements Callable<Integer> {
             if (parsed == null) {
                 return printConfiguration(build);
             }
-            if (python.unevaluatedExpressions() > 0) {
+            if (survey.unevaluatedExpressions() > 0) {
                 err.println("WARNING: Python in metadata is not evaluated yet: values containing ${@...} are "
                         + "shown unexpanded");
             }

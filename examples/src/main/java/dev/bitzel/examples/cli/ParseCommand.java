@@ -4,6 +4,7 @@ import dev.bitzel.parser.BuildDirectory;
 import dev.bitzel.parser.Diagnostic;
 import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.Severity;
+import dev.bitzel.parser.data.PythonEvaluator;
 import dev.bitzel.parser.data.UnevaluatedPython;
 import java.io.PrintWriter;
 import java.util.EnumMap;
@@ -29,6 +30,10 @@ final class ParseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--python", paramLabel = "MODE", description = "builtin (default): evaluate Python in "
+            + "metadata with the built-in interpreter; survey: leave it unexpanded and count it.")
+    PythonMode pythonMode = PythonMode.builtin;
+
     @Option(names = "--no-cache", description = "Neither read nor write the parse cache.")
     boolean noCache;
 
@@ -51,7 +56,8 @@ final class ParseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        UnevaluatedPython python = new UnevaluatedPython();
+        UnevaluatedPython survey = new UnevaluatedPython();
+        PythonEvaluator python = pythonMode == PythonMode.survey ? survey : PythonEvaluator.builtin();
         BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python)
                 .parseCache(noCache ? null : parent.cacheDir().resolve("parse")).load();
         long loaded = System.nanoTime();
@@ -97,12 +103,13 @@ final class ParseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "diagnostics: %d errors, %d warnings, %d notes%n",
                 counts.getOrDefault(Severity.ERROR, 0), counts.getOrDefault(Severity.WARNING, 0),
                 counts.getOrDefault(Severity.NOTE, 0));
-        out.printf(Locale.ROOT, "python not evaluated: %d inline expressions, %d functions "
-                + "(Python in metadata is not supported yet; affected values stay unexpanded)%n",
-                python.unevaluatedExpressions(), python.functionsNotRun());
+        if (pythonMode == PythonMode.survey) {
+            out.printf(Locale.ROOT, "python left unevaluated (--python survey): %d inline expressions, %d "
+                    + "functions%n", survey.unevaluatedExpressions(), survey.functionsNotRun());
+        }
         if (showPython > 0) {
             err.println("Python left unevaluated, most frequent first (count, variable or place, code):");
-            for (Map.Entry<String, Long> entry : python.mostFrequent(showPython)) {
+            for (Map.Entry<String, Long> entry : survey.mostFrequent(showPython)) {
                 err.printf(Locale.ROOT, "%8d  %s%n", entry.getValue(), entry.getKey());
             }
         }
