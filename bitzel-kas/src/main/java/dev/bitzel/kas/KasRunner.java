@@ -114,6 +114,44 @@ public final class KasRunner {
         }
     }
 
+    /** How much {@link #clean} removes. */
+    public enum CleanLevel {
+        /** {@code kas clean}: the build dir's {@code tmp*} directories. */
+        CLEAN,
+        /** {@code kas cleansstate}: also the contents of {@code $SSTATE_DIR} (or {@code <build>/sstate-cache}). */
+        CLEANSSTATE,
+        /** {@code kas cleanall}: also the contents of {@code $DL_DIR} (or {@code <build>/downloads}). */
+        CLEANALL
+    }
+
+    /**
+     * {@code kas clean}, {@code cleansstate}, {@code cleanall}: removes build output. Needs no configuration.
+     *
+     * @param dryRun only log what would be removed
+     */
+    public void clean(CleanLevel level, boolean dryRun) {
+        Context ctx = context(KasCheckoutOptions.defaults());
+        new dev.bitzel.kas.internal.build.Cleaner(ctx, dryRun).clean(level.ordinal());
+    }
+
+    /**
+     * {@code kas purge}: {@code cleanall}, then removes the managed repositories (and their reference repos
+     * unless {@code preserveRepoRefs}), the build dir and kas' files in the work dir.
+     *
+     * @throws KasException after cleaning when there is no configuration to locate the repos
+     */
+    public void purge(String config, boolean dryRun, boolean preserveRepoRefs) {
+        Context ctx = context(KasCheckoutOptions.defaults());
+        dev.bitzel.kas.internal.build.Cleaner cleaner = new dev.bitzel.kas.internal.build.Cleaner(ctx, dryRun);
+        cleaner.clean(2);
+        if (config == null && !java.nio.file.Files.isRegularFile(ctx.workDir.resolve(".config.yaml"))) {
+            throw new KasException("Purge requires a config file to locate managed repos.");
+        }
+        try (Session s = new Session(ctx, config)) {
+            s.purge(cleaner, preserveRepoRefs);
+        }
+    }
+
     /** Settings of a {@link KasRunner}. Not thread-safe. */
     public static final class Builder {
         private Path workingDirectory = Path.of("").toAbsolutePath();

@@ -182,6 +182,11 @@ public final class Session implements AutoCloseable {
                 new GitRepo(r, ctx).fetch();
             }
         }
+        for (Repo r : repos.values()) {
+            if (r.managed()) {
+                new GitRepo(r, ctx).verifySignature(config, repos, home());
+            }
+        }
         if (checkout) {
             for (Repo r : repos.values()) {
                 if (r.managed() && !new GitRepo(r, ctx).checkout()) {
@@ -372,7 +377,7 @@ public final class Session implements AutoCloseable {
     private static void writeLock(Path file, Map<String, Object> data, int indent, boolean sort) {
         String format = file.getFileName().toString().endsWith(".json") ? "json" : "yaml";
         try {
-            Files.writeString(file, render(data, format, indent, sort, false));
+            Files.writeString(file, render(data, format, indent, sort, true));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write lock file " + file, e);
         }
@@ -499,6 +504,37 @@ public final class Session implements AutoCloseable {
             return s;
         }
         return "'" + s.replace("'", "'\"'\"'") + "'";
+    }
+
+    /**
+     * The repo-removing part of {@code kas purge}: managed checkouts inside the work dir, their reference
+     * repos, the build dir and kas' own files. Repos are located without fetching anything.
+     */
+    public void purge(dev.bitzel.kas.internal.build.Cleaner cleaner, boolean preserveRepoRefs) {
+        Map<String, Path> paths = new LinkedHashMap<>();
+        Map<String, Repo> all = Repo.all(includes.load(paths).config(), ctx, topRepoPath);
+        for (Repo r : all.values()) {
+            if (!r.managed()) {
+                continue;
+            }
+            if (!r.path.startsWith(ctx.workDir) || r.path.equals(ctx.workDir)) {
+                ctx.log.warning("Not removing repository \"" + r.id + "\" at " + r.path
+                        + ": it is outside of the work directory " + ctx.workDir);
+                continue;
+            }
+            cleaner.remove(r.path);
+            String refDir = ctx.env.get("KAS_REPO_REF_DIR");
+            if (!preserveRepoRefs && refDir != null && !refDir.isEmpty()) {
+                cleaner.remove(Path.of(refDir).resolve(GitRepo.qualifiedName(r.url)));
+            }
+        }
+        if (ctx.buildDirFromEnv) {
+            cleaner.emptyDir(ctx.buildDir);
+        } else {
+            cleaner.remove(ctx.buildDir);
+        }
+        cleaner.remove(ctx.workDir.resolve(".config.yaml"));
+        cleaner.remove(ctx.workDir.resolve(".kas_shell_history"));
     }
 
     public Context context() {

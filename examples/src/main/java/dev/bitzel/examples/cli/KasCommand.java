@@ -33,6 +33,10 @@ import picocli.CommandLine.Spec;
             KasCommand.Build.class,
             KasCommand.Shell.class,
             KasCommand.ForAllRepos.class,
+            KasCommand.Clean.class,
+            KasCommand.CleanSstate.class,
+            KasCommand.CleanAll.class,
+            KasCommand.Purge.class,
         })
 final class KasCommand implements Runnable {
 
@@ -65,7 +69,7 @@ final class KasCommand implements Runnable {
             } catch (KasException e) {
                 error(e.getMessage());
                 return ExitCodes.BAD_INPUT;
-            } catch (IllegalArgumentException e) {
+            } catch (UserInputException | IllegalArgumentException e) {
                 error(e.getMessage());
                 return ExitCodes.BAD_INPUT;
             } catch (RuntimeException e) {
@@ -244,6 +248,63 @@ final class KasCommand implements Runnable {
         }
     }
 
+    /** The clean family: configuration is accepted but only the build dir matters. */
+    abstract static class CleanBase extends Base {
+        @Parameters(arity = "0..1", paramLabel = "CONFIG", description = "FILE[:FILE...]")
+        String config;
+
+        @Option(names = "--dry-run", description = "Only log what would be removed.")
+        boolean dryRun;
+
+        @Option(names = {"--isar", "--isar-privileged"}, description = "Accepted for kas compatibility.")
+        boolean isar;
+
+        @Option(names = "--isar-rootless", description = "Accepted for kas compatibility.")
+        boolean isarRootless;
+    }
+
+    @Command(name = "clean", mixinStandardHelpOptions = true, description = "Remove <build>/tmp*.")
+    static final class Clean extends CleanBase {
+        @Override
+        int execute(KasRunner kas) {
+            kas.clean(KasRunner.CleanLevel.CLEAN, dryRun);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "cleansstate", mixinStandardHelpOptions = true,
+            description = "clean, then empty $SSTATE_DIR (or <build>/sstate-cache).")
+    static final class CleanSstate extends CleanBase {
+        @Override
+        int execute(KasRunner kas) {
+            kas.clean(KasRunner.CleanLevel.CLEANSSTATE, dryRun);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "cleanall", mixinStandardHelpOptions = true,
+            description = "cleansstate, then empty $DL_DIR (or <build>/downloads).")
+    static final class CleanAll extends CleanBase {
+        @Override
+        int execute(KasRunner kas) {
+            kas.clean(KasRunner.CleanLevel.CLEANALL, dryRun);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "purge", mixinStandardHelpOptions = true,
+            description = "cleanall, then remove managed repos, the build dir and kas' files.")
+    static final class Purge extends CleanBase {
+        @Option(names = "--preserve-repo-refs", description = "Keep reference repositories.")
+        boolean preserveRepoRefs;
+
+        @Override
+        int execute(KasRunner kas) {
+            kas.purge(config, dryRun, preserveRepoRefs);
+            return ExitCodes.OK;
+        }
+    }
+
     /** argparse-like split of {@code [CONFIG] [-- ARGS]}: options after CONFIG are rejected, as kas does. */
     record Positionals(String config, List<String> extra) {
         static Positionals split(List<String> args, CommandSpec spec) {
@@ -261,11 +322,10 @@ final class KasCommand implements Runnable {
                 }
             }
             if (configAt >= 0 && configAt < before.size() - 1) {
-                throw new UserInputException("kas: error: unrecognized arguments: "
-                        + String.join(" ", raw.subList(configAt + 1, raw.size())));
-            }
-            if (configAt >= 0 && dd >= 0 && configAt != before.size() - 1) {
-                throw new UserInputException("kas: error: unrecognized arguments: -- " + String.join(" ", after));
+                // argparse takes the options but no longer recognises the "--" part after them
+                throw new UserInputException("kas: error: unrecognized arguments: " + (dd >= 0
+                        ? "-- " + String.join(" ", after)
+                        : String.join(" ", before.subList(configAt + 1, before.size()))));
             }
             return new Positionals(config, after);
         }

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * Resolves {@code header.includes} depth first and merges the files in kas' order: a file's includes
- * (then its lock file) before the file itself; mappings merge recursively, anything else is replaced;
+ * (its lock file first) before the file itself; mappings merge recursively, anything else is replaced;
  * keys keep the position of their first appearance.
  */
 public final class IncludeHandler {
@@ -85,6 +85,11 @@ public final class IncludeHandler {
         }
         Map<String, Object> header = Values.map(cf.data().get("header"));
         List<?> includes = header.get("includes") instanceof List<?> l ? l : List.of();
+        // kas treats a file's lock file as its first include
+        Path lock = lockFileOf(norm);
+        if (lock != null && Files.isRegularFile(lock)) {
+            out.add(loader.apply(lock));
+        }
         for (int i = 0; i < includes.size(); i++) {
             Object inc = includes.get(i);
             if (inc instanceof String s) {
@@ -117,10 +122,6 @@ public final class IncludeHandler {
                 confine(target, f, dir, dir, norm, i);
                 collect(target, dir, repoPaths, out, missing, stack);
             }
-        }
-        Path lock = lockFileOf(norm);
-        if (lock != null && Files.isRegularFile(lock)) {
-            out.add(loader.apply(lock));
         }
         out.add(cf);
         stack.pop();

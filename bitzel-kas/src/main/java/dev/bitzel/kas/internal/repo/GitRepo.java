@@ -318,6 +318,62 @@ public final class GitRepo {
         }
     }
 
+    /**
+     * Verifies the signature of the wanted commit (or tag) against the repo's {@code allowed_signers}.
+     * SSH signers are supported; GPG signers are refused with a message rather than half-checked.
+     */
+    public void verifySignature(Map<String, Object> config, Map<String, Repo> repos, Path home) {
+        if (!repo.signed) {
+            return;
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (String signerId : repo.allowedSigners) {
+            Map<String, Object> signer = dev.bitzel.kas.internal.config.Values.map(
+                    dev.bitzel.kas.internal.config.Values.get(config, "signers", signerId));
+            if (signer == null) {
+                throw new KasException("Repository \"" + repo.id + "\": allowed signer \"" + signerId
+                        + "\" is not defined in 'signers'");
+            }
+            if (!"ssh".equals(signer.getOrDefault("type", "gpg"))) {
+                throw new KasException("Repository \"" + repo.id + "\": signer \"" + signerId
+                        + "\" is a GPG key; only SSH signers are supported by this implementation");
+            }
+            Repo keyRepo = repos.get((String) signer.get("repo"));
+            if (keyRepo == null) {
+                throw new KasException("Signer \"" + signerId + "\" refers to unknown repo \"" + signer.get("repo") + "\"");
+            }
+            Path key = keyRepo.path.resolve((String) signer.get("path")).normalize();
+            try {
+                for (String line : Files.readAllLines(key)) {
+                    if (!line.isBlank()) {
+                        String[] f = line.trim().split("\\s+");
+                        allowed.append(signerId).append(' ').append(f[0]).append(' ').append(f[1]).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                throw new KasException("Cannot read the key of signer \"" + signerId + "\": " + key, e);
+            }
+        }
+        Path file = home.resolve(".kas_ssh-handler-" + repo.id + "-allowed_signers");
+        try {
+            Files.writeString(file, allowed.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> cmd = new ArrayList<>(List.of("-c", "gpg.format=ssh", "-c",
+                "gpg.ssh.allowedSignersFile=" + file));
+        if (repo.tag != null && !ok("cat-file", "-e", "refs/tags/" + stripRefs(repo.tag, "refs/tags/") + "^{tag}")) {
+            cmd.addAll(List.of("verify-commit", resolvedCommit()));
+        } else if (repo.tag != null) {
+            cmd.addAll(List.of("verify-tag", "refs/tags/" + stripRefs(repo.tag, "refs/tags/")));
+        } else {
+            cmd.addAll(List.of("verify-commit", resolvedCommit()));
+        }
+        if (!git(repo.path, cmd.toArray(String[]::new)).ok()) {
+            throw new KasException("Repository " + repo.name + " is not signed with a trusted key.");
+        }
+    }
+
     /** kas' name of a reference repository: host and path of the url with / : @ * turned into dots. */
     public static String qualifiedName(String url) {
         String u = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");

@@ -153,6 +153,9 @@ public final class Repo {
         if (rc.get("allowed_signers") instanceof List<?> l) {
             b.allowedSigners = l.stream().map(Object::toString).toList();
         }
+        if (b.signed && b.allowedSigners.isEmpty()) {
+            throw new KasException("Repository \"" + id + "\" is signed but no allowed signers specified.");
+        }
         if (!rc.containsKey("layers")) {
             b.layers.add(new Layer(".", b.path, 0));
         } else {
