@@ -5,6 +5,8 @@ package dev.bitzel.kas;
  * that does not exist upstream, a patch that does not apply. The message says what is wrong and where,
  * in kas' own words where kas has them. Runners map it to exit code 2.
  *
+ * <p>Credentials in URLs ({@code https://user:secret@host}) are masked in the message.
+ *
  * <p>Environment failures that are not the user's fault surface as {@link java.io.UncheckedIOException} or
  * {@link IllegalStateException} instead.
  */
@@ -17,7 +19,7 @@ public class KasException extends RuntimeException {
      * @param message what is wrong, naming the file, key path or repository concerned
      */
     public KasException(String message) {
-        super(message);
+        super(dev.bitzel.kas.internal.Secrets.mask(message));
     }
 
     /**
@@ -27,6 +29,6 @@ public class KasException extends RuntimeException {
      * @param cause the underlying failure
      */
     public KasException(String message, Throwable cause) {
-        super(message, cause);
+        super(dev.bitzel.kas.internal.Secrets.mask(message), cause);
     }
 }

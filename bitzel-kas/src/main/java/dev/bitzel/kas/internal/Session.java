@@ -9,6 +9,7 @@ import dev.bitzel.kas.internal.config.IncludeHandler;
 import dev.bitzel.kas.internal.config.Values;
 import dev.bitzel.kas.internal.repo.GitRepo;
 import dev.bitzel.kas.internal.repo.Repo;
+import dev.bitzel.kas.internal.repo.Vcs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -161,7 +162,7 @@ public final class Session implements AutoCloseable {
                     continue;
                 }
                 if (r.managed()) {
-                    GitRepo g = new GitRepo(r, ctx);
+                    Vcs g = Vcs.of(r, ctx);
                     g.fetch();
                     g.checkout();
                 }
@@ -178,18 +179,17 @@ public final class Session implements AutoCloseable {
         repos = Repo.all(forRepos, ctx, topRepoPath);
         for (Repo r : repos.values()) {
             if (r.managed()) {
-                requireGit(r);
-                new GitRepo(r, ctx).fetch();
+                Vcs.of(r, ctx).fetch();
             }
         }
         for (Repo r : repos.values()) {
             if (r.managed()) {
-                new GitRepo(r, ctx).verifySignature(config, repos, home());
+                Vcs.of(r, ctx).verifySignature(config, repos, home());
             }
         }
         if (checkout) {
             for (Repo r : repos.values()) {
-                if (r.managed() && !new GitRepo(r, ctx).checkout()) {
+                if (r.managed() && !Vcs.of(r, ctx).checkout()) {
                     dirty.add(r.id);
                 }
             }
@@ -197,16 +197,9 @@ public final class Session implements AutoCloseable {
         if (patches) {
             for (Repo r : repos.values()) {
                 if (r.managed() && !dirty.contains(r.id)) {
-                    new GitRepo(r, ctx).applyPatches(repos, home());
+                    Vcs.of(r, ctx).applyPatches(repos, home());
                 }
             }
-        }
-    }
-
-    private static void requireGit(Repo r) {
-        if (!"git".equals(r.type)) {
-            throw new KasException("Repository \"" + r.id + "\" has type \"" + r.type
-                    + "\", which this implementation does not support yet (supported: git)");
         }
     }
 
@@ -232,7 +225,7 @@ public final class Session implements AutoCloseable {
             Map<String, Object> lr = new LinkedHashMap<>();
             for (Repo r : repos.values()) {
                 if (r.managed()) {
-                    lr.put(r.id, new LinkedHashMap<>(Map.of("commit", new GitRepo(r, ctx).resolvedCommit())));
+                    lr.put(r.id, new LinkedHashMap<>(Map.of("commit", Vcs.of(r, ctx).resolvedCommit())));
                 }
             }
             out.put("overrides", new LinkedHashMap<>(Map.of("repos", lr)));
@@ -243,7 +236,7 @@ public final class Session implements AutoCloseable {
                 for (Repo r : repos.values()) {
                     Map<String, Object> rc = outRepos == null ? null : Values.map(outRepos.get(r.id));
                     if (r.managed() && rc != null) {
-                        rc.put(r.refspec != null ? "refspec" : "commit", new GitRepo(r, ctx).resolvedCommit());
+                        rc.put(r.refspec != null ? "refspec" : "commit", Vcs.of(r, ctx).resolvedCommit());
                     }
                 }
                 out.remove("overrides");
@@ -309,7 +302,7 @@ public final class Session implements AutoCloseable {
             Map<String, Object> rc = Values.map(Values.get(config, "repos", r.id));
             boolean floating = r.managed() && (rc == null || rc.get("commit") == null);
             if (floating) {
-                resolved.put(r.id, new GitRepo(r, ctx).resolvedCommit());
+                resolved.put(r.id, Vcs.of(r, ctx).resolvedCommit());
             }
         }
         StringBuilder log = new StringBuilder();

@@ -5,7 +5,7 @@ import dev.bitzel.kas.KasCheckoutOptions;
 import dev.bitzel.kas.KasDumpOptions;
 import dev.bitzel.kas.KasException;
 import dev.bitzel.kas.KasRunner;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -78,16 +78,23 @@ final class KasCommand implements Runnable {
             }
         }
 
-        static void error(String msg) {
-            System.out.flush();
-            System.err.printf("%s - %-8s - %s%n", LocalDateTime.now().format(TIME), "ERROR", msg);
-            System.err.flush();
+        void error(String msg) {
+            spec.commandLine().getOut().flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("%s - %-8s - %s%n", LocalDateTime.now().format(TIME), "ERROR", msg);
+            err.flush();
         }
 
-        static void print(String text) {
-            PrintStream out = System.out;
+        void print(String text) {
+            PrintWriter out = spec.commandLine().getOut();
             out.print(text);
             out.flush();
+        }
+
+        /** Child processes write to the real stdout: whatever we printed must come first. */
+        void flushOut() {
+            spec.commandLine().getOut().flush();
+            System.out.flush();
         }
     }
 
@@ -222,7 +229,7 @@ final class KasCommand implements Runnable {
 
         @Override
         int execute(KasRunner kas) {
-            System.out.flush();
+            flushOut();
             return kas.shell(config, command, checkoutOptions(keep));
         }
     }
@@ -242,7 +249,7 @@ final class KasCommand implements Runnable {
                 throw new UserInputException("kas for-all-repos: error: expected [CONFIG] COMMAND");
             }
             String config = positionals.size() == 2 ? positionals.get(0) : null;
-            System.out.flush();
+            flushOut();
             kas.forAllRepos(config, positionals.get(positionals.size() - 1), checkoutOptions(keep));
             return ExitCodes.OK;
         }

@@ -19,7 +19,7 @@ import java.util.Map;
  * repositories, {@code git apply} and the user's git configuration then behave exactly like under kas,
  * which JGit would only approximate.
  */
-public final class GitRepo {
+public final class GitRepo implements Vcs {
     private final Repo repo;
     private final Context ctx;
 
@@ -45,6 +45,7 @@ public final class GitRepo {
     }
 
     /** Clones if needed, fetches when the wanted ref is missing (or on --update), validates the ref. */
+    @Override
     public void fetch() {
         String url = repo.effectiveUrl(ctx.env);
         if (!Files.exists(repo.path.resolve(".git"))) {
@@ -56,7 +57,15 @@ public final class GitRepo {
             List<String> cmd = new ArrayList<>(List.of("git", "clone", "-q"));
             String refDir = ctx.env.get("KAS_REPO_REF_DIR");
             if (refDir != null && !refDir.isEmpty()) {
-                Path ref = Path.of(refDir).resolve(qualifiedName(repo.url));
+                Path ref = ctx.cwd.resolve(refDir).resolve(qualifiedName(repo.url));
+                if (!Files.isDirectory(ref)) {
+                    // kas seeds the shared reference repository on first use
+                    Proc.Result seed = Proc.run(List.of("git", "clone", "-q", "--bare", url, ref.toString()),
+                            ctx.workDir, ctx.gitEnv());
+                    if (!seed.ok()) {
+                        ctx.log.warning("Could not create reference repository " + ref + ": " + seed.err().trim());
+                    }
+                }
                 if (Files.isDirectory(ref)) {
                     cmd.add("--reference");
                     cmd.add(ref.toString());
@@ -164,6 +173,7 @@ public final class GitRepo {
     }
 
     /** The commit the configuration asks for, as a full id. */
+    @Override
     public String resolvedCommit() {
         if (repo.commit != null) {
             String c = revParse(repo.commit);
@@ -190,6 +200,7 @@ public final class GitRepo {
     }
 
     /** Checks out the wanted ref; answers false when the repo is dirty and was left alone. */
+    @Override
     public boolean checkout() {
         if (!ctx.forceCheckout && dirty()) {
             ctx.log.warning("Repo " + repo.name + " is dirty - no checkout");
@@ -220,6 +231,7 @@ public final class GitRepo {
     }
 
     /** Applies the repo's patches (sorted by id) on a {@code patched-<ref>} branch, one commit each. */
+    @Override
     public void applyPatches(Map<String, Repo> repos, Path homeDir) {
         if (repo.patches.isEmpty()) {
             return;
@@ -322,6 +334,7 @@ public final class GitRepo {
      * Verifies the signature of the wanted commit (or tag) against the repo's {@code allowed_signers}.
      * SSH signers are supported; GPG signers are refused with a message rather than half-checked.
      */
+    @Override
     public void verifySignature(Map<String, Object> config, Map<String, Repo> repos, Path home) {
         if (!repo.signed) {
             return;

@@ -114,15 +114,24 @@ public final class Repo {
                 b.url = u;
             }
         } else {
+            ctx.warnOnce("Using deprecated refspec for repository \"" + id
+                    + "\". You should migrate to commit/tag/branch.");
             if (rc.get("commit") != null || rc.get("branch") != null || rc.get("tag") != null) {
                 throw new KasException("Unsupported mixture of legacy refspec and commit/tag/branch for repository \""
                         + id + "\"");
             }
-            ctx.warnOnce("Using deprecated refspec for repository \"" + id
-                    + "\". You should migrate to commit/tag/branch.");
             if (over.get("commit") instanceof String c) {
                 b.refspec = c;
                 b.commitFromOverride = true;
+            }
+        }
+        if (b.url != null && !ctx.quietFloating && !ctx.update && !b.commitFromOverride && b.commit == null) {
+            if (b.tag != null) {
+                ctx.warnOnce("Using tag without commit for repository \"" + id
+                        + "\" is unsafe as tags are mutable.");
+            } else if (b.branch != null) {
+                ctx.warnOnce("Using branch without commit for repository \"" + id
+                        + "\" is unsafe. Either add a commit or use a lock file.");
             }
         }
         if (b.tag != null && b.branch != null) {
@@ -138,16 +147,7 @@ public final class Repo {
                         + "\". This is only allowed for local repositories.");
             }
             b.path = ctx.workDir.resolve(p != null ? p : b.name).normalize();
-            confine(ctx, b.path, id);
-            if (!ctx.quietFloating && !ctx.update && !b.commitFromOverride && b.commit == null) {
-                if (b.branch != null) {
-                    ctx.warnOnce("Using branch without commit for repository \"" + id
-                            + "\" is unsafe. Either add a commit or use a lock file.");
-                } else if (b.tag != null) {
-                    ctx.warnOnce("Using tag without commit for repository \"" + id
-                            + "\" is unsafe as tags are mutable.");
-                }
-            }
+            confine(ctx, b.path, id, p);
         }
         b.signed = Boolean.TRUE.equals(rc.get("signed"));
         if (rc.get("allowed_signers") instanceof List<?> l) {
@@ -191,12 +191,16 @@ public final class Repo {
         return new Repo(b);
     }
 
-    /** Refuses managed checkouts outside of the work dir unless the path is absolute on purpose. */
-    private static void confine(Context ctx, Path path, String id) {
-        if (path.equals(ctx.workDir) || path.startsWith(ctx.buildDir) && ctx.buildDir.startsWith(ctx.workDir)
-                && path.equals(ctx.buildDir)) {
-            throw new KasException("Invalid configuration: repos." + id + ".path resolves to " + path
-                    + ", which is the kas work or build directory itself (allowed: a directory of its own)");
+    /**
+     * Refuses managed checkouts (which kas clones into and resets) at the work or build dir itself, or at a
+     * relative path that climbs out of the work dir. Absolute paths are the user's explicit choice.
+     */
+    private static void confine(Context ctx, Path path, String id, String written) {
+        boolean absolute = written != null && Path.of(written).isAbsolute();
+        if (path.equals(ctx.workDir) || path.equals(ctx.buildDir) || (!absolute && !path.startsWith(ctx.workDir))) {
+            throw new KasException("Invalid configuration: repos." + id + (written != null ? ".path \"" + written
+                    + "\"" : ".name") + " puts the checkout at " + path + ", outside of the kas work dir "
+                    + ctx.workDir + " or on top of it (allowed: a directory below the work dir, or an absolute path)");
         }
     }
 
