@@ -32,6 +32,13 @@ public record ConfigFile(Path path, Map<String, Object> data, int version, boole
     /** Newest format version this implementation understands (kas 5.4). */
     public static final int MAX_VERSION = 23;
 
+    /** SnakeYAML instances are costly to set up and not thread-safe: one per thread. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true);
+        return new Yaml(new SafeConstructor(options));
+    });
+
     /** Reads, schema-checks and version-checks one file. */
     public static ConfigFile load(Path path) {
         String name = path.getFileName().toString();
@@ -83,10 +90,8 @@ public record ConfigFile(Path path, Map<String, Object> data, int version, boole
     }
 
     private static Object parseYaml(Path path, String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true);
         try {
-            return new Yaml(new SafeConstructor(options)).load(text);
+            return YAML.get().load(text);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             throw new KasException("Configuration file is not valid YAML: Error in line " + line + " of " + path
