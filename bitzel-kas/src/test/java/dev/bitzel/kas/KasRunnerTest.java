@@ -158,4 +158,82 @@ class KasRunnerTest {
         assertThat(Files.readString(project.resolve("kas.lock.yml")))
                 .startsWith("header:\n  version: 14\noverrides:\n  repos:\n    core:\n      commit: ");
     }
+
+    @Test
+    void patchesAreCommittedInIdOrderAndMayNotWriteOutsideTheRepo() throws Exception {
+        Path patches = Files.createDirectories(project.resolve("patches"));
+        Files.writeString(patches.resolve("b.patch"), """
+                --- /dev/null
+                +++ b/second.txt
+                @@ -0,0 +1 @@
+                +2
+                """);
+        Files.writeString(patches.resolve("a.patch"), """
+                --- /dev/null
+                +++ b/first.txt
+                @@ -0,0 +1 @@
+                +1
+                """);
+        String cfg = project("""
+                header:
+                  version: 23
+                repos:
+                  project:
+                    layers: {}
+                  core:
+                    url: "@UP@"
+                    branch: main
+                    patches:
+                      z: {repo: project, path: patches/b.patch}
+                      a: {repo: project, path: patches/a.patch}
+                """);
+        runner().checkout(cfg, KasCheckoutOptions.defaults());
+        assertThat(work.resolve("core/first.txt")).hasContent("1");
+        assertThat(work.resolve("core/second.txt")).hasContent("2");
+        ProcessBuilder pb = new ProcessBuilder("git", "log", "--format=%s|%an", "-2").directory(
+                work.resolve("core").toFile());
+        Process p = pb.start();
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("kas: z|kas\nkas: a|kas\n");
+
+        Files.writeString(patches.resolve("evil.patch"), """
+                --- /dev/null
+                +++ b/../escaped.txt
+                @@ -0,0 +1 @@
+                +x
+                """);
+        String evil = project("""
+                header:
+                  version: 23
+                repos:
+                  project:
+                    layers: {}
+                  core:
+                    url: "@UP@"
+                    branch: main
+                    patches:
+                      evil: {repo: project, path: patches/evil.patch}
+                """);
+        assertThatThrownBy(() -> runner().checkout(evil, KasCheckoutOptions.defaults()))
+                .isInstanceOf(KasException.class).hasMessageContaining("Could not apply patch");
+        assertThat(work.resolve("escaped.txt")).doesNotExist();
+    }
+
+    @Test
+    void patchPathsMayNotLeaveTheirRepo() throws IOException {
+        String cfg = project("""
+                header:
+                  version: 23
+                repos:
+                  project:
+                    layers: {}
+                  core:
+                    url: "@UP@"
+                    branch: main
+                    patches:
+                      p: {repo: project, path: ../../etc/passwd}
+                """);
+        assertThatThrownBy(() -> runner().checkout(cfg, KasCheckoutOptions.defaults()))
+                .isInstanceOf(KasException.class).hasMessageContaining("points outside of repository \"project\"");
+    }
 }
