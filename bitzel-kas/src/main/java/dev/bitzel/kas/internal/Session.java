@@ -364,7 +364,18 @@ public final class Session implements AutoCloseable {
         }
         Proc.Result res = Proc.run(List.of("git", "log", "--oneline", "--no-decorate", from + ".." + to), r.path,
                 ctx.gitEnv());
-        return "@@ " + r.id + " commits diff @@\n" + (res.ok() ? res.out() : "");
+        // kas colours this log (blue header, yellow ids) whether or not stdout is a terminal
+        StringBuilder sb = new StringBuilder("\u001b[34m@@ " + r.id + " commits diff @@\u001b[0m\n");
+        if (res.ok()) {
+            for (String line : res.out().split("\n")) {
+                int sp = line.indexOf(' ');
+                if (sp > 0) {
+                    sb.append("\u001b[33m").append(line, 0, sp).append("\u001b[0m").append(line.substring(sp))
+                            .append('\n');
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private static void writeLock(Path file, Map<String, Object> data, int indent, boolean sort) {
