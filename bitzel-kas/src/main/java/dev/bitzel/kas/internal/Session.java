@@ -171,6 +171,10 @@ public final class Session implements AutoCloseable {
         }
         config = res.config();
         files = res.files();
+        if (config.containsKey("proxy_config")) {
+            ctx.warnOnce("Obsolete 'proxy_config' detected. This has no effect and will be rejected soon. "
+                    + "Proxies are taken from the environment.");
+        }
         Map<String, Object> forRepos = config;
         if (stripOverrides) {
             forRepos = Values.stringKeys(config);
@@ -391,10 +395,12 @@ public final class Session implements AutoCloseable {
 
     /** Full checkout: repos, patches, environment, bblayers.conf/local.conf. Answers the build environment. */
     public Map<String, String> checkout(boolean keepConfig, List<String> cliTargets) {
-        try {
-            ConfWriter.ensureCacheDirTag(ctx.buildDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the build directory " + ctx.buildDir, e);
+        if (!ctx.skip.contains("setup_dir")) {
+            try {
+                ConfWriter.ensureCacheDirTag(ctx.buildDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the build directory " + ctx.buildDir, e);
+            }
         }
         boolean doCheckout = !keepConfig && !ctx.skip.contains("repos_checkout");
         setupRepos(doCheckout, doCheckout && !ctx.skip.contains("repos_apply_patches"), false);
