@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
             PendingCommands.Graph.class,
             PendingCommands.Query.class,
             PendingCommands.Build.class,
-            PendingCommands.Kas.class,
+            KasCommand.class,
             PendingCommands.Sandbox.class,
             CasCommand.class,
             PendingCommands.Serve.class,

@@ -54,15 +54,6 @@ final class PendingCommands {
         }
     }
 
-    @Command(name = "kas", description = "kas-compatible commands. "
-            + "Usage: kas checkout|dump|lock|build|shell|for-all-repos FILE[:FILE...]")
-    static final class Kas extends Pending {
-        @Override
-        String capability() {
-            return "kas project files (bitzel-kas)";
-        }
-    }
-
     @Command(name = "sandbox", description = "Run one command in the sandbox (like bwrap). "
             + "Usage: sandbox [--rw DIR] [limits] -- CMD...")
     static final class Sandbox extends Pending {

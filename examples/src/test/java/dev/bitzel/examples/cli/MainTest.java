@@ -2,10 +2,14 @@ package dev.bitzel.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class MainTest {
@@ -77,12 +81,56 @@ class MainTest {
     class PendingCapabilities {
         @Test
         void exitTwoAndSayWhatIsMissingInsteadOfFakingAResult() {
-            for (String command : new String[] {"graph", "query", "build", "kas", "sandbox", "serve"}) {
+            for (String command : new String[] {"graph", "query", "build", "sandbox", "serve"}) {
                 Run run = run(command, "some-argument");
                 assertThat(run.exitCode()).as(command).isEqualTo(2);
                 assertThat(run.err()).as(command).contains("not implemented yet").contains("'" + command + "'");
                 assertThat(run.out()).as(command).isEmpty();
             }
+        }
+    }
+
+    @Nested
+    class Kas {
+        @Test
+        void anUnknownKasSubcommandIsBadUsage() {
+            Run run = run("kas", "some-argument");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("some-argument");
+        }
+
+        @Test
+        void dumpPrintsTheMergedConfigurationOnStdout(@TempDir Path dir) throws IOException {
+            Files.writeString(dir.resolve("inc.yml"), "header: {version: 11}\nmachine: m\n");
+            Files.writeString(dir.resolve("kas.yml"), "header: {version: 23, includes: [inc.yml]}\n"
+                    + "repos: {local: {layers: {meta-x: }}}\n");
+            Run run = run("kas", "dump", "--format", "json", dir.resolve("kas.yml").toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).isEqualTo("""
+                    {
+                      "header": {
+                        "version": 23
+                      },
+                      "machine": "m",
+                      "repos": {
+                        "local": {
+                          "layers": {
+                            "meta-x": null
+                          }
+                        }
+                      }
+                    }
+                    """);
+        }
+
+        @Test
+        void invalidInputIsExitTwoNamingFileAndKeyPath(@TempDir Path dir) throws IOException {
+            Files.writeString(dir.resolve("kas.yml"), "header: {version: 23}\nrepos: {r: {brnch: main}}\n");
+            Run run = run("kas", "dump", dir.resolve("kas.yml").toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("ERROR    - Invalid configuration file " + dir.resolve("kas.yml"))
+                    .contains("at 'repos.r': unknown key 'brnch'");
+            assertThat(run.out()).isEmpty();
         }
     }
 }
