@@ -593,6 +593,8 @@ static int init_main(void *arg) {
     struct init_args *a = arg;
     char c;
     err_fd = a->err_fd;
+    /* if the outer dies (killed by its supervisor), init dies, and with it the whole namespace */
+    CHECK(prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0), "pdeathsig");
     if (read(a->sync_fd, &c, 1) != 1) die("parent gone");
     close(a->sync_fd);
     /* init keeps every capability in its namespace: its host uid is not the namespace's root, so the
