@@ -641,7 +641,11 @@ static int init_main(void *arg) {
         /* every other descriptor is closed on exec (close_range with CLOEXEC, kernel >= 5.11) */
         CHECK(syscall(__NR_close_range, 3, ~0U, 4 /* CLOSE_RANGE_CLOEXEC */), "close_range");
         CHECK(chdir(cfg.cwd ? cfg.cwd : "/"), "chdir %s", cfg.cwd ? cfg.cwd : "/");
-        set_rlimit(RLIMIT_CPU, cfg.cpu_seconds, "cpu");
+        if (cfg.cpu_seconds >= 0) {
+            /* SIGXCPU at the soft limit (reported as such), SIGKILL a second later if it is caught */
+            struct rlimit rl = { (rlim_t) cfg.cpu_seconds, (rlim_t) cfg.cpu_seconds + 1 };
+            CHECK(setrlimit(RLIMIT_CPU, &rl), "setrlimit cpu");
+        }
         set_rlimit(RLIMIT_FSIZE, cfg.fsize_limit, "fsize");
         set_rlimit(RLIMIT_NOFILE, cfg.nofile, "nofile");
         set_rlimit(RLIMIT_CORE, 0, "core");
