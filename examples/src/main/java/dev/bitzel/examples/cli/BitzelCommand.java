@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
             PendingCommands.Query.class,
             PendingCommands.Build.class,
             PendingCommands.Kas.class,
-            PendingCommands.Sandbox.class,
+            SandboxCommand.class,
             PendingCommands.Cas.class,
             PendingCommands.Serve.class,
         })

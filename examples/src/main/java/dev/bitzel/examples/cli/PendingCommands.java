@@ -63,15 +63,6 @@ final class PendingCommands {
         }
     }
 
-    @Command(name = "sandbox", description = "Run one command in the sandbox (like bwrap). "
-            + "Usage: sandbox [--rw DIR] [limits] -- CMD...")
-    static final class Sandbox extends Pending {
-        @Override
-        String capability() {
-            return "the hermetic sandbox (bitzel-sandbox)";
-        }
-    }
-
     @Command(name = "cas", description = "Local store maintenance. Usage: cas stats|gc|fsck")
     static final class Cas extends Pending {
         @Override
