@@ -168,7 +168,7 @@ static void install_seccomp(void) {
         DENY_NR(__NR_settimeofday), DENY_NR(__NR_clock_settime), DENY_NR(__NR_clock_adjtime), DENY_NR(__NR_adjtimex),
         DENY_NR(__NR_iopl), DENY_NR(__NR_ioperm), DENY_NR(__NR_quotactl), DENY_NR(__NR_lookup_dcookie),
         DENY_NR(__NR_name_to_handle_at), DENY_NR(__NR_open_by_handle_at), DENY_NR(__NR_vhangup),
-        DENY_NR(__NR_pidfd_getfd), DENY_NR(__NR_fanotify_init), DENY_NR(__NR_personality),
+        DENY_NR(__NR_pidfd_getfd), DENY_NR(__NR_fanotify_init),
         /* clone3 passes flags in memory the filter cannot read: ENOSYS makes libc fall back to clone */
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1), ERRNO(ENOSYS),
         DENY_FLAGS(__NR_unshare, 0, NEW_NS),
@@ -199,7 +199,9 @@ static void install_seccomp(void) {
 
 static const char *const SYSTEM_DIRS[] = { "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", NULL };
 static const char *const ETC_FILES[] = { "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
-    "/etc/alternatives", "/etc/localtime", NULL };
+    "/etc/alternatives", "/etc/localtime", "/etc/services", "/etc/protocols", NULL };
+/* only with the host network: what TLS clients need to verify servers */
+static const char *const ETC_NET_FILES[] = { "/etc/ssl/certs", "/etc/ssl/openssl.cnf", "/etc/ca-certificates", NULL };
 static const char *const DEV_NODES[] = { "null", "zero", "full", "random", "urandom", "tty", NULL };
 #define NEWROOT "/tmp"
 
@@ -290,13 +292,14 @@ static void copy_file(const char *from, const char *to) {
     write_file(to, buf);
 }
 
-static void build_root(int *sys_fds, int *etc_fds, int *dev_fds, int resolv_fd) {
+static void build_root(int *sys_fds, int *etc_fds, int *etc_net_fds, int *dev_fds, int resolv_fd) {
     CHECK(mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL), "make / private");
     char opts[64] = "mode=0755";
     CHECK(mount("bitzel-root", NEWROOT, "tmpfs", MS_NOSUID | MS_NODEV, opts), "tmpfs root");
     for (int i = 0; SYSTEM_DIRS[i]; i++) if (sys_fds[i] >= 0) bind_fd(sys_fds[i], SYSTEM_DIRS[i], 0);
     generate_etc();
     for (int i = 0; ETC_FILES[i]; i++) if (etc_fds[i] >= 0) bind_fd(etc_fds[i], ETC_FILES[i], 0);
+    for (int i = 0; ETC_NET_FILES[i]; i++) if (etc_net_fds[i] >= 0) bind_fd(etc_net_fds[i], ETC_NET_FILES[i], 0);
     if (resolv_fd >= 0) {
         char src[64];
         snprintf(src, sizeof src, "/proc/self/fd/%d", resolv_fd);
@@ -583,7 +586,7 @@ struct init_args {
     int sync_fd;     /* init reads one byte once its uid/gid maps are written */
     int err_fd;
     int out_fd, errout_fd;
-    int sys_fds[8], etc_fds[8], dev_fds[8], resolv_fd;
+    int sys_fds[8], etc_fds[8], etc_net_fds[4], dev_fds[8], resolv_fd;
 };
 
 static volatile sig_atomic_t terminate_requested;
@@ -607,6 +610,7 @@ static int init_main(void *arg) {
        refused) and before the new root's tmpfs hides /tmp */
     for (int i = 0; SYSTEM_DIRS[i]; i++) a->sys_fds[i] = open_path(SYSTEM_DIRS[i], 0);
     for (int i = 0; ETC_FILES[i]; i++) a->etc_fds[i] = open_path(ETC_FILES[i], 0);
+    for (int i = 0; ETC_NET_FILES[i]; i++) a->etc_net_fds[i] = cfg.net == NET_HOST ? open_path(ETC_NET_FILES[i], 0) : -1;
     for (int i = 0; DEV_NODES[i]; i++) {
         char p[64];
         snprintf(p, sizeof p, "/dev/%s", DEV_NODES[i]);
@@ -617,7 +621,7 @@ static int init_main(void *arg) {
         cfg.binds[i].fd = open(cfg.binds[i].path, O_PATH | O_CLOEXEC);
         CHECK(cfg.binds[i].fd, "%s", cfg.binds[i].path);
     }
-    build_root(a->sys_fds, a->etc_fds, a->dev_fds, a->resolv_fd);
+    build_root(a->sys_fds, a->etc_fds, a->etc_net_fds, a->dev_fds, a->resolv_fd);
 
     struct sigaction sa = { .sa_handler = on_term };
     sigaction(SIGTERM, &sa, NULL);

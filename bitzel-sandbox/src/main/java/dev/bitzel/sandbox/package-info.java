@@ -9,7 +9,8 @@
  * {@code /proc} ({@code /proc/sys} read-only); a minimal {@code /dev} (null, zero, full, random, urandom, tty,
  * shm, pts); {@code /usr}, {@code /bin}, {@code /sbin}, {@code /lib*} bound read-only; a generated {@code /etc}
  * (passwd and group with root, bitzel and nobody, hosts, hostname, nsswitch.conf, and resolv.conf only with
- * the host network; the dynamic linker's cache and {@code /etc/alternatives} are bound read-only); no home
+ * the host network; the dynamic linker's cache, {@code /etc/alternatives}, {@code services}, {@code protocols}
+ * and {@code localtime} are bound read-only, and with the host network also the CA certificates); no home
  * directory ({@code HOME} is unset unless declared); a private tmpfs {@code /tmp}; the declared paths, read-only
  * or writable, at the same place; nothing else. Only the declared environment is passed; no file descriptor
  * but 0–2 is inherited; stdin is {@code /dev/null}; the command runs in a new session (no terminal to inject
