@@ -1,6 +1,7 @@
 package dev.bitzel.sandbox;
 
 import dev.bitzel.sandbox.internal.HelperRunner;
+import dev.bitzel.sandbox.internal.HelperServer;
 import dev.bitzel.sandbox.internal.NativeHelper;
 import dev.bitzel.sandbox.internal.UnsandboxedRunner;
 import java.io.IOException;
@@ -21,10 +22,15 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A command that fails or hits a limit is a normal {@link SandboxResult}; a sandbox that cannot be
- * set up is a {@link SandboxException}.
+ * set up is a {@link SandboxException}. The first run starts one small native helper process that forks every
+ * later sandbox (cheaper than a process launch from the JVM); {@link #close()} stops it, and it stops by itself
+ * when the JVM exits.
  */
-public final class Sandbox {
+public final class Sandbox implements AutoCloseable {
     private final Path cacheDir;
+    private final Object lock = new Object();
+    private HelperServer server;
+    private boolean closed;
 
     private Sandbox(Path cacheDir) {
         this.cacheDir = cacheDir;
@@ -54,7 +60,8 @@ public final class Sandbox {
         String unavailable = NativeHelper.unavailableReason();
         if (unavailable == null) {
             try {
-                return HelperRunner.run(NativeHelper.extract(cacheDir), spec);
+                Path helper = NativeHelper.extract(cacheDir);
+                return HelperRunner.run(helper, server(helper), spec);
             } catch (SandboxUnavailableException e) {
                 if (!spec.allowUnsandboxed()) {
                     throw e;
@@ -65,5 +72,29 @@ public final class Sandbox {
             throw new SandboxUnavailableException(spec.command(), unavailable);
         }
         return UnsandboxedRunner.run(spec, unavailable);
+    }
+
+    private HelperServer server(Path helper) throws IOException {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("sandbox is closed");
+            }
+            if (server == null || !server.isAlive()) {
+                server = HelperServer.start(helper);
+            }
+            return server;
+        }
+    }
+
+    /** Stops the helper process; sandboxes still running are killed. Later runs throw IllegalStateException. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+        }
     }
 }

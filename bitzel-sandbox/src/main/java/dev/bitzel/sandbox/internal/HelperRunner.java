@@ -93,8 +93,9 @@ public final class HelperRunner {
         args.add(value);
     }
 
-    /** Runs spec through the helper and waits. */
-    public static SandboxResult run(Path helper, SandboxSpec spec) throws IOException, InterruptedException {
+    /** Runs spec through the helper and waits; through server when given and the output is not inherited. */
+    public static SandboxResult run(Path helper, HelperServer server, SandboxSpec spec)
+            throws IOException, InterruptedException {
         long start = System.nanoTime();
         for (Path p : spec.readOnlyPaths()) {
             requireExists(spec, p);
@@ -104,25 +105,31 @@ public final class HelperRunner {
         }
         Path stats = Files.createTempFile("bitzel-sandbox", ".stats");
         try {
-            ProcessBuilder pb = new ProcessBuilder(arguments(helper, spec, stats));
-            pb.environment().clear();
-            pb.redirectInput(DEV_NULL);
-            if (spec.inheritOutput()) {
-                pb.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
-            } else {
-                pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            }
-            Process process = pb.start();
+            List<String> args = arguments(helper, spec, stats);
             int status;
-            try {
-                status = process.waitFor();
-            } catch (InterruptedException e) {
-                // SIGKILL of the helper kills its init (parent-death signal), and so the whole PID namespace
-                process.destroyForcibly();
-                throw e;
+            String helperErr = "";
+            if (server != null && !spec.inheritOutput()) {
+                status = server.run(args.subList(1, args.size()));
+            } else {
+                ProcessBuilder pb = new ProcessBuilder(args);
+                pb.environment().clear();
+                pb.redirectInput(DEV_NULL);
+                if (spec.inheritOutput()) {
+                    pb.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+                } else {
+                    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                }
+                Process process = pb.start();
+                try {
+                    status = process.waitFor();
+                } catch (InterruptedException e) {
+                    // SIGKILL of the helper kills its init (parent-death signal), and so the whole PID namespace
+                    process.destroyForcibly();
+                    throw e;
+                }
+                helperErr = spec.inheritOutput() ? ""
+                        : new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             }
-            String helperErr = spec.inheritOutput() ? ""
-                    : new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             Stats s = Stats.read(stats);
             long total = System.nanoTime() - start;
             if (s.get("setup_error") != null) {
