@@ -597,14 +597,15 @@ static int init_main(void *arg) {
     struct init_args *a = arg;
     char c;
     err_fd = a->err_fd;
-    /* if the outer dies (killed by its supervisor), init dies, and with it the whole namespace */
-    CHECK(prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0), "pdeathsig");
     if (read(a->sync_fd, &c, 1) != 1) die("parent gone");
     close(a->sync_fd);
     /* init keeps every capability in its namespace: its host uid is not the namespace's root, so the
        kernel's setuid fix-up does not clear them; files it creates belong to the build user */
     CHECK(setresgid(BUILD_GID, BUILD_GID, BUILD_GID), "setgid in namespace");
     CHECK(setresuid(BUILD_UID, BUILD_UID, BUILD_UID), "setuid in namespace");
+    /* if the outer dies (killed by its supervisor), init dies, and with it the whole namespace; armed after
+       the uid change, which clears it (an outer killed in the microseconds before is not covered) */
+    CHECK(prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0), "pdeathsig");
     if (cfg.net == NET_LOOPBACK) loopback_up();
     CHECK(sethostname(cfg.hostname, strlen(cfg.hostname)), "sethostname");
     /* bind sources must be opened in this mount namespace (a bind of another namespace's mount is

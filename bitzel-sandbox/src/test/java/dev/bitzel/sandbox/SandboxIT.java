@@ -140,6 +140,37 @@ class SandboxIT {
                     .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(marker)).orElse(false))
                     .toList()).isEmpty();
         }
+
+        @Test
+        void interruptingTheCallerKillsTheWholeSandbox() throws Exception {
+            String marker = "2000." + System.nanoTime() % 1000;
+            Thread caller = new Thread(() -> {
+                try {
+                    sh("sleep " + marker + " & sleep " + marker);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            caller.start();
+            for (int i = 0; i < 100 && sleepers(marker) < 2; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(sleepers(marker)).isEqualTo(2);
+            caller.interrupt();
+            caller.join(5000);
+            for (int i = 0; i < 100 && sleepers(marker) > 0; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(sleepers(marker)).isZero();
+        }
+
+        private long sleepers(String marker) {
+            return ProcessHandle.allProcesses()
+                    .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(marker)).orElse(false))
+                    .count();
+        }
     }
 
     @Nested
