@@ -49,7 +49,16 @@
  * {@code generate-resources} into {@code dev/bitzel/sandbox/internal/linux-x86_64/} of the jar, linked
  * statically ({@code -static-pie}) so it needs no library at run time; its seccomp filter is written as raw
  * BPF, so libseccomp is not needed either. At run time it is extracted once, under a name holding its
- * SHA-256, to {@code ~/.cache/bitzel/sandbox/} and made executable.
+ * SHA-256, to {@code ~/.cache/bitzel/sandbox/} and made executable. A {@link dev.bitzel.sandbox.Sandbox}
+ * starts it once in server mode and sends each run's argument list over a pipe; the server forks a worker per
+ * run, which is cheaper than launching a process from the JVM (and so below bubblewrap's per-spawn cost).
+ * Only runs that inherit the JVM's stdout/stderr (the command-line runner) launch the helper directly.
+ *
+ * <h2>Teardown</h2>
+ * Init is PID 1: when the task exits, init exits and the kernel kills everything left in the namespace, so no
+ * daemon survives. Init has a parent-death signal on its helper, each helper worker on the server, and the
+ * server exits (killing its workers) when the JVM closes its stdin or dies; an interrupted
+ * {@link dev.bitzel.sandbox.Sandbox#run} kills its worker.
  *
  * <h2>When this machine cannot sandbox</h2>
  * {@link dev.bitzel.sandbox.Sandbox#run} throws {@link dev.bitzel.sandbox.SandboxUnavailableException} with the
