@@ -585,6 +585,7 @@ static int make_idmapped(const char *path, int fd, uid_t task_uid, gid_t task_gi
 
 struct init_args {
     int sync_fd;     /* init reads one byte once its uid/gid maps are written */
+    int status_fd;   /* init writes the task's raw wait status here before it exits */
     int err_fd;
     int out_fd, errout_fd;
     int sys_fds[8], etc_fds[8], etc_net_fds[4], dev_fds[8], resolv_fd;
@@ -701,11 +702,9 @@ static int init_main(void *arg) {
         }
         if (done) break;
     }
-    if (WIFSIGNALED(task_status)) {
-        /* report the signal to the outer: it cannot see the task's status, only init's */
-        return 128 + WTERMSIG(task_status);
-    }
-    return WEXITSTATUS(task_status);
+    /* the outer sees only init's status: pass the task's own, so that "exit 130" and SIGINT stay distinct */
+    if (write(a->status_fd, &task_status, sizeof task_status) < 0) { /* the outer falls back to init's status */ }
+    return WIFSIGNALED(task_status) ? 128 + WTERMSIG(task_status) : WEXITSTATUS(task_status);
 }
 
 /* ---------- the outer: set-up, supervision, statistics ---------- */
@@ -794,6 +793,12 @@ static int run_main(int argc, char **argv) {
         b->fd = open(b->path, O_PATH | O_CLOEXEC);
         CHECK(b->fd, "%s", b->path);
         struct stat st;
+        if (b->writable && uid == 0 && fstat(b->fd, &st) == 0 && !S_ISDIR(st.st_mode) && st.st_uid != cfg.task_uid) {
+            size_t n = strlen(idmap_note);
+            snprintf(idmap_note + n, sizeof idmap_note - n, "%srw path %s: a file not owned by the task's uid %u "
+                     "(only directories get an idmapped mount), the task may not be able to write it",
+                     n ? "; " : "", b->path, (unsigned) cfg.task_uid);
+        }
         if (b->writable && uid == 0 && fstat(b->fd, &st) == 0 && S_ISDIR(st.st_mode)
                 && (st.st_uid != cfg.task_uid || st.st_gid != cfg.task_gid)) {
             b->idmapped_fd = make_idmapped(b->path, b->fd, cfg.task_uid, cfg.task_gid);
@@ -808,8 +813,9 @@ static int run_main(int argc, char **argv) {
     struct cgroups cg = { 0 };
     cgroups_setup(&cg);
 
-    int sync[2], errp[2], outp[2] = { -1, -1 }, errop[2] = { -1, -1 };
+    int sync[2], errp[2], outp[2] = { -1, -1 }, errop[2] = { -1, -1 }, statp[2];
     CHECK(pipe2(sync, O_CLOEXEC), "pipe");
+    CHECK(pipe2(statp, O_CLOEXEC | O_NONBLOCK), "pipe");
     CHECK(pipe2(errp, O_CLOEXEC), "pipe");
     int out_file = open_output(cfg.stdout_path), err_file = open_output(cfg.stderr_path);
     if (out_file == -1) die("open %s", cfg.stdout_path);
@@ -819,6 +825,7 @@ static int run_main(int argc, char **argv) {
     CHECK(pipe2(outp, O_CLOEXEC), "pipe");
     CHECK(pipe2(errop, O_CLOEXEC), "pipe");
     a.sync_fd = sync[0];
+    a.status_fd = statp[1];
     a.err_fd = errp[1];
     a.out_fd = outp[1];
     a.errout_fd = errop[1];
@@ -830,6 +837,7 @@ static int run_main(int argc, char **argv) {
     pid_t init = clone(init_main, stack + sizeof stack, flags, &a);
     CHECK(init, "clone (namespaces unavailable?)");
     close(sync[0]);
+    close(statp[1]);
     close(errp[1]);
     close(outp[1]);
     close(errop[1]);
@@ -936,6 +944,8 @@ static int run_main(int argc, char **argv) {
         }
     }
 
+    int task_status;
+    int have_task_status = read(statp[0], &task_status, sizeof task_status) == (ssize_t) sizeof task_status;
     FILE *stats = fopen(cfg.stats_path, "we");
     if (!stats) die("open %s", cfg.stats_path);
     if (setup_ns < 0) setup_ns = t_end - t0;
@@ -946,17 +956,18 @@ static int run_main(int argc, char **argv) {
     } else if (setup_failed) {
         fprintf(stats, "exec_error=%s\n", errmsg);
     }
+    if (have_task_status) status = task_status; /* else init itself was killed (timeout, output cap) */
     if (WIFSIGNALED(status)) {
         fprintf(stats, "signal=%d\n", WTERMSIG(status));
-    } else if (WEXITSTATUS(status) > 128 && WEXITSTATUS(status) < 128 + 65 && !setup_failed) {
-        fprintf(stats, "signal=%d\n", WEXITSTATUS(status) - 128);
     } else {
         fprintf(stats, "exit=%d\n", WEXITSTATUS(status));
     }
     if (limit_hit) fprintf(stats, "limit_hit=%s\n", limit_hit);
     if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU) fprintf(stats, "limit_hit=cpu_time\n");
-    if (!WIFSIGNALED(status) && WEXITSTATUS(status) == 128 + SIGXCPU) fprintf(stats, "limit_hit=cpu_time\n");
-    if (!WIFSIGNALED(status) && WEXITSTATUS(status) == 128 + SIGXFSZ) fprintf(stats, "limit_hit=file_size\n");
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ) fprintf(stats, "limit_hit=file_size\n");
+    /* a shell reports a child killed by SIGXCPU/SIGXFSZ as its own exit status 128 + signal */
+    if (!WIFSIGNALED(status) && WEXITSTATUS(status) == 128 + SIGXCPU && cfg.cpu_seconds >= 0) fprintf(stats, "limit_hit=cpu_time\n");
+    if (!WIFSIGNALED(status) && WEXITSTATUS(status) == 128 + SIGXFSZ && cfg.fsize_limit >= 0) fprintf(stats, "limit_hit=file_size\n");
     fprintf(stats, "wall_ns=%lld\nsetup_ns=%lld\n", t_end - t0 - setup_ns, setup_ns);
     fprintf(stats, "user_us=%lld\nsys_us=%lld\nmaxrss_kb=%ld\n",
             (long long) ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec,

@@ -397,6 +397,13 @@ class SandboxIT {
         }
 
         @Test
+        void anExitCodeAbove128IsNotMistakenForASignal() throws Exception {
+            SandboxResult r = sh("exit 130");
+            assertThat(r.exitCode()).isEqualTo(130);
+            assertThat(r.signal()).isZero();
+        }
+
+        @Test
         void aMissingProgramIs127AndAMissingPathIsASetupFailure() throws Exception {
             assertThat(run(SandboxSpec.builder("no-such-program")).exitCode()).isEqualTo(127);
             assertThatThrownBy(() -> run(SandboxSpec.builder("true").readOnly(Path.of("/no/such/path"))))
