@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
             PendingCommands.Query.class,
             PendingCommands.Build.class,
             KasCommand.class,
-            PendingCommands.Sandbox.class,
+            SandboxCommand.class,
             CasCommand.class,
             PendingCommands.Serve.class,
         })

@@ -54,15 +54,6 @@ final class PendingCommands {
         }
     }
 
-    @Command(name = "sandbox", description = "Run one command in the sandbox (like bwrap). "
-            + "Usage: sandbox [--rw DIR] [limits] -- CMD...")
-    static final class Sandbox extends Pending {
-        @Override
-        String capability() {
-            return "the hermetic sandbox (bitzel-sandbox)";
-        }
-    }
-
     @Command(name = "serve", description = "Serve the local store over REAPI and BES. Usage: serve [--port N]")
     static final class Serve extends Pending {
         @Override
