@@ -359,12 +359,42 @@ final class Exprs {
         return Errors.valueError("too many values to unpack (expected " + expected + ")");
     }
 
-    static final class TupleExpr extends Expr {
+    /** A tuple or list display: both can be assignment and deletion targets, item by item. */
+    abstract static class SequenceExpr extends Expr {
         final Expr[] items;
+
+        SequenceExpr(Expr[] items) {
+            this.items = items;
+        }
+
+        @Override
+        void assign(Frame f, Object value) {
+            unpack(items, f, value);
+        }
+
+        @Override
+        void delete(Frame f) {
+            for (Expr e : items) {
+                e.delete(f);
+            }
+        }
+
+        @Override
+        boolean isAssignable() {
+            for (Expr e : items) {
+                if (!e.isAssignable()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    static final class TupleExpr extends SequenceExpr {
         final boolean hasStar;
 
         TupleExpr(Expr[] items) {
-            this.items = items;
+            super(items);
             boolean s = false;
             for (Expr e : items) {
                 s |= e instanceof Starred;
@@ -385,65 +415,19 @@ final class Exprs {
         }
 
         @Override
-        void assign(Frame f, Object value) {
-            unpack(items, f, value);
-        }
-
-        @Override
-        void delete(Frame f) {
-            for (Expr e : items) {
-                e.delete(f);
-            }
-        }
-
-        @Override
-        boolean isAssignable() {
-            for (Expr e : items) {
-                if (!e.isAssignable()) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        @Override
         String describe() {
             return "tuple";
         }
     }
 
-    static final class ListExpr extends Expr {
-        final Expr[] items;
-
+    static final class ListExpr extends SequenceExpr {
         ListExpr(Expr[] items) {
-            this.items = items;
+            super(items);
         }
 
         @Override
         Object eval(Frame f) {
             return new PyList(evalItems(items, f), true);
-        }
-
-        @Override
-        void assign(Frame f, Object value) {
-            unpack(items, f, value);
-        }
-
-        @Override
-        void delete(Frame f) {
-            for (Expr e : items) {
-                e.delete(f);
-            }
-        }
-
-        @Override
-        boolean isAssignable() {
-            for (Expr e : items) {
-                if (!e.isAssignable()) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         @Override
