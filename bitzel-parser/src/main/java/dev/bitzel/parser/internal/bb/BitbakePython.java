@@ -54,7 +54,10 @@ public final class BitbakePython implements PythonEvaluator {
                 .def("to_boolean", (a, kw) -> toBoolean(a.length > 0 ? a[0] : PyNone.NONE,
                         a.length > 1 ? a[1] : Boolean.FALSE))
                 .def("vercmp_string", (a, kw) -> (long) Versions.compare(Ops.str(a[0]), Ops.str(a[1])))
-                .def("explode_deps", (a, kw) -> new PyList(new ArrayList<>(Versions.explodeDeps(Ops.str(a[0])))));
+                .def("explode_deps", (a, kw) -> new PyList(new ArrayList<>(Versions.explodeDeps(Ops.str(a[0])))))
+                .def("which", (a, kw) -> which(arg(a, kw, 0, "path"), arg(a, kw, 1, "item"),
+                        optional(a, kw, 2, "direction", 0L), optional(a, kw, 3, "history", Boolean.FALSE),
+                        optional(a, kw, 4, "executable", Boolean.FALSE)));
         PyModule parse = new PyModule("bb.parse")
                 .def("vars_from_file", (a, kw) -> varsFromFile(a.length > 0 ? a[0] : PyNone.NONE));
         PyModule bb = new PyModule("bb").set("utils", utils).set("parse", parse);
@@ -67,6 +70,8 @@ public final class BitbakePython implements PythonEvaluator {
         runtime.registerModule(bb);
         runtime.registerModule(utils);
         runtime.registerModule(parse);
+        // BitBake's configuration reads the build host's identity (bitbake.conf: BUILD_ARCH := os.uname()[4]).
+        runtime.importModule("os").def("uname", (a, kw) -> hostUname());
     }
 
     @Override
@@ -115,8 +120,10 @@ public final class BitbakePython implements PythonEvaluator {
     private PyDict globals(DataStore d) {
         PyDict g = runtime.newGlobals("__main__");
         defs.forEach(g::put);
+        // bb.utils.clean_context(): what every metadata expression sees without importing it.
         g.put("bb", runtime.importModule("bb"));
         g.put("os", runtime.importModule("os"));
+        g.put("time", runtime.importModule("time"));
         if (d != null) {
             g.put("d", datastore(d));
         }
@@ -196,6 +203,56 @@ public final class BitbakePython implements PythonEvaluator {
             return kw.get(name);
         }
         throw PythonError.of(Exceptions.TYPE_ERROR, "missing required argument '" + name + "'");
+    }
+
+    /** {@code os.uname()} of the build host, as a tuple (sysname, nodename, release, version, machine). */
+    private static Object hostUname() {
+        String arch = System.getProperty("os.arch", "");
+        String machine = switch (arch) {
+            case "amd64" -> "x86_64";
+            case "arm64" -> "aarch64";
+            default -> arch;
+        };
+        String node;
+        try {
+            node = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            node = "localhost";
+        }
+        return PyTuple.of(System.getProperty("os.name", "Linux"), node, System.getProperty("os.version", ""), "",
+                machine);
+    }
+
+    private static Object optional(Object[] a, Map<String, Object> kw, int i, String name, Object dflt) {
+        if (i < a.length) {
+            return a[i];
+        }
+        return kw != null && kw.containsKey(name) ? kw.get(name) : dflt;
+    }
+
+    /** {@code bb.utils.which}: the first {@code dir/item} along a colon path that exists (or is executable). */
+    private static Object which(Object path, Object item, Object direction, Object history, Object executable) {
+        List<String> dirs = new ArrayList<>(Arrays.asList((path == PyNone.NONE ? "" : Ops.str(path)).split(":", -1)));
+        if (Ops.isTrue(direction)) {
+            java.util.Collections.reverse(dirs);
+        }
+        String name = Ops.str(item);
+        PyList hist = new PyList(new ArrayList<>());
+        for (String dir : dirs) {
+            String next = name.startsWith("/") || dir.isEmpty() ? name
+                    : dir.endsWith("/") ? dir + name : dir + "/" + name;
+            Ops.callMethod(hist, "append", new Object[] {next}, null);
+            java.nio.file.Path candidate = java.nio.file.Path.of(next);
+            boolean ok = Ops.isTrue(executable)
+                    ? java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)
+                    : java.nio.file.Files.exists(candidate);
+            if (ok) {
+                String found = next.startsWith("/") ? next
+                        : candidate.toAbsolutePath().normalize().toString();
+                return Ops.isTrue(history) ? PyTuple.of(found, hist) : found;
+            }
+        }
+        return Ops.isTrue(history) ? PyTuple.of("", hist) : "";
     }
 
     /** {@code bb.utils.contains} / {@code contains_any}. */

@@ -74,6 +74,27 @@ class BitbakePythonTest {
     }
 
     @Test
+    void whichAndUnameAnswerAboutTheBuildHostAsBitbakeDoes() throws Exception {
+        Files.createDirectories(dir.resolve("b"));
+        Files.writeString(dir.resolve("b/tool"), "x");
+        Path recipe = dir.resolve("w.bb");
+        Files.writeString(recipe, """
+                P = "%1$s/a:%1$s/b"
+                W = "${@bb.utils.which(d.getVar('P'), 'tool')}"
+                H = "${@bb.utils.which(d.getVar('P'), 'none', history=True)[1]}"
+                M = "${@os.uname()[4]}"
+                T = "${@type(time).__name__}"
+                """.formatted(dir));
+        Recipe r = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
+                .parseRecipe(recipe).recipe();
+        assertThat(r.data().getVar("W")).isEqualTo(dir + "/b/tool");
+        assertThat(r.data().getVar("H")).isEqualTo("['" + dir + "/a/none', '" + dir + "/b/none']");
+        assertThat(r.data().getVar("M")).isEqualTo(System.getProperty("os.arch").equals("amd64") ? "x86_64"
+                : System.getProperty("os.arch"));
+        assertThat(r.data().getVar("T")).isEqualTo("module");
+    }
+
+    @Test
     void aFailingAnonymousFunctionIsALocatedDiagnostic() throws Exception {
         Path recipe = dir.resolve("bar.bb");
         Files.writeString(recipe, "python () {\n    d.setVar('X', bb.no_such_api())\n}\n");
