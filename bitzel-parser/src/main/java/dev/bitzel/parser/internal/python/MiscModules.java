@@ -57,7 +57,11 @@ final class MiscModules {
         time.def("time", (a, kw) -> System.currentTimeMillis() / 1000.0);
         time.def("monotonic", (a, kw) -> System.nanoTime() / 1e9);
         time.def("perf_counter", (a, kw) -> System.nanoTime() / 1e9);
-        for (String n : new String[] {"sleep", "strftime", "localtime", "gmtime", "mktime", "strptime", "ctime"}) {
+        time.def("gmtime", (a, kw) -> structTime(a, java.time.ZoneOffset.UTC));
+        time.def("localtime", (a, kw) -> structTime(a, java.time.ZoneId.systemDefault()));
+        time.def("strftime", (a, kw) -> strftime(Ops.str(a[0]),
+                a.length > 1 ? a[1] : structTime(new Object[0], java.time.ZoneId.systemDefault())));
+        for (String n : new String[] {"sleep", "mktime", "strptime", "ctime"}) {
             time.def(n, (a, kw) -> {
                 throw Errors.notImplemented("time." + n);
             });
@@ -654,5 +658,52 @@ final class MiscModules {
             combine(pool, r, i + 1, cur, out);
             cur.remove(cur.size() - 1);
         }
+    }
+
+    /** {@code time.gmtime}/{@code localtime}: a 9-tuple (struct_time's fields, indexable as CPython's is). */
+    private static Object structTime(Object[] a, java.time.ZoneId zone) {
+        double secs = a.length > 0 && a[0] != PyNone.NONE ? ((Number) a[0]).doubleValue()
+                : System.currentTimeMillis() / 1000.0;
+        java.time.ZonedDateTime t = java.time.Instant.ofEpochMilli((long) Math.floor(secs * 1000)).atZone(zone);
+        return PyTuple.of((long) t.getYear(), (long) t.getMonthValue(), (long) t.getDayOfMonth(),
+                (long) t.getHour(), (long) t.getMinute(), (long) t.getSecond(),
+                (long) (t.getDayOfWeek().getValue() - 1), (long) t.getDayOfYear(), 0L);
+    }
+
+    /** {@code time.strftime} for the directives metadata uses; others raise, naming the directive. */
+    private static String strftime(String format, Object tuple) {
+        long[] f = new long[9];
+        for (int i = 0; i < 9; i++) {
+            f[i] = ((Number) Ops.getitem(tuple, (long) i)).longValue();
+        }
+        String[] days = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+        String[] months = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December"};
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c != '%' || i + 1 == format.length()) {
+                out.append(c);
+                continue;
+            }
+            char d = format.charAt(++i);
+            switch (d) {
+                case 'Y' -> out.append(f[0]);
+                case 'y' -> out.append(String.format(java.util.Locale.ROOT, "%02d", f[0] % 100));
+                case 'm' -> out.append(String.format(java.util.Locale.ROOT, "%02d", f[1]));
+                case 'd' -> out.append(String.format(java.util.Locale.ROOT, "%02d", f[2]));
+                case 'H' -> out.append(String.format(java.util.Locale.ROOT, "%02d", f[3]));
+                case 'M' -> out.append(String.format(java.util.Locale.ROOT, "%02d", f[4]));
+                case 'S' -> out.append(String.format(java.util.Locale.ROOT, "%02d", f[5]));
+                case 'j' -> out.append(String.format(java.util.Locale.ROOT, "%03d", f[7]));
+                case 'A' -> out.append(days[(int) f[6]]);
+                case 'a' -> out.append(days[(int) f[6]], 0, 3);
+                case 'B' -> out.append(months[(int) f[1] - 1]);
+                case 'b' -> out.append(months[(int) f[1] - 1], 0, 3);
+                case '%' -> out.append('%');
+                default -> throw Errors.notImplemented("time.strftime directive %" + d);
+            }
+        }
+        return out.toString();
     }
 }

@@ -84,6 +84,7 @@ class BitbakePythonTest {
                 H = "${@bb.utils.which(d.getVar('P'), 'none', history=True)[1]}"
                 M = "${@os.uname()[4]}"
                 T = "${@type(time).__name__}"
+                D = "${@time.strftime('%%Y%%m%%d %%H:%%M:%%S %%j %%a %%b', time.gmtime(1700000000))}"
                 """.formatted(dir));
         Recipe r = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
                 .parseRecipe(recipe).recipe();
@@ -92,6 +93,8 @@ class BitbakePythonTest {
         assertThat(r.data().getVar("M")).isEqualTo(System.getProperty("os.arch").equals("amd64") ? "x86_64"
                 : System.getProperty("os.arch"));
         assertThat(r.data().getVar("T")).isEqualTo("module");
+        // CPython: time.strftime('%Y%m%d %H:%M:%S %j %a %b', time.gmtime(1700000000))
+        assertThat(r.data().getVar("D")).isEqualTo("20231114 22:13:20 318 Tue Nov");
     }
 
     @Test
