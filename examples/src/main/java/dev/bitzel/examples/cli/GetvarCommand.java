@@ -12,8 +12,6 @@ import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
-import dev.bitzel.parser.data.UnevaluatedPython;
-import dev.bitzel.parser.data.PythonEvaluator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
@@ -45,9 +44,8 @@ final class GetvarCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--python", paramLabel = "MODE", description = "builtin (default): evaluate Python in "
-            + "metadata with the built-in interpreter; survey: leave it unexpanded and count it.")
-    PythonMode pythonMode = PythonMode.builtin;
+    @Mixin
+    PythonOption python;
 
     @Option(names = {"-r", "--recipe"}, paramLabel = "RECIPE", description = "Recipe of the build directory.")
     String recipe;
@@ -78,12 +76,10 @@ final class GetvarCommand implements Callable<Integer> {
                 throw new UserInputException("--recipe-file " + recipeFile + ": no such file");
             }
             String path = bbpath != null ? bbpath : recipeFile.toAbsolutePath().getParent().toString();
-            Configuration conf = Configuration.ofConfFiles(path, confFiles, PythonEvaluator.builtin());
+            Configuration conf = Configuration.ofConfFiles(path, confFiles, python.evaluator());
             parsed = conf.parseRecipe(recipeFile);
         } else {
-            UnevaluatedPython survey = new UnevaluatedPython();
-        PythonEvaluator python = pythonMode == PythonMode.survey ? survey : PythonEvaluator.builtin();
-            BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python).load();
+            BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python.evaluator()).load();
             if (build.failure().isPresent()) {
                 throw new UserInputException(build.failure().get().toString());
             }
@@ -97,10 +93,7 @@ final class GetvarCommand implements Callable<Integer> {
             if (parsed == null) {
                 return printConfiguration(build);
             }
-            if (survey.unevaluatedExpressions() > 0) {
-                err.println("WARNING: Python in metadata is not evaluated yet: values containing ${@...} are "
-                        + "shown unexpanded");
-            }
+            python.warnIfUnexpanded(err);
         }
 
         for (Diagnostic diagnostic : parsed.diagnostics()) {

@@ -4,8 +4,6 @@ import dev.bitzel.parser.BuildDirectory;
 import dev.bitzel.parser.Diagnostic;
 import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.Severity;
-import dev.bitzel.parser.data.PythonEvaluator;
-import dev.bitzel.parser.data.UnevaluatedPython;
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -30,9 +29,8 @@ final class ParseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--python", paramLabel = "MODE", description = "builtin (default): evaluate Python in "
-            + "metadata with the built-in interpreter; survey: leave it unexpanded and count it.")
-    PythonMode pythonMode = PythonMode.builtin;
+    @Mixin
+    PythonOption python;
 
     @Option(names = "--no-cache", description = "Neither read nor write the parse cache.")
     boolean noCache;
@@ -56,9 +54,7 @@ final class ParseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        UnevaluatedPython survey = new UnevaluatedPython();
-        PythonEvaluator python = pythonMode == PythonMode.survey ? survey : PythonEvaluator.builtin();
-        BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python)
+        BuildDirectory build = BuildDirectory.builder(parent.buildDir()).python(python.evaluator())
                 .parseCache(noCache ? null : parent.cacheDir().resolve("parse")).load();
         long loaded = System.nanoTime();
         build.diagnostics().forEach(d -> report(err, d));
@@ -103,13 +99,13 @@ final class ParseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "diagnostics: %d errors, %d warnings, %d notes%n",
                 counts.getOrDefault(Severity.ERROR, 0), counts.getOrDefault(Severity.WARNING, 0),
                 counts.getOrDefault(Severity.NOTE, 0));
-        if (pythonMode == PythonMode.survey) {
+        if (python.surveying()) {
             out.printf(Locale.ROOT, "python left unevaluated (--python survey): %d inline expressions, %d "
-                    + "functions%n", survey.unevaluatedExpressions(), survey.functionsNotRun());
+                    + "functions%n", python.survey().unevaluatedExpressions(), python.survey().functionsNotRun());
         }
         if (showPython > 0) {
             err.println("Python left unevaluated, most frequent first (count, variable or place, code):");
-            for (Map.Entry<String, Long> entry : survey.mostFrequent(showPython)) {
+            for (Map.Entry<String, Long> entry : python.survey().mostFrequent(showPython)) {
                 err.printf(Locale.ROOT, "%8d  %s%n", entry.getValue(), entry.getKey());
             }
         }

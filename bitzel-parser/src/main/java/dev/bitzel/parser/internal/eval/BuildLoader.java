@@ -201,32 +201,12 @@ final class BuildLoader {
                 throw MetadataError.fatal(layerConfName, 0, "Undefined event handler function '" + handler + "'");
             }
         }
-        fireConfigParsed(layered);
+        Finalizer.fireEvent(layerConfName, layered, "bb.event.ConfigParsed");
         checkRenamedVariables(layered);
         ld.setVar("BBINCLUDED", String.join(" ", layered.dependencies.stream().map(PathSearch::absolute).toList()),
                 new Origin("set", "[parseConfigurationFiles]", 0));
         ld.setVar("__bbclasstype", "recipe");
         return layered;
-    }
-
-    /** {@code bb.event.fire(bb.event.ConfigParsed(), data)}: the handlers registered so far whose mask takes it. */
-    private static void fireConfigParsed(ParseState st) {
-        DataStore d = st.data;
-        String event = "bb.event.ConfigParsed";
-        for (String handler : st.handlers) {
-            String mask = Evaluator.data(handler, 0, () -> d.getVarFlag(handler, "eventmask", true));
-            if (mask != null && !mask.isBlank() && !words(mask).contains(event)) {
-                continue;
-            }
-            String code = Evaluator.data(handler, 0, () -> d.getVar(handler, false));
-            try {
-                d.python().runEventHandler(handler, code == null ? "" : code, event, d);
-            } catch (dev.bitzel.parser.data.PythonException e) {
-                String file = Evaluator.data(handler, 0, () -> d.getVarFlag(handler, "filename", false));
-                st.diagnostics.add(new Diagnostic(file == null ? "configuration" : file, 0, 0, Severity.WARNING,
-                        "event handler " + handler + " not run for " + event + ": " + e.getMessage()));
-            }
-        }
     }
 
     private static void checkRenamedVariables(ParseState st) {

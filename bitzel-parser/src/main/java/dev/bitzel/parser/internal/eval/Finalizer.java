@@ -17,9 +17,6 @@ import java.util.Map;
  * task flags, BBCLASSEXTEND).
  */
 final class Finalizer {
-    /** The events BitBake fires while finalizing a recipe, in order. */
-    private static final List<String> PRE_FINALISE = List.of("bb.event.RecipePreFinalise");
-
     private final Evaluator evaluator;
 
     Finalizer(Evaluator evaluator) {
@@ -79,7 +76,7 @@ final class Finalizer {
                 throw MetadataError.fatal(fn, 0, "Undefined event handler function '" + handler + "'");
             }
         }
-        fireEvent(fn, st, PRE_FINALISE.get(0));
+        fireEvent(fn, st, "bb.event.RecipePreFinalise");
         Evaluator.data(fn, 0, () -> {
             d.expandKeys();
             return null;
@@ -110,7 +107,7 @@ final class Finalizer {
     }
 
     /** Runs the registered handlers whose event mask takes {@code event}, as {@code bb.event.fire} does. */
-    private void fireEvent(String fn, ParseState st, String event) {
+    static void fireEvent(String fn, ParseState st, String event) {
         DataStore d = st.data;
         for (String handler : st.handlers) {
             String mask = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "eventmask", true));
