@@ -259,6 +259,15 @@ public final class BuildDirectory {
     }
 
     /**
+     * The {@code BBFILE_PRIORITY} BitBake gives a recipe file: its collection's priority, or 0 when no
+     * {@code BBFILE_PATTERN} matches it.
+     */
+    public int priorityOf(Path file) {
+        LayerCollection c = RecipeFiles.collectionOf(file.toString(), collections);
+        return c == null ? 0 : c.priority();
+    }
+
+    /**
      * Finds and parses the recipe whose PN is {@code name}, as {@code bitbake-getvar -r NAME} does for a plain
      * name: BBCLASSEXTEND variants count ({@code zlib-native}); among several files the highest
      * BBFILE_PRIORITY wins, then PREFERRED_VERSION_NAME (with {@code %} as a trailing wildcard), then the

@@ -40,6 +40,36 @@ public final class Versions {
     }
 
     /**
+     * Compares two {@code (PE, PV, PR)} triples as {@code bb.utils.vercmp}: epochs as integers (empty or null is
+     * 0), then versions, then revisions.
+     *
+     * @return negative, zero or positive as {@code a} is older than, equal to or newer than {@code b}
+     * @throws IllegalArgumentException if an epoch is not a number
+     */
+    public static int compare(String epochA, String versionA, String revisionA, String epochB, String versionB,
+            String revisionB) {
+        int r = epoch(epochA).compareTo(epoch(epochB));
+        if (r == 0) {
+            r = comparePart(versionA == null ? "" : versionA, versionB == null ? "" : versionB);
+        }
+        if (r == 0) {
+            r = comparePart(revisionA == null ? "" : revisionA, revisionB == null ? "" : revisionB);
+        }
+        return Integer.signum(r);
+    }
+
+    private static BigInteger epoch(String e) {
+        if (e == null || e.isEmpty()) {
+            return BigInteger.ZERO;
+        }
+        try {
+            return new BigInteger(e.trim());
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("epoch is not a number: '" + e + "'", ex);
+        }
+    }
+
+    /**
      * Whether {@code a op b} holds, as {@code bb.utils.vercmp_string_op}; {@code op} is one of {@code = == <= >=
      * > >> < << !=}.
      *

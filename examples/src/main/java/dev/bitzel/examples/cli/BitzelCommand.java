@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
             ParseCommand.class,
             GetvarCommand.class,
             EnvCommand.class,
-            PendingCommands.Graph.class,
+            GraphCommand.class,
             PendingCommands.Query.class,
             PendingCommands.Build.class,
             KasCommand.class,

@@ -27,15 +27,6 @@ final class PendingCommands {
         }
     }
 
-    @Command(name = "graph", description = "Print the task graph of TARGET (like bitbake -g). "
-            + "Usage: graph TARGET [--format dot|json]")
-    static final class Graph extends Pending {
-        @Override
-        String capability() {
-            return "the task graph (bitzel-graph)";
-        }
-    }
-
     @Command(name = "query", description = "Evaluate a query over recipes and tasks (like bazel query). "
             + "Usage: query EXPR [--output label|dot|json]")
     static final class Query extends Pending {

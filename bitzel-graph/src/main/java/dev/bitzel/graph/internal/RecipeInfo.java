@@ -1,0 +1,152 @@
+package dev.bitzel.graph.internal;
+
+import dev.bitzel.parser.Recipe;
+import dev.bitzel.parser.Versions;
+import dev.bitzel.parser.data.DataStore;
+import dev.bitzel.parser.data.ExpansionException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the provider and task-graph logic needs of one parsed recipe variant — BitBake's {@code CoreRecipeInfo}
+ * as held in the cooker's recipe cache — read once from the finalized datastore.
+ *
+ * @param fn BitBake's file name for the variant: the {@code .bb} path, or {@code virtual:VARIANT:path}
+ * @param recipe the parsed recipe
+ * @param pn {@code PN}
+ * @param pe {@code PE}, empty when unset
+ * @param pv {@code PV}
+ * @param pr {@code PR}
+ * @param defaultPreference {@code DEFAULT_PREFERENCE} as an integer (0 when unset)
+ * @param priority the file's {@code BBFILE_PRIORITY}
+ * @param provides {@code PN} followed by {@code PROVIDES} names, without duplicates
+ * @param rprovides recipe-level {@code RPROVIDES} plus every package's {@code RPROVIDES:pkg}
+ * @param packages {@code PACKAGES}, or {@code [PN]} when empty
+ * @param packagesDynamic {@code PACKAGES_DYNAMIC} patterns
+ * @param depends {@code DEPENDS} names, without duplicates
+ * @param runtimeDepends per package: {@code RDEPENDS} + {@code RDEPENDS:pkg} names
+ * @param runtimeRecommends per package: {@code RRECOMMENDS} + {@code RRECOMMENDS:pkg} names
+ * @param tasks task names ({@code __BBTASKS} order)
+ * @param parents each task's {@code [deps]}
+ * @param taskFlags each task's flags; those of {@link #TASK_DEP_FLAGS} expanded, the others as written
+ * @param excludeFromWorld whether {@code EXCLUDE_FROM_WORLD} is true
+ */
+public record RecipeInfo(String fn, Recipe recipe, String pn, String pe, String pv, String pr, int defaultPreference,
+        int priority, List<String> provides, List<String> rprovides, List<String> packages,
+        List<String> packagesDynamic, List<String> depends, Map<String, List<String>> runtimeDepends,
+        Map<String, List<String>> runtimeRecommends, List<String> tasks, Map<String, List<String>> parents,
+        Map<String, Map<String, String>> taskFlags, boolean excludeFromWorld) {
+
+    /** The flags BitBake's {@code bb.build.add_tasks} copies into {@code _task_deps}. */
+    public static final Set<String> TASK_DEP_FLAGS = Set.of("mcdepends", "depends", "rdepends", "deptask",
+            "rdeptask", "recrdeptask", "recideptask", "nostamp", "fakeroot", "noexec", "umask");
+
+    /** BitBake's file name for a recipe variant ({@code virtual:native:/path/x.bb}). */
+    public static String fnOf(Recipe recipe) {
+        return recipe.variant().isEmpty() ? recipe.file() : "virtual:" + recipe.variant() + ":" + recipe.file();
+    }
+
+    /**
+     * Reads the information of a finalized, not skipped recipe.
+     *
+     * @throws ExpansionException when a variable BitBake reads here does not expand
+     */
+    public static RecipeInfo of(Recipe recipe, int priority) throws ExpansionException {
+        DataStore d = recipe.data();
+        String pn = orEmpty(d.getVar("PN"));
+        List<String> packages = words(d.getVar("PACKAGES"));
+        if (packages.isEmpty()) {
+            packages = List.of(pn);
+        }
+        List<String> provides = new ArrayList<>();
+        provides.add(pn);
+        for (String p : Versions.explodeDeps(orEmpty(d.getVar("PROVIDES")))) {
+            if (!provides.contains(p)) {
+                provides.add(p);
+            }
+        }
+        List<String> rprovides = new ArrayList<>(Versions.explodeDeps(orEmpty(d.getVar("RPROVIDES"))));
+        Map<String, List<String>> rdepends = new LinkedHashMap<>();
+        Map<String, List<String>> rrecommends = new LinkedHashMap<>();
+        List<String> recipeRdepends = Versions.explodeDeps(orEmpty(d.getVar("RDEPENDS")));
+        List<String> recipeRrecommends = Versions.explodeDeps(orEmpty(d.getVar("RRECOMMENDS")));
+        for (String pkg : packages) {
+            rprovides.addAll(Versions.explodeDeps(orEmpty(d.getVar("RPROVIDES:" + pkg))));
+            List<String> deps = new ArrayList<>(recipeRdepends);
+            deps.addAll(Versions.explodeDeps(orEmpty(d.getVar("RDEPENDS:" + pkg))));
+            rdepends.put(pkg, List.copyOf(deps));
+            List<String> recs = new ArrayList<>(recipeRrecommends);
+            recs.addAll(Versions.explodeDeps(orEmpty(d.getVar("RRECOMMENDS:" + pkg))));
+            rrecommends.put(pkg, List.copyOf(recs));
+        }
+        List<String> depends = new ArrayList<>();
+        for (String dep : Versions.explodeDeps(orEmpty(d.getVar("DEPENDS")))) {
+            if (!depends.contains(dep)) {
+                depends.add(dep);
+            }
+        }
+        Map<String, Map<String, String>> flags = new LinkedHashMap<>();
+        for (String task : recipe.tasks()) {
+            flags.put(task, Map.copyOf(d.getVarFlags(task, TASK_DEP_FLAGS)));
+        }
+        return new RecipeInfo(fnOf(recipe), recipe, pn, orEmpty(d.getVar("PE")), orEmpty(d.getVar("PV")),
+                orEmpty(d.getVar("PR")), intVar(d, "DEFAULT_PREFERENCE"), priority, List.copyOf(provides),
+                List.copyOf(rprovides), List.copyOf(packages), words(d.getVar("PACKAGES_DYNAMIC")),
+                List.copyOf(depends), rdepends, rrecommends, recipe.tasks(), recipe.taskDependencies(), flags,
+                toBoolean(d.getVar("EXCLUDE_FROM_WORLD")));
+    }
+
+    /** {@code PE:PV-PR} as BitBake's dot labels show it. */
+    public String version() {
+        return pe + ":" + pv + "-" + pr;
+    }
+
+    /** Whether a task has a flag in {@code _task_deps} (BitBake tests presence, not truth). */
+    public boolean hasTaskDep(String task, String flag) {
+        Map<String, String> f = taskFlags.get(task);
+        return f != null && f.containsKey(flag);
+    }
+
+    /** A task's flag value, or null. */
+    public String taskDep(String task, String flag) {
+        Map<String, String> f = taskFlags.get(task);
+        return f == null ? null : f.get(flag);
+    }
+
+    private static int intVar(DataStore d, String var) throws ExpansionException {
+        String v = d.getVar(var);
+        if (v == null || v.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(var + " is not an integer: '" + v + "'", e);
+        }
+    }
+
+    private static boolean toBoolean(String v) {
+        if (v == null) {
+            return false;
+        }
+        String s = v.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (s) {
+            case "", "0", "n", "no", "f", "false", "off" -> false;
+            default -> true;
+        };
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static List<String> words(String s) {
+        if (s == null || s.isBlank()) {
+            return List.of();
+        }
+        return List.of(s.trim().split("\\s+"));
+    }
+}
