@@ -49,6 +49,96 @@ public final class EnvironmentWriter {
         }
     }
 
+    /**
+     * Writes what a shell task script needs to run function {@code func}, as BitBake's
+     * {@code bb.data.emit_func}: every exported (or unexported) variable, sorted, then {@code func} and every
+     * shell function it calls, directly or through other functions (and their {@code [vardeps]}).
+     *
+     * <p>A function counts as called when its name appears as a word in the caller's code; naming a function
+     * in an argument or a comment therefore also emits it, which is harmless for a script that only defines it.
+     *
+     * @param d the recipe's store
+     * @param func the shell function to run, e.g. {@code do_compile}
+     * @param out where to write
+     * @throws IOException if writing fails
+     * @throws IllegalArgumentException if {@code func} is not a shell function of {@code d}
+     */
+    public static void writeFunction(DataStore d, String func, Appendable out) throws IOException {
+        Objects.requireNonNull(d, "d");
+        Objects.requireNonNull(func, "func");
+        Objects.requireNonNull(out, "out");
+        if (!isTrue(flag(d, func, "func")) || isTrue(flag(d, func, "python"))) {
+            throw new IllegalArgumentException("'" + func + "' is not a shell function");
+        }
+        List<String> keys = new ArrayList<>();
+        java.util.Set<String> shellFunctions = new java.util.HashSet<>();
+        for (String key : d.keys()) {
+            if (key.startsWith("__")) {
+                continue;
+            }
+            if (isTrue(flag(d, key, "func"))) {
+                if (!isTrue(flag(d, key, "python"))) {
+                    shellFunctions.add(key);
+                }
+            } else {
+                keys.add(key);
+            }
+        }
+        keys.sort(null);
+        for (String key : keys) {
+            emit(key, out, d, false);
+        }
+        out.append('\n');
+        if (emit(func, out, d, false)) {
+            out.append('\n');
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        seen.add(func);
+        java.util.TreeSet<String> next = calledFunctions(d, func, shellFunctions);
+        while (!next.isEmpty()) {
+            java.util.TreeSet<String> deps = next;
+            seen.addAll(deps);
+            next = new java.util.TreeSet<>();
+            for (String dep : deps) {
+                if (shellFunctions.contains(dep)) {
+                    if (emit(dep, out, d, false)) {
+                        out.append('\n');
+                    }
+                    next.addAll(calledFunctions(d, dep, shellFunctions));
+                }
+            }
+            next.removeAll(seen);
+        }
+    }
+
+    private static final java.util.regex.Pattern SHELL_WORD =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.+\\-]*");
+
+    private static java.util.TreeSet<String> calledFunctions(DataStore d, String func,
+            java.util.Set<String> shellFunctions) {
+        java.util.TreeSet<String> result = new java.util.TreeSet<>();
+        String body;
+        try {
+            body = d.getVar(func, false);
+        } catch (ExpansionException e) {
+            throw new IllegalStateException("unreachable: reading without expansion failed for " + func, e);
+        }
+        if (body != null) {
+            java.util.regex.Matcher m = SHELL_WORD.matcher(body);
+            while (m.find()) {
+                if (shellFunctions.contains(m.group())) {
+                    result.add(m.group());
+                }
+            }
+        }
+        String vardeps = flag(d, func, "vardeps");
+        if (vardeps != null && !vardeps.isBlank()) {
+            result.addAll(List.of(vardeps.trim().split("\\s+")));
+        }
+        result.remove(func);
+        return result;
+    }
+
     private static String flag(DataStore d, String var, String flag) {
         try {
             return d.getVarFlag(var, flag, false);
@@ -108,8 +198,8 @@ public final class EnvironmentWriter {
             return false;
         }
         if (func) {
-            o.append("# line: ").append(String.valueOf(flag(d, var, "lineno"))).append(", file: ")
-                    .append(String.valueOf(flag(d, var, "filename"))).append('\n');
+            o.append("# line: ").append(orNone(flag(d, var, "lineno"))).append(", file: ")
+                    .append(orNone(flag(d, var, "filename"))).append('\n');
             o.append(expanded).append("() {\n").append(stripTrailingNewlines(val)).append("\n}\n");
             return true;
         }
@@ -119,6 +209,11 @@ public final class EnvironmentWriter {
         String alter = val.replace("\"", "\\\"").replace("\n", " \\\n").replace("$", "\\$");
         o.append(expanded).append("=\"").append(alter).append("\"\n");
         return false;
+    }
+
+    /** Python's {@code str(None)} for an unset flag, as BitBake's format string prints it. */
+    private static String orNone(String s) {
+        return s == null ? "None" : s;
     }
 
     private static String stripTrailingNewlines(String s) {
