@@ -118,9 +118,32 @@ public final class RecipeUniverse {
      *     task does not exist, or when the graph has a cycle (the cycle is printed)
      */
     public TaskPlan taskGraph(List<String> targets, String defaultTask) throws GraphException {
+        return taskGraph(targets, defaultTask, true);
+    }
+
+    /**
+     * The task graph of every recipe ({@code bitbake -c TASK universe}-like), dropping the recipes that cannot be
+     * built (nothing provides something they need) and listing why in {@link TaskPlan#problems()}.
+     *
+     * <p>A dependency cycle is listed as a problem too; the graph then holds it (walks over it must expect
+     * cycles, and {@link TaskSignatures} refuses it).
+     *
+     * @throws GraphException when a configuration variable does not expand
+     */
+    public TaskPlan taskGraphOfAll(String defaultTask) throws GraphException {
+        List<String> all = new ArrayList<>();
+        for (RecipeInfo r : recipes) {
+            if (!all.contains(r.pn())) {
+                all.add(r.pn());
+            }
+        }
+        return taskGraph(all, defaultTask, false);
+    }
+
+    private TaskPlan taskGraph(List<String> targets, String defaultTask, boolean halt) throws GraphException {
         String task = defaultTask.startsWith("do_") ? defaultTask : "do_" + defaultTask;
         RecipeIndex index = index();
-        TaskData taskData = new TaskData(index, true);
+        TaskData taskData = new TaskData(index, halt);
         List<RunQueueBuilder.Target> runlist = new ArrayList<>();
         try {
             for (String target : targets) {
@@ -139,7 +162,7 @@ public final class RecipeUniverse {
                 }
                 taskData.addProvider(name);
                 String fn = taskData.provider(name);
-                if (fn != null) {
+                if (fn != null && (halt || hasTask(fn, ktask))) {
                     runlist.add(new RunQueueBuilder.Target(name, fn, ktask));
                 }
             }
@@ -151,7 +174,7 @@ public final class RecipeUniverse {
         } catch (IllegalArgumentException e) {
             throw new GraphException(List.of(e.getMessage()));
         }
-        if (!taskData.errors().isEmpty()) {
+        if (halt && !taskData.errors().isEmpty()) {
             throw new GraphException(taskData.errors());
         }
         Map<String, Set<String>> entries;
@@ -183,11 +206,22 @@ public final class RecipeUniverse {
             planRecipes.putIfAbsent(r.pn(), r.recipe());
             versions.putIfAbsent(r.pn(), r.version());
         }
+        List<String> problems = new ArrayList<>(halt ? List.of() : taskData.errors());
         List<Integer> cycle = graph.graph().findCycle();
         if (!cycle.isEmpty()) {
-            throw new GraphException(List.of("Task dependency cycle: " + graph.graph().describeCycle(cycle)));
+            String message = "Task dependency cycle: " + graph.graph().describeCycle(cycle);
+            if (halt) {
+                throw new GraphException(List.of(message));
+            }
+            problems.add(message);
         }
-        return new TaskPlan(graph, planRecipes, versions);
+        return new TaskPlan(graph, planRecipes, versions, problems);
+    }
+
+    /** Without halting, a target whose recipe lacks the task is left out rather than failing the plan. */
+    private boolean hasTask(String fn, String task) {
+        RecipeInfo r = byFn.get(fn);
+        return r != null && r.tasks().contains(task.endsWith("-") ? task.substring(0, task.length() - 1) : task);
     }
 
     /** BitBake prints what nothing provides first, then the target it made unbuildable. */

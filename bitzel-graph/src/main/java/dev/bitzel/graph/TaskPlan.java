@@ -17,14 +17,18 @@ import java.util.TreeMap;
  * @param graph the tasks and their order
  * @param recipes per recipe name ({@code PN}) in the graph, the parsed recipe variant that provides it
  * @param versions per recipe name, {@code PE:PV-PR} as BitBake's dot labels show it
+ * @param problems what was left out when the plan was computed without halting (names nothing provides and
+ *     the targets they made unbuildable); empty for a plan computed with halting
  */
-public record TaskPlan(TaskGraph graph, Map<String, Recipe> recipes, Map<String, String> versions) {
+public record TaskPlan(TaskGraph graph, Map<String, Recipe> recipes, Map<String, String> versions,
+        List<String> problems) {
 
     /** Validates and copies the components. */
     public TaskPlan {
         Objects.requireNonNull(graph, "graph");
         recipes = Map.copyOf(recipes);
         versions = Map.copyOf(versions);
+        problems = List.copyOf(problems);
         for (TaskNode task : graph.tasks()) {
             if (!recipes.containsKey(task.id().recipe()) || !versions.containsKey(task.id().recipe())) {
                 throw new IllegalArgumentException("no recipe for task " + task.id());

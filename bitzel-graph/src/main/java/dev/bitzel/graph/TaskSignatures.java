@@ -68,7 +68,13 @@ public final class TaskSignatures {
         Map<TaskId, SignatureRecord> records = new HashMap<>();
         Digraph g = plan.graph().graph();
         List<String> problems = new ArrayList<>();
-        for (int node : g.topologicalOrder()) {
+        int[] order;
+        try {
+            order = g.topologicalOrder();
+        } catch (IllegalStateException e) {
+            throw new GraphException(List.of("no signatures for a graph with a " + e.getMessage()));
+        }
+        for (int node : order) {
             TaskId id = plan.graph().task(node).id();
             try {
                 RecipeContext ctx = contexts.computeIfAbsent(id.recipe(),

@@ -97,6 +97,19 @@ class RecipeUniverseTest {
     }
 
     @Nested
+    class WholeUniverse {
+        @Test
+        void dropsWhatCannotBeBuiltAndSaysWhy() throws Exception {
+            TaskPlan all = universe.taskGraphOfAll("build");
+            assertThat(all.recipeNames()).contains("app", "img", "libbaz", "shell2", "kernel-a")
+                    .doesNotContain("broken", "uses-broken", "rbroken");
+            assertThat(all.problems()).anySatisfy(p -> assertThat(p).startsWith("Nothing PROVIDES 'does-not-exist'"))
+                    .anySatisfy(p -> assertThat(p).startsWith("Nothing RPROVIDES 'no-such-package'"))
+                    .anySatisfy(p -> assertThat(p).startsWith("Task dependency cycle: cyc-a:do_configure"));
+        }
+    }
+
+    @Nested
     class Errors {
         @Test
         void aMissingBuildDependencyNamesWhoAskedAndTheChain() {
