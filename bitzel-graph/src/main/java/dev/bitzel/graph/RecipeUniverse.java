@@ -74,7 +74,7 @@ public final class RecipeUniverse {
                 }
                 try {
                     infos.add(RecipeInfo.of(recipe, priority));
-                } catch (ExpansionException | IllegalArgumentException e) {
+                } catch (IllegalStateException | IllegalArgumentException e) {
                     problems.add(RecipeInfo.fnOf(recipe) + ": " + e.getMessage());
                 }
             }

@@ -28,6 +28,7 @@ public final class Recipe {
     private final List<Diagnostic> diagnostics;
     private final Supplier<DataStore> dataSupplier;
     private volatile DataStore data;
+    private volatile Map<String, String> cacheInfo;
 
     /**
      * Creates a recipe.
@@ -89,6 +90,40 @@ public final class Recipe {
     /** {@code ""} for the recipe itself, else the BBCLASSEXTEND name. */
     public String variant() {
         return variant;
+    }
+
+    /**
+     * Returns this recipe with the cache fields already read (as the parse cache and the loader supply them).
+     *
+     * @param info the fields, as {@link #cacheInfo()} describes them
+     * @return this recipe
+     */
+    public Recipe withCacheInfo(Map<String, String> info) {
+        this.cacheInfo = Collections.unmodifiableMap(new LinkedHashMap<>(info));
+        return this;
+    }
+
+    /**
+     * The fields BitBake keeps of a recipe in its parse cache ({@code CoreRecipeInfo}), readable without
+     * materializing the datastore: {@code PN PE PV PR PROVIDES RPROVIDES PACKAGES PACKAGES_DYNAMIC DEPENDS
+     * RDEPENDS RRECOMMENDS DEFAULT_PREFERENCE EXCLUDE_FROM_WORLD} (expanded; unset ones absent), {@code
+     * RPROVIDES:pkg}, {@code RDEPENDS:pkg} and {@code RRECOMMENDS:pkg} for each package, and every task flag as
+     * {@code do_task[flag]} (the flags BitBake's {@code _task_deps} records expanded, the others as written).
+     *
+     * @throws IllegalStateException naming the recipe when a field does not expand
+     */
+    public Map<String, String> cacheInfo() {
+        Map<String, String> info = cacheInfo;
+        if (info == null) {
+            try {
+                info = Collections.unmodifiableMap(new LinkedHashMap<>(
+                        dev.bitzel.parser.internal.eval.RecipeCacheInfo.read(data(), tasks)));
+            } catch (dev.bitzel.parser.data.ExpansionException e) {
+                throw new IllegalStateException(this + ": " + e.getMessage(), e);
+            }
+            cacheInfo = info;
+        }
+        return info;
     }
 
     /** The finalized datastore (materialized on first use for a recipe read from the parse cache). */

@@ -47,6 +47,9 @@ class ParseCacheTest {
             seen.put(v + "tasks", r.tasks());
             seen.put(v + "deps", r.taskDependencies());
             seen.put(v + "inherits", r.inheritedFiles());
+            if (r.skipped().isEmpty()) {
+                seen.put(v + "cacheInfo", r.cacheInfo());
+            }
             DataStore d = r.data();
             for (String key : d.keys()) {
                 seen.put(v + key, d.getVar(key, false));

@@ -2,13 +2,10 @@ package dev.bitzel.graph.internal;
 
 import dev.bitzel.parser.Recipe;
 import dev.bitzel.parser.Versions;
-import dev.bitzel.parser.data.DataStore;
-import dev.bitzel.parser.data.ExpansionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the provider and task-graph logic needs of one parsed recipe variant — BitBake's {@code CoreRecipeInfo}
@@ -40,63 +37,71 @@ public record RecipeInfo(String fn, Recipe recipe, String pn, String pe, String 
         Map<String, List<String>> runtimeRecommends, List<String> tasks, Map<String, List<String>> parents,
         Map<String, Map<String, String>> taskFlags, boolean excludeFromWorld) {
 
-    /** The flags BitBake's {@code bb.build.add_tasks} copies into {@code _task_deps}. */
-    public static final Set<String> TASK_DEP_FLAGS = Set.of("mcdepends", "depends", "rdepends", "deptask",
-            "rdeptask", "recrdeptask", "recideptask", "nostamp", "fakeroot", "noexec", "umask");
-
     /** BitBake's file name for a recipe variant ({@code virtual:native:/path/x.bb}). */
     public static String fnOf(Recipe recipe) {
         return recipe.variant().isEmpty() ? recipe.file() : "virtual:" + recipe.variant() + ":" + recipe.file();
     }
 
     /**
-     * Reads the information of a finalized, not skipped recipe.
+     * Reads the information of a finalized, not skipped recipe from its parse-cache fields.
      *
-     * @throws ExpansionException when a variable BitBake reads here does not expand
+     * @throws IllegalStateException when a field does not expand
+     * @throws IllegalArgumentException when DEFAULT_PREFERENCE is not a number
      */
-    public static RecipeInfo of(Recipe recipe, int priority) throws ExpansionException {
-        DataStore d = recipe.data();
-        String pn = orEmpty(d.getVar("PN"));
-        List<String> packages = words(d.getVar("PACKAGES"));
+    public static RecipeInfo of(Recipe recipe, int priority) {
+        Map<String, String> c = recipe.cacheInfo();
+        String pn = c.getOrDefault("PN", "");
+        List<String> packages = words(c.get("PACKAGES"));
         if (packages.isEmpty()) {
             packages = List.of(pn);
         }
         List<String> provides = new ArrayList<>();
         provides.add(pn);
-        for (String p : Versions.explodeDeps(orEmpty(d.getVar("PROVIDES")))) {
+        for (String p : Versions.explodeDeps(c.getOrDefault("PROVIDES", ""))) {
             if (!provides.contains(p)) {
                 provides.add(p);
             }
         }
-        List<String> rprovides = new ArrayList<>(Versions.explodeDeps(orEmpty(d.getVar("RPROVIDES"))));
+        List<String> rprovides = new ArrayList<>(Versions.explodeDeps(c.getOrDefault("RPROVIDES", "")));
         Map<String, List<String>> rdepends = new LinkedHashMap<>();
         Map<String, List<String>> rrecommends = new LinkedHashMap<>();
-        List<String> recipeRdepends = Versions.explodeDeps(orEmpty(d.getVar("RDEPENDS")));
-        List<String> recipeRrecommends = Versions.explodeDeps(orEmpty(d.getVar("RRECOMMENDS")));
+        List<String> recipeRdepends = Versions.explodeDeps(c.getOrDefault("RDEPENDS", ""));
+        List<String> recipeRrecommends = Versions.explodeDeps(c.getOrDefault("RRECOMMENDS", ""));
         for (String pkg : packages) {
-            rprovides.addAll(Versions.explodeDeps(orEmpty(d.getVar("RPROVIDES:" + pkg))));
+            rprovides.addAll(Versions.explodeDeps(c.getOrDefault("RPROVIDES:" + pkg, "")));
             List<String> deps = new ArrayList<>(recipeRdepends);
-            deps.addAll(Versions.explodeDeps(orEmpty(d.getVar("RDEPENDS:" + pkg))));
+            deps.addAll(Versions.explodeDeps(c.getOrDefault("RDEPENDS:" + pkg, "")));
             rdepends.put(pkg, List.copyOf(deps));
             List<String> recs = new ArrayList<>(recipeRrecommends);
-            recs.addAll(Versions.explodeDeps(orEmpty(d.getVar("RRECOMMENDS:" + pkg))));
+            recs.addAll(Versions.explodeDeps(c.getOrDefault("RRECOMMENDS:" + pkg, "")));
             rrecommends.put(pkg, List.copyOf(recs));
         }
         List<String> depends = new ArrayList<>();
-        for (String dep : Versions.explodeDeps(orEmpty(d.getVar("DEPENDS")))) {
+        for (String dep : Versions.explodeDeps(c.getOrDefault("DEPENDS", ""))) {
             if (!depends.contains(dep)) {
                 depends.add(dep);
             }
         }
         Map<String, Map<String, String>> flags = new LinkedHashMap<>();
         for (String task : recipe.tasks()) {
-            flags.put(task, Map.copyOf(d.getVarFlags(task, TASK_DEP_FLAGS)));
+            flags.put(task, new LinkedHashMap<>());
         }
-        return new RecipeInfo(fnOf(recipe), recipe, pn, orEmpty(d.getVar("PE")), orEmpty(d.getVar("PV")),
-                orEmpty(d.getVar("PR")), intVar(d, "DEFAULT_PREFERENCE"), priority, List.copyOf(provides),
-                List.copyOf(rprovides), List.copyOf(packages), words(d.getVar("PACKAGES_DYNAMIC")),
+        for (Map.Entry<String, String> e : c.entrySet()) {
+            String key = e.getKey();
+            int bracket = key.indexOf('[');
+            if (bracket > 0 && key.endsWith("]")) {
+                Map<String, String> taskFlags = flags.get(key.substring(0, bracket));
+                if (taskFlags != null) {
+                    taskFlags.put(key.substring(bracket + 1, key.length() - 1), e.getValue());
+                }
+            }
+        }
+        flags.replaceAll((task, f) -> Map.copyOf(f));
+        return new RecipeInfo(fnOf(recipe), recipe, pn, c.getOrDefault("PE", ""), c.getOrDefault("PV", ""),
+                c.getOrDefault("PR", ""), intVar(c, "DEFAULT_PREFERENCE"), priority, List.copyOf(provides),
+                List.copyOf(rprovides), List.copyOf(packages), words(c.get("PACKAGES_DYNAMIC")),
                 List.copyOf(depends), rdepends, rrecommends, recipe.tasks(), recipe.taskDependencies(), flags,
-                toBoolean(d.getVar("EXCLUDE_FROM_WORLD")));
+                toBoolean(c.get("EXCLUDE_FROM_WORLD")));
     }
 
     /** {@code PE:PV-PR} as BitBake's dot labels show it. */
@@ -116,8 +121,8 @@ public record RecipeInfo(String fn, Recipe recipe, String pn, String pe, String 
         return f == null ? null : f.get(flag);
     }
 
-    private static int intVar(DataStore d, String var) throws ExpansionException {
-        String v = d.getVar(var);
+    private static int intVar(Map<String, String> c, String var) {
+        String v = c.get(var);
         if (v == null || v.isBlank()) {
             return 0;
         }

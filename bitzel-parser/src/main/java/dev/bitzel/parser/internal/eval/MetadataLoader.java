@@ -229,8 +229,18 @@ public final class MetadataLoader {
             for (Map.Entry<String, ParseState> entry : variants.entrySet()) {
                 ParseState v = entry.getValue();
                 diagnostics.addAll(v.diagnostics);
-                recipes.put(entry.getKey(), new Recipe(fn, entry.getKey(), v.data, v.tasks, v.taskDeps,
-                        v.inheritCache, new ArrayList<>(v.dependencies), v.skipReason, v.diagnostics));
+                Recipe recipe = new Recipe(fn, entry.getKey(), v.data, v.tasks, v.taskDeps,
+                        v.inheritCache, new ArrayList<>(v.dependencies), v.skipReason, v.diagnostics);
+                if (v.skipReason == null) {
+                    try {
+                        recipe.withCacheInfo(RecipeCacheInfo.read(v.data, v.tasks));
+                    } catch (dev.bitzel.parser.data.ExpansionException e) {
+                        // Left unread on purpose: Recipe.cacheInfo() reads the fields again when they are needed
+                        // and throws there, naming this recipe and the failure.
+                        assert e.getMessage() != null;
+                    }
+                }
+                recipes.put(entry.getKey(), recipe);
             }
             return new RecipeFile(fn, recipes, null, new ArrayList<>(diagnostics));
         } catch (MetadataError e) {

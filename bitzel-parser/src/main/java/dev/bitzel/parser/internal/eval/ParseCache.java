@@ -49,7 +49,7 @@ import java.util.zip.CRC32C;
 public final class ParseCache {
     private static final System.Logger LOG = System.getLogger(ParseCache.class.getName());
     private static final int MAGIC = 0x425a5043; // "BZPC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final String MISSING = "-";
 
     private final Path dir;
@@ -247,6 +247,15 @@ public final class ParseCache {
                 writeString(r.skipReason(), header);
             }
             writeDiagnostics(r.diagnostics(), header);
+            Map<String, String> info = r.skipReason() == null ? cacheInfoOrNull(r) : null;
+            header.writeBoolean(info != null);
+            if (info != null) {
+                header.writeInt(info.size());
+                for (Map.Entry<String, String> e : info.entrySet()) {
+                    writeString(e.getKey(), header);
+                    writeString(e.getValue(), header);
+                }
+            }
             ByteArrayOutputStream segment = new ByteArrayOutputStream(32 * 1024);
             DataOutputStream segmentOut = new DataOutputStream(segment);
             r.data().writeDelta(base, segmentOut);
@@ -273,6 +282,15 @@ public final class ParseCache {
         segments.writeTo(out);
         out.flush();
         return all.toByteArray();
+    }
+
+    /** The cache fields of a recipe, or null when they do not expand (the entry then reads them again on use). */
+    private static Map<String, String> cacheInfoOrNull(Recipe r) {
+        try {
+            return r.cacheInfo();
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     private RecipeFile decodeHeader(DataInputStream in, String recipe, Path path, long segmentsStart,
@@ -310,6 +328,14 @@ public final class ParseCache {
             dependencies.addAll(readStrings(in));
             String skip = in.readBoolean() ? readString(in) : null;
             List<Diagnostic> variantDiagnostics = readDiagnostics(in);
+            Map<String, String> info = null;
+            if (in.readBoolean()) {
+                int entries = count(in);
+                info = new LinkedHashMap<>();
+                for (int j = 0; j < entries; j++) {
+                    info.put(readString(in), readString(in));
+                }
+            }
             long offset = in.readLong();
             int length = in.readInt();
             long crc = in.readLong();
@@ -318,8 +344,12 @@ public final class ParseCache {
             }
             Supplier<DataStore> data = () -> readSegment(path, segmentsStart + offset, length, crc, base)
                     .orElseGet(() -> reparse.apply(variant));
-            variants.put(variant, new Recipe(file, variant, data, tasks, taskDeps, inherited, dependencies, skip,
-                    variantDiagnostics));
+            Recipe cached = new Recipe(file, variant, data, tasks, taskDeps, inherited, dependencies, skip,
+                    variantDiagnostics);
+            if (info != null) {
+                cached.withCacheInfo(info);
+            }
+            variants.put(variant, cached);
         }
         if (in.available() != 0) {
             throw new IOException(in.available() + " unexpected trailing header bytes");

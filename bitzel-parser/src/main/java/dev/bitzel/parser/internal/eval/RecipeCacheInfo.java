@@ -1,0 +1,65 @@
+package dev.bitzel.parser.internal.eval;
+
+import dev.bitzel.parser.data.DataStore;
+import dev.bitzel.parser.data.ExpansionException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fields BitBake keeps of every recipe in its parse cache ({@code bb.cache.CoreRecipeInfo}), read from a
+ * finalized store so that providers and task graphs can be computed without materializing the store again.
+ */
+public final class RecipeCacheInfo {
+
+    /** Variables read as they are. */
+    private static final List<String> VARIABLES = List.of("PN", "PE", "PV", "PR", "PROVIDES", "RPROVIDES",
+            "PACKAGES", "PACKAGES_DYNAMIC", "DEPENDS", "RDEPENDS", "RRECOMMENDS", "DEFAULT_PREFERENCE",
+            "EXCLUDE_FROM_WORLD");
+
+    /** Variables read once per package, as {@code NAME:package}. */
+    private static final List<String> PACKAGE_VARIABLES = List.of("RPROVIDES", "RDEPENDS", "RRECOMMENDS");
+
+    /** The task flags {@code bb.build.add_tasks} expands into {@code _task_deps}. */
+    public static final Set<String> TASK_DEP_FLAGS = Set.of("mcdepends", "depends", "rdepends", "deptask",
+            "rdeptask", "recrdeptask", "recideptask", "nostamp", "fakeroot", "noexec", "umask");
+
+    private RecipeCacheInfo() {
+    }
+
+    /**
+     * Reads the cache fields: the variables above (expanded, unset ones left out), the per-package ones for each
+     * of {@code PACKAGES} (or {@code PN} when empty), and every flag of every task as {@code do_x[flag]} —
+     * {@link #TASK_DEP_FLAGS} expanded, the others as written.
+     *
+     * @throws ExpansionException when one of them does not expand, as BitBake's cache would fail
+     */
+    public static Map<String, String> read(DataStore d, List<String> tasks) throws ExpansionException {
+        Map<String, String> info = new LinkedHashMap<>();
+        for (String var : VARIABLES) {
+            String value = d.getVar(var);
+            if (value != null) {
+                info.put(var, value);
+            }
+        }
+        String packages = info.getOrDefault("PACKAGES", "").trim();
+        List<String> names = packages.isEmpty() ? List.of(info.getOrDefault("PN", "")) : List.of(packages.split("\\s+"));
+        for (String pkg : names) {
+            for (String var : PACKAGE_VARIABLES) {
+                String value = d.getVar(var + ":" + pkg);
+                if (value != null) {
+                    info.put(var + ":" + pkg, value);
+                }
+            }
+        }
+        for (String task : tasks) {
+            for (Map.Entry<String, String> flag : d.getVarFlags(task, TASK_DEP_FLAGS).entrySet()) {
+                if (flag.getValue() != null) {
+                    info.put(task + "[" + flag.getKey() + "]", flag.getValue());
+                }
+            }
+        }
+        return info;
+    }
+}
