@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * <p>A task's <em>base hash</em> covers its code and every shell or Python function and variable that code
  * reaches, found by analysing the code as BitBake's {@code bb.data.build_dependencies} does: {@code ${VAR}}
  * references and inline Python ({@code expandWithRefs}), shell functions called by name, Python functions
- * called and variables read through {@code d.getVar('X')}-style calls, plus {@code [vardeps]}, minus
+ * called and variables read through {@code d.getVar('X')}-style calls, every exported variable for shell
+ * functions (they are in the task's environment), plus {@code [vardeps]}, minus
  * {@code [vardepsexclude]} and {@code BB_BASEHASH_IGNORE_VARS}; {@code [vardepvalue]} replaces a value.
  * Values are hashed unexpanded, so that paths below {@code TMPDIR} or {@code TOPDIR} do not leak in unless a
  * task's code uses them. The <em>signature</em> adds the signatures of the tasks it runs after and the SHA-256
@@ -129,6 +130,15 @@ public final class TaskSignatures {
         return r;
     }
 
+    private static boolean isTrue(String v) {
+        if (v == null) {
+            return false;
+        }
+        String s = v.trim().toLowerCase(java.util.Locale.ROOT);
+        return s.equals("1") || s.equals("yes") || s.equals("y") || s.equals("true") || s.equals("t")
+                || s.equals("on");
+    }
+
     private static String hashOf(Map<String, String> variables) {
         MessageDigest sha = sha256();
         variables.forEach((k, v) -> update(sha, k + "\0" + v + "\0"));
@@ -158,6 +168,7 @@ public final class TaskSignatures {
         private final Set<String> ignored = new HashSet<>();
         private final Set<String> shellFunctions = new HashSet<>();
         private final Set<String> pythonFunctions = new HashSet<>();
+        private final Set<String> exported = new TreeSet<>();
         private final Map<String, Set<String>> directDeps = new HashMap<>();
         private final Map<String, String> hashedValues = new HashMap<>();
 
@@ -168,6 +179,11 @@ public final class TaskSignatures {
                 String ignore = d.getVar("BB_BASEHASH_IGNORE_VARS");
                 if (ignore != null) {
                     ignored.addAll(List.of(ignore.trim().split("\\s+")));
+                }
+                for (String key : d.exportList()) {
+                    if (isTrue(d.getVarFlag(key, "export", false)) && !isTrue(d.getVarFlag(key, "unexport", false))) {
+                        exported.add(key);
+                    }
                 }
                 for (String key : d.keys()) {
                     if (d.getVarFlag(key, "func", false) != null) {
@@ -243,6 +259,7 @@ public final class TaskSignatures {
                             }
                         }
                     } else if (shellFunctions.contains(var)) {
+                        deps.addAll(exported);
                         Matcher m = WORD.matcher(raw);
                         while (m.find()) {
                             String word = m.group();

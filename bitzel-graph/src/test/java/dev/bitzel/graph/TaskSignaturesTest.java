@@ -154,6 +154,13 @@ class TaskSignaturesTest {
         }
 
         @Test
+        void whenAnExportedVariableChangesThenEveryShellTaskButNotPythonOnes() throws Exception {
+            assertThat(changedAfter("build/conf/local.conf", "export LC_ALL = \"C\"\n")).containsExactlyInAnyOrder(
+                    "lib:do_unpack", "lib:do_compile", "lib:do_install", "lib:do_package", "lib:do_build",
+                    "app:do_unpack", "app:do_compile", "app:do_install", "app:do_package", "app:do_build");
+        }
+
+        @Test
         void whenVardepsAddsAVariable() throws Exception {
             assertThat(changedAfter("meta/recipes/lib/lib_1.0.bb", "do_install[vardeps] += \"UNRELATED\"\n"))
                     .containsExactlyInAnyOrder("lib:do_install", "lib:do_package", "lib:do_build",
