@@ -1,4 +1,5 @@
-# The task set every recipe gets, in the shape of oe-core's base.bbclass.
+# The task set every recipe gets, in the shape of oe-core's base.bbclass: sources are fetched and unpacked by
+# BitBake's fetcher (python tasks), the rest are shell tasks.
 
 LICENSE ??= "CLOSED"
 
@@ -54,11 +55,10 @@ do_configure[dirs] = "${B}"
 do_compile[dirs] = "${B}"
 do_install[dirs] = "${B}"
 do_install[cleandirs] = "${D}"
-do_configure[deptask] = "do_populate_sysroot"
 
 addtask fetch
 addtask unpack after do_fetch
-addtask configure after do_patch
+addtask configure after do_patch do_prepare_recipe_sysroot
 addtask compile after do_configure
 addtask install after do_compile
 addtask build after do_populate_sysroot do_package
@@ -69,4 +69,4 @@ do_build[recrdeptask] += "do_deploy"
 
 EXPORT_FUNCTIONS do_fetch do_unpack do_configure do_compile do_install
 
-inherit patch sstate-lite package
+inherit patch staging package

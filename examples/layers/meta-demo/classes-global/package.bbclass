@@ -1,10 +1,12 @@
-# Splits the installed files into packages by FILES:<package>.
+# Packages what do_install put in ${D}: one tarball per recipe, named after ${PN}, in ${DEPLOY_DIR_PKG} (oe-core
+# splits ${D} into several packages by FILES and writes .ipk/.rpm/.deb; the demo keeps one package per recipe).
 
-python do_package() {
-    pkgdest = d.getVar('PKGDEST')
-    for pkg in (d.getVar('PACKAGES') or "").split():
-        files = (d.getVar('FILES:' + pkg) or "").split()
-        oe.package.split_files(d.getVar('D'), os.path.join(pkgdest, pkg), files)
+do_package() {
+	mkdir -p ${PKGDEST}/${PN}
+	cp -R ${D}/. ${PKGDEST}/${PN}/
+	mkdir -p ${DEPLOY_DIR_PKG}
+	tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
+		-C ${PKGDEST}/${PN} -cf ${DEPLOY_DIR_PKG}/${PN}.tar .
 }
 
 addtask package after do_install

@@ -1,14 +1,19 @@
-# Applies the *.patch and *.diff entries of SRC_URI, in order, after do_unpack.
+# Applies the *.patch and *.diff entries of SRC_URI to ${S}, in order, after do_unpack (oe-core applies them
+# with quilt from a python task; the demo uses patch(1) from a shell task).
 
-python patch_do_patch() {
-    for url in (d.getVar('SRC_URI') or "").split():
-        local = url.split(';')[0]
-        if local.endswith(('.patch', '.diff')):
-            bb.note("applying %s" % local)
-            oe.patch.apply(local, d)
+do_patch() {
+	src_uri="${SRC_URI}"
+	for url in $src_uri; do
+		name=${url%%;*}
+		name=${name#file://}
+		case $name in
+		*.patch|*.diff)
+			echo "NOTE: applying $name"
+			patch -p1 -d ${S} < ${WORKDIR}/$(basename $name)
+			;;
+		esac
+	done
 }
 
 addtask patch after do_unpack
 do_patch[dirs] = "${S}"
-
-EXPORT_FUNCTIONS do_patch

@@ -11,19 +11,16 @@ deltask do_compile
 deltask do_install
 deltask do_populate_sysroot
 deltask do_package
+deltask do_prepare_recipe_sysroot
+deltask do_patch
 
 do_rootfs() {
 	for pkg in ${IMAGE_INSTALL}; do
-		install_package "$pkg" "${IMAGE_ROOTFS}"
+		tar -C ${IMAGE_ROOTFS} -xf ${DEPLOY_DIR_PKG}/$pkg.tar
 	done
 }
 
-install_package() {
-	cp -R ${TMPDIR}/packages/$1/. "$2"/
-}
-
 do_image_tar() {
-	mkdir -p ${DEPLOY_DIR_IMAGE}
 	tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
 		-C ${IMAGE_ROOTFS} -cf ${DEPLOY_DIR_IMAGE}/${IMAGE_NAME}.rootfs.tar .
 }
@@ -32,3 +29,4 @@ addtask rootfs after do_unpack before do_build
 addtask image_tar after do_rootfs before do_build
 do_rootfs[cleandirs] = "${IMAGE_ROOTFS}"
 do_rootfs[recrdeptask] = "do_package"
+do_image_tar[dirs] = "${DEPLOY_DIR_IMAGE}"

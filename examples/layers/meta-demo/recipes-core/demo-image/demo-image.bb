@@ -1,6 +1,6 @@
-SUMMARY = "The demo root file system: the application, its library and the greeting"
+SUMMARY = "The demo root file system: the application, its library, the greeting and the greeter"
 
 inherit image
 
-IMAGE_INSTALL = "hello-app hello-lib patched-greeting"
-DEPENDS = "hello-app hello-lib patched-greeting"
+IMAGE_INSTALL = "hello-app hello-lib patched-greeting greeter"
+DEPENDS = "hello-app hello-lib patched-greeting greeter"

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The parser's subcommands on the demo build directory. Expected values were checked against real BitBake
- * 2.8.1 parsing the same directory (5 recipe files, 6 targets; FILE, FILE_LAYERNAME, __BBTASKS, DEPENDS).
+ * 2.8.1 parsing the same directory (6 recipe files, 7 targets; FILE, FILE_LAYERNAME, __BBTASKS, DEPENDS).
  */
 class ParserCommandsTest {
     static final Path DEMO = Path.of("build").toAbsolutePath();
@@ -35,10 +35,10 @@ class ParserCommandsTest {
         void countsTheDemoRecipesAsBitbakeDoesAndReusesTheCacheTheSecondTime() {
             MainTest.Run first = run("parse", "-d", DEMO.toString());
             assertThat(first.exitCode()).as(first.err()).isZero();
-            assertThat(first.out()).contains("recipe files: 5", "bbappend files: 1", "targets: 6", "failed: 0",
-                    "parse cache: 0 hits, 5 misses");
+            assertThat(first.out()).contains("recipe files: 6", "bbappend files: 1", "targets: 7", "failed: 0",
+                    "parse cache: 0 hits, 6 misses");
             MainTest.Run second = run("parse", "-d", DEMO.toString());
-            assertThat(second.out()).contains("parse cache: 5 hits, 0 misses");
+            assertThat(second.out()).contains("parse cache: 6 hits, 0 misses");
         }
 
         @Test
@@ -71,7 +71,8 @@ class ParserCommandsTest {
             assertThat(json.get("FILE_LAYERNAME").asText()).isEqualTo("demo");
             assertThat(json.get("DEPENDS").asText()).isEqualTo("hello-lib gen-tool-native");
             assertThat(json.get("@tasks").toString()).isEqualTo("[\"do_fetch\",\"do_unpack\",\"do_configure\","
-                    + "\"do_compile\",\"do_install\",\"do_build\",\"do_patch\",\"do_populate_sysroot\",\"do_package\"]");
+                    + "\"do_compile\",\"do_install\",\"do_build\",\"do_patch\",\"do_populate_sysroot\","
+                    + "\"do_prepare_recipe_sysroot\",\"do_package\"]");
             assertThat(json.get("do_install[cleandirs]").asText()).startsWith(DEMO + "/tmp/work/x86_64-linux/")
                     .endsWith("/image");
             assertThat(json.get("@raw:APP_VERSION").asText()).isEqualTo("${PV}-extra");
