@@ -37,11 +37,14 @@ public final class RecipeUniverse {
     private final DataStore config;
     private final List<RecipeInfo> recipes;
     private final List<String> skipped;
+    private final List<RecipeIndex.Skipped> skipList;
     private final Map<String, RecipeInfo> byFn;
     private volatile RecipeGraph recipeGraph;
 
-    private RecipeUniverse(DataStore config, List<RecipeInfo> recipes, List<String> skipped) {
+    private RecipeUniverse(DataStore config, List<RecipeInfo> recipes, List<String> skipped,
+            List<RecipeIndex.Skipped> skipList) {
         this.config = config;
+        this.skipList = List.copyOf(skipList);
         this.recipes = List.copyOf(recipes);
         this.skipped = List.copyOf(skipped);
         Map<String, RecipeInfo> map = new LinkedHashMap<>();
@@ -61,6 +64,7 @@ public final class RecipeUniverse {
         List<String> problems = new ArrayList<>();
         List<RecipeInfo> infos = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<RecipeIndex.Skipped> skipList = new ArrayList<>();
         for (RecipeFile file : parsed) {
             if (file.failed().isPresent()) {
                 problems.add("ParseError: " + file.failure());
@@ -70,6 +74,7 @@ public final class RecipeUniverse {
             for (Recipe recipe : file.variants().values()) {
                 if (recipe.skipped().isPresent()) {
                     skipped.add(RecipeInfo.fnOf(recipe) + ": " + recipe.skipReason());
+                    skipList.add(RecipeInfo.skipped(recipe));
                     continue;
                 }
                 try {
@@ -88,7 +93,7 @@ public final class RecipeUniverse {
         } catch (ExpansionException e) {
             throw new GraphException(List.of("configuration: " + e.getMessage()));
         }
-        return new RecipeUniverse(config, infos, skipped);
+        return new RecipeUniverse(config, infos, skipped, skipList);
     }
 
     /** How many recipe variants are indexed (skipped ones excluded). */
@@ -103,7 +108,7 @@ public final class RecipeUniverse {
 
     private RecipeIndex index() throws GraphException {
         try {
-            return new RecipeIndex(config, recipes);
+            return new RecipeIndex(config, recipes, skipList);
         } catch (ExpansionException e) {
             throw new GraphException(List.of("configuration: " + e.getMessage()));
         }

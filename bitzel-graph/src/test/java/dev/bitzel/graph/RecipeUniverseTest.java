@@ -140,6 +140,14 @@ class RecipeUniverseTest {
         }
 
         @Test
+        void anUnknownTargetGetsBitbakesCloseMatches() {
+            assertThatThrownBy(() -> universe.taskGraph(List.of("libfo"), "build"))
+                    .hasMessage("Nothing PROVIDES 'libfo'. Close matches:\n  libfoo");
+            assertThatThrownBy(() -> universe.taskGraph(List.of("kernel-c"), "build"))
+                    .hasMessage("Nothing PROVIDES 'kernel-c'. Close matches:\n  kernel-a\n  kernel-b");
+        }
+
+        @Test
         void aCycleIsPrintedTaskByTask() {
             assertThatThrownBy(() -> universe.taskGraph(List.of("cyc-a"), "build"))
                     .hasMessage("Task dependency cycle: cyc-a:do_configure -> cyc-b:do_populate_sysroot -> "

@@ -32,16 +32,30 @@ public final class RecipeIndex {
     private final Set<String> ignored;
     private final Map<String, String> preferred = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<Skipped> skipped;
+
+    /**
+     * A recipe BitBake skipped, as its skip list keeps it.
+     *
+     * @param pn its name
+     * @param provides its PROVIDES names
+     * @param rprovides its RPROVIDES names (recipe and packages)
+     * @param reason why it was skipped
+     */
+    public record Skipped(String pn, List<String> provides, List<String> rprovides, String reason) {
+    }
 
     /**
      * Indexes recipes under a configuration.
      *
      * @param config the configuration datastore (keys already expanded, as the cooker's {@code localdata})
      * @param recipes the parsed, not skipped recipe variants in parse order
+     * @param skipped the skipped ones, for the reasons in error messages
      * @throws ExpansionException when a configuration variable read here does not expand
      */
-    public RecipeIndex(DataStore config, List<RecipeInfo> recipes) throws ExpansionException {
+    public RecipeIndex(DataStore config, List<RecipeInfo> recipes, List<Skipped> skipped) throws ExpansionException {
         this.config = config;
+        this.skipped = List.copyOf(skipped);
         for (RecipeInfo r : recipes) {
             add(r);
         }
@@ -131,9 +145,30 @@ public final class RecipeIndex {
         return providers.get(item);
     }
 
-    /** All PNs, sorted — the list BitBake offers close matches from. */
-    public List<String> providedNames() {
-        return new ArrayList<>(new java.util.TreeSet<>(providers.keySet()));
+    /**
+     * BitBake's {@code get_close_matches}: names close to {@code item} among every provided name and every skipped
+     * recipe's name.
+     */
+    public List<String> closeMatches(String item) {
+        List<String> all = new ArrayList<>(providers.keySet());
+        all.sort(null);
+        skipped.forEach(s -> all.add(s.pn()));
+        return Difflib.closeMatches(item, all, 3, 0.7);
+    }
+
+    /** BitBake's {@code get_reasons}: the skipped recipes that would have provided {@code item}, and why. */
+    public List<String> skipReasons(String item, boolean runtime) {
+        List<String> reasons = new ArrayList<>();
+        for (Skipped s : skipped) {
+            if (s.pn().equals(item)) {
+                reasons.add(s.pn() + " was skipped: " + s.reason());
+            } else if (runtime && s.rprovides().contains(item)) {
+                reasons.add(s.pn() + " RPROVIDES " + item + " but was skipped: " + s.reason());
+            } else if (!runtime && s.provides().contains(item)) {
+                reasons.add(s.pn() + " PROVIDES " + item + " but was skipped: " + s.reason());
+            }
+        }
+        return reasons;
     }
 
     /** {@code bb.providers.getRuntimeProviders}: RPROVIDES, then PACKAGES, then PACKAGES_DYNAMIC patterns. */

@@ -104,6 +104,29 @@ public record RecipeInfo(String fn, Recipe recipe, String pn, String pe, String 
                 toBoolean(c.get("EXCLUDE_FROM_WORLD")));
     }
 
+    /**
+     * What BitBake's skip list keeps of a skipped recipe: its name, what it would have provided, and why. When its
+     * cache fields do not expand, the name is the file's ({@code NAME_VERSION.bb}) and it provides nothing else.
+     */
+    public static RecipeIndex.Skipped skipped(Recipe recipe) {
+        Map<String, String> c;
+        try {
+            c = recipe.cacheInfo();
+        } catch (IllegalStateException e) {
+            String base = recipe.file().substring(recipe.file().lastIndexOf('/') + 1);
+            return new RecipeIndex.Skipped(base.replaceFirst("(_[^_]*)?\\.bb$", ""), List.of(), List.of(),
+                    recipe.skipReason() + " (its PN and PROVIDES did not expand: " + e.getMessage() + ")");
+        }
+        List<String> rprovides = new ArrayList<>(Versions.explodeDeps(c.getOrDefault("RPROVIDES", "")));
+        c.forEach((k, v) -> {
+            if (k.startsWith("RPROVIDES:")) {
+                rprovides.addAll(Versions.explodeDeps(v));
+            }
+        });
+        return new RecipeIndex.Skipped(c.getOrDefault("PN", ""), Versions.explodeDeps(c.getOrDefault("PROVIDES", "")),
+                List.copyOf(rprovides), recipe.skipReason());
+    }
+
     /** {@code PE:PV-PR} as BitBake's dot labels show it. */
     public String version() {
         return pe + ":" + pv + "-" + pr;

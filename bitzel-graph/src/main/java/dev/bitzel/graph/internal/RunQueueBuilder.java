@@ -174,20 +174,8 @@ public final class RunQueueBuilder {
     }
 
     private static String closeMatches(String task, List<String> tasks) {
-        List<String> close = tasks.stream().filter(t -> similarity(task, t) >= 0.7).toList();
+        List<String> close = Difflib.closeMatches(task, tasks, 3, 0.7);
         return close.isEmpty() ? "" : ". Close matches:\n  " + String.join("\n  ", close);
-    }
-
-    /** difflib's ratio: twice the longest-common-subsequence-ish matches over the total length (approximated by LCS). */
-    private static double similarity(String a, String b) {
-        int[][] lcs = new int[a.length() + 1][b.length() + 1];
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                lcs[i][j] = a.charAt(i - 1) == b.charAt(j - 1) ? lcs[i - 1][j - 1] + 1
-                        : Math.max(lcs[i - 1][j], lcs[i][j - 1]);
-            }
-        }
-        return 2.0 * lcs[a.length()][b.length()] / (a.length() + b.length());
     }
 
     private static void markActive(String start, Map<String, Set<String>> entries, Set<String> active) {

@@ -197,22 +197,16 @@ public final class TaskData {
         }
         List<String> all = index.buildProviders(item);
         if (all == null) {
-            StringBuilder msg = new StringBuilder("Nothing PROVIDES '" + item + "'");
-            List<String> dependees = dependees(item);
-            if (!dependees.isEmpty()) {
-                msg.append(" (but ").append(String.join(", ", dependees))
-                        .append(" DEPENDS on or otherwise requires it)");
-            }
-            List<String> runtime = index.runtimeProviders(item);
-            if (!runtime.isEmpty()) {
-                List<String> hints = new ArrayList<>();
-                for (String fn : runtime) {
-                    hints.add(index.info(fn).pn() + " RPROVIDES " + item);
+            List<String> close = new ArrayList<>(index.closeMatches(item));
+            for (String fn : index.runtimeProviders(item)) {
+                String hint = index.info(fn).pn() + " RPROVIDES " + item;
+                if (!close.contains(hint)) {
+                    close.add(hint);
                 }
-                msg.append(". Close matches:\n  ").append(String.join("\n  ", hints));
             }
-            errors.add(msg.toString());
-            throw new NoProviderError(msg.toString());
+            String msg = noProvider(item, false, dependees(item), index.skipReasons(item, false), close);
+            errors.add(msg);
+            throw new NoProviderError(msg);
         }
         List<String> existing = buildTargets.get(item);
         if (existing != null && !existing.isEmpty()) {
@@ -222,7 +216,8 @@ public final class TaskData {
         List<String> eligible = new ArrayList<>(choice.eligible());
         eligible.removeIf(failedFns::contains);
         if (eligible.isEmpty()) {
-            String msg = "Nothing PROVIDES '" + item + "': No eligible PROVIDERs exist for '" + item + "'";
+            String msg = noProvider(item, false, dependees(item),
+                    List.of("No eligible PROVIDERs exist for '" + item + "'"), List.of());
             errors.add(msg);
             throw new NoProviderError(msg);
         }
@@ -248,20 +243,16 @@ public final class TaskData {
         }
         List<String> all = index.runtimeProviders(item);
         if (all.isEmpty()) {
-            StringBuilder msg = new StringBuilder("Nothing RPROVIDES '" + item + "'");
-            List<String> dependees = rdependees(item);
-            if (!dependees.isEmpty()) {
-                msg.append(" (but ").append(String.join(", ", dependees))
-                        .append(" RDEPENDS on or otherwise requires it)");
-            }
-            errors.add(msg.toString());
-            throw new NoProviderError(msg.toString());
+            String msg = noProvider(item, true, rdependees(item), index.skipReasons(item, true), List.of());
+            errors.add(msg);
+            throw new NoProviderError(msg);
         }
         RecipeIndex.Choice choice = index.filterProvidersRunTime(all, item);
         List<String> eligible = new ArrayList<>(choice.eligible());
         eligible.removeIf(failedFns::contains);
         if (eligible.isEmpty()) {
-            String msg = "Nothing RPROVIDES '" + item + "': No eligible RPROVIDERs exist for '" + item + "'";
+            String msg = noProvider(item, true, rdependees(item),
+                    List.of("No eligible RPROVIDERs exist for '" + item + "'"), List.of());
             errors.add(msg);
             throw new NoProviderError(msg);
         }
@@ -387,6 +378,26 @@ public final class TaskData {
                 break;
             }
         }
+    }
+
+    /** The text of BitBake's {@code NoProvider} event. */
+    private static String noProvider(String item, boolean runtime, List<String> dependees, List<String> reasons,
+            List<String> closeMatches) {
+        String r = runtime ? "R" : "";
+        String extra = "";
+        if (reasons.isEmpty() && !closeMatches.isEmpty()) {
+            extra = ". Close matches:\n  " + String.join("\n  ", new java.util.TreeSet<>(closeMatches));
+        }
+        StringBuilder msg = new StringBuilder("Nothing " + r + "PROVIDES '" + item + "'");
+        if (!dependees.isEmpty()) {
+            msg.append(" (but ").append(String.join(", ", dependees)).append(' ').append(r)
+                    .append("DEPENDS on or otherwise requires it)");
+        }
+        msg.append(extra);
+        for (String reason : reasons) {
+            msg.append('\n').append(reason);
+        }
+        return msg.toString();
     }
 
     private static String pythonList(List<String> items) {

@@ -231,14 +231,12 @@ public final class MetadataLoader {
                 diagnostics.addAll(v.diagnostics);
                 Recipe recipe = new Recipe(fn, entry.getKey(), v.data, v.tasks, v.taskDeps,
                         v.inheritCache, new ArrayList<>(v.dependencies), v.skipReason, v.diagnostics);
-                if (v.skipReason == null) {
-                    try {
-                        recipe.withCacheInfo(RecipeCacheInfo.read(v.data, v.tasks));
-                    } catch (dev.bitzel.parser.data.ExpansionException e) {
-                        // Left unread on purpose: Recipe.cacheInfo() reads the fields again when they are needed
-                        // and throws there, naming this recipe and the failure.
-                        assert e.getMessage() != null;
-                    }
+                try {
+                    recipe.withCacheInfo(RecipeCacheInfo.read(v.data, v.tasks));
+                } catch (dev.bitzel.parser.data.ExpansionException e) {
+                    // Left unread on purpose: Recipe.cacheInfo() reads the fields again when they are needed
+                    // and throws there, naming this recipe and the failure.
+                    assert e.getMessage() != null;
                 }
                 recipes.put(entry.getKey(), recipe);
             }

@@ -247,7 +247,7 @@ public final class ParseCache {
                 writeString(r.skipReason(), header);
             }
             writeDiagnostics(r.diagnostics(), header);
-            Map<String, String> info = r.skipReason() == null ? cacheInfoOrNull(r) : null;
+            Map<String, String> info = cacheInfoOrNull(r);
             header.writeBoolean(info != null);
             if (info != null) {
                 header.writeInt(info.size());
