@@ -11,9 +11,9 @@ package dev.bitzel.graph.scheduler;
 @FunctionalInterface
 public interface BuildEventListener {
 
-    /** Returns a listener that ignores every event. */
+    /** Returns the listener that ignores every event (a singleton: the scheduler then builds no event objects). */
     static BuildEventListener none() {
-        return event -> { };
+        return NoListener.INSTANCE;
     }
 
     /**
@@ -22,4 +22,14 @@ public interface BuildEventListener {
      * @param event never null
      */
     void onEvent(BuildEvent event);
+}
+
+/** The listener of {@link BuildEventListener#none()}. */
+enum NoListener implements BuildEventListener {
+    INSTANCE;
+
+    @Override
+    public void onEvent(BuildEvent event) {
+        // Nobody listens.
+    }
 }

@@ -41,6 +41,8 @@ final class BuildRun {
     private final IntFunction<String> signatures;
     private final boolean keepGoing;
     private final BuildEventListener listener;
+    /** Whether anyone listens: without a listener no event (nor its outcome) is built. */
+    private final boolean listening;
 
     /** Nodes of the build, ascending; {@code included == null} means all nodes of the graph. */
     private final int[] members;
@@ -84,6 +86,7 @@ final class BuildRun {
         this.signatures = request.signatures();
         this.keepGoing = config.keepGoing();
         this.listener = config.listener();
+        this.listening = listener != BuildEventListener.none();
         this.members = members;
         this.included = included;
         this.topological = topological;
@@ -251,7 +254,9 @@ final class BuildRun {
         try {
             for (int node : members) {
                 if (remaining.get(node) == 0) {
-                    emit(new BuildEvent.TaskQueued(node, graph.task(node)));
+                    if (listening) {
+                        emit(new BuildEvent.TaskQueued(node, graph.task(node)));
+                    }
                     push(node);
                 }
             }
@@ -312,11 +317,15 @@ final class BuildRun {
      * task by priority, waiting for one; {@code -1} when the worker should exit.
      */
     private int take(int[] readyNodes, int readyCount) {
-        boolean interrupted = false;
+        // A port may have re-asserted an interrupt instead of throwing: that, too, asks the build to stop.
+        boolean interrupted = Thread.interrupted();
         lock.lock();
         try {
             for (int i = 0; i < readyCount; i++) {
                 push(readyNodes[i]);
+            }
+            if (interrupted) {
+                stopping = true;
             }
             while (true) {
                 if (stopping || completed.get() == members.length) {
@@ -352,7 +361,9 @@ final class BuildRun {
     /** Looks the task up and runs it; records its outcome (not yet counted as completed). */
     private void execute(int worker, int node) {
         TaskNode task = graph.task(node);
-        emit(new BuildEvent.TaskStarted(node, task));
+        if (listening) {
+            emit(new BuildEvent.TaskStarted(node, task));
+        }
         if (task.isSet("noexec")) {
             status[node] = code(TaskStatus.NOEXEC);
             return;
@@ -511,7 +522,9 @@ final class BuildRun {
                         }
                         skipStack[skipTop++] = dependent;
                     } else {
-                        emit(new BuildEvent.TaskQueued(dependent, graph.task(dependent)));
+                        if (listening) {
+                            emit(new BuildEvent.TaskQueued(dependent, graph.task(dependent)));
+                        }
                         if (queued == buffer.length) {
                             buffer = Arrays.copyOf(buffer, queued * 2);
                         }
@@ -642,6 +655,9 @@ final class BuildRun {
 
     /** Sends a task's end event. */
     private void report(int node) {
+        if (!listening) {
+            return;
+        }
         TaskOutcome outcome = outcome(node);
         emit(switch (outcome.status()) {
             case EXECUTED, NOEXEC, CACHED -> new BuildEvent.TaskFinished(node, outcome);

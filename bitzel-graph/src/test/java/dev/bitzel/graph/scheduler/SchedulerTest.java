@@ -452,6 +452,23 @@ class SchedulerTest {
         }
 
         @Test
+        void aPortThatReassertsAnInterruptAlsoCancelsTheBuild() throws InterruptedException {
+            Recorder after = new Recorder();
+            Spawner reasserting = request -> {
+                if (request.task().id().equals(id("a:do_a"))) {
+                    Thread.currentThread().interrupt();
+                    return SpawnResult.success();
+                }
+                return after.spawn(request);
+            };
+            BuildResult result = run(graph("a:do_a", "b:do_b"), config(reasserting).build());
+            assertThat(result.cancelled()).isTrue();
+            assertThat(outcome(result, "a:do_a").status()).isEqualTo(TaskStatus.EXECUTED);
+            assertThat(outcome(result, "b:do_b").status()).isEqualTo(TaskStatus.CANCELLED);
+            assertThat(after.order()).isEmpty();
+        }
+
+        @Test
         void cancellingAFinishedBuildChangesNothing() throws Exception {
             Build build = Scheduler.create(config(new Recorder()).build())
                     .start(BuildRequest.builder(graph("a:do_a"), node -> "s").build());
