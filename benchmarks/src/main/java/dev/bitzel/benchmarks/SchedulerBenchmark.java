@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Scheduling overhead: a whole build of a 100,000-task random DAG (3–5 dependencies per task, mostly on nearby
- * tasks so chains are long) whose spawner does nothing, no cache, no listener. The score is tasks per second.
+ * tasks so chains are long) whose spawner does nothing, no cache, with or without an event listener. The score is
+ * tasks per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,6 +41,12 @@ public class SchedulerBenchmark {
     /** Worker threads. */
     @Param({"1", "2"})
     public int workers;
+
+    /** Whether a listener receives every event (it counts them), as the Build Event Protocol writer will. */
+    @Param({"false", "true"})
+    public boolean events;
+
+    private final java.util.concurrent.atomic.LongAdder eventCount = new java.util.concurrent.atomic.LongAdder();
 
     private Scheduler scheduler;
     private BuildRequest request;
@@ -63,7 +70,11 @@ public class SchedulerBenchmark {
             signatures[i] = Integer.toHexString(i * 0x9E3779B9);
         }
         request = BuildRequest.builder(graph, node -> signatures[node]).build();
-        scheduler = Scheduler.create(SchedulerConfig.builder(spawn -> SpawnResult.success()).workers(workers).build());
+        SchedulerConfig.Builder config = SchedulerConfig.builder(spawn -> SpawnResult.success()).workers(workers);
+        if (events) {
+            config.listener(event -> eventCount.increment());
+        }
+        scheduler = Scheduler.create(config.build());
     }
 
     /** Runs all 100,000 no-op tasks. */

@@ -313,8 +313,8 @@ final class BuildRun {
     }
 
     /**
-     * Pushes the newly ready tasks, marks the previous task done (unless this is the first call) and takes the next
-     * task by priority, waiting for one; {@code -1} when the worker should exit.
+     * Pushes the tasks the previous one made ready and takes the next task by priority, waiting for one, all under one
+     * acquisition of the lock; {@code -1} when the worker should exit (build stopping, or every task done).
      */
     private int take(int[] readyNodes, int readyCount) {
         // A port may have re-asserted an interrupt instead of throwing: that, too, asks the build to stop.

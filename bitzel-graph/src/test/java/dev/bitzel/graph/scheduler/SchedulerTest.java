@@ -94,6 +94,21 @@ class SchedulerTest {
         }
 
         @Test
+        void independentTasksRunAtOnceOnSeveralWorkers() throws InterruptedException {
+            java.util.concurrent.CyclicBarrier allThree = new java.util.concurrent.CyclicBarrier(3);
+            Spawner meeting = request -> {
+                try {
+                    allThree.await(30, TimeUnit.SECONDS);
+                    return SpawnResult.success();
+                } catch (java.util.concurrent.BrokenBarrierException | java.util.concurrent.TimeoutException e) {
+                    return SpawnResult.failure(1, "not run concurrently: " + e);
+                }
+            };
+            BuildResult result = run(graph("a:do_a", "b:do_b", "c:do_c"), config(meeting).workers(3).build());
+            assertThat(result.success()).as("%s", result.outcomes()).isTrue();
+        }
+
+        @Test
         void onlyTheTargetsAndWhatTheyDependOnAreBuilt() throws InterruptedException {
             TaskGraph g = graph("a:do_b -> a:do_a", "x:do_y -> x:do_z", "a:do_c -> a:do_b");
             Recorder spawner = new Recorder();
