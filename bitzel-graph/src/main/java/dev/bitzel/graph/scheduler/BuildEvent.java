@@ -9,8 +9,9 @@ import java.util.Objects;
  *
  * <p>For one task the order is {@link TaskQueued}, {@link TaskStarted}, then {@link TaskCacheHit} or (after a
  * {@link CacheLookupFailed} at most) the end event; a task that never becomes ready gets only its end event
- * ({@link TaskSkipped}, {@link TaskNotStarted} or {@link TaskCancelled}). Every task of the build gets exactly one
- * end event; {@link BuildStarted} comes first and {@link BuildFinished} last.
+ * ({@link TaskSkipped}, {@link TaskNotStarted} or {@link TaskCancelled}), and one queued when the build stopped gets
+ * {@link TaskQueued} and then its end event. Every task of the build gets exactly one end event;
+ * {@link BuildStarted} comes first and {@link BuildFinished} last.
  *
  * <p>Immutable and thread-safe.
  */
