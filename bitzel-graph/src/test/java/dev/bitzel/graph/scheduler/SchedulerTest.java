@@ -175,6 +175,32 @@ class SchedulerTest {
         }
 
         @Test
+        void aStopAfterFailureLetsRunningTasksFinish() throws Exception {
+            TaskGraph three = graph("slow:do_a", "bad:do_a", "later:do_a");
+            CountDownLatch failureReported = new CountDownLatch(1);
+            BuildEventListener listener = event -> {
+                if (event instanceof BuildEvent.TaskFailed) {
+                    failureReported.countDown();
+                }
+            };
+            Spawner spawner = request -> {
+                if (request.task().id().equals(id("slow:do_a"))) {
+                    // The failure event is sent after the build is marked as stopping.
+                    return failureReported.await(30, TimeUnit.SECONDS) ? SpawnResult.success()
+                            : SpawnResult.failure(1, "the failure was never reported");
+                }
+                return request.task().id().equals(id("bad:do_a")) ? SpawnResult.failure(1, "bad")
+                        : SpawnResult.success();
+            };
+            BuildResult result = run(three, config(spawner).workers(2).listener(listener).build());
+            assertThat(outcome(result, "slow:do_a").status()).isEqualTo(TaskStatus.EXECUTED);
+            assertThat(outcome(result, "bad:do_a").status()).isEqualTo(TaskStatus.FAILED);
+            assertThat(outcome(result, "later:do_a").status()).isEqualTo(TaskStatus.NOT_STARTED);
+            assertThat(outcome(result, "later:do_a").cause()).contains(id("bad:do_a"));
+            assertThat(result.cancelled()).isFalse();
+        }
+
+        @Test
         void withKeepGoingOnlyTheDependentsOfAFailureStop() throws InterruptedException {
             Recorder spawner = new Recorder();
             spawner.failing.add(id("f:do_fetch"));
