@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
             EnvCommand.class,
             GraphCommand.class,
             PendingCommands.Query.class,
-            PendingCommands.Build.class,
+            BuildCommand.class,
             KasCommand.class,
             SandboxCommand.class,
             CasCommand.class,

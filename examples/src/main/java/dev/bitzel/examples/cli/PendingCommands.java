@@ -36,15 +36,6 @@ final class PendingCommands {
         }
     }
 
-    @Command(name = "build", description = "Build targets, cached and sandboxed (like bitbake, bazel build). "
-            + "Usage: build TARGET... [-c TASK] [-k] [-j N] [--remote URL] [--bes URL] [--bep-json F]")
-    static final class Build extends Pending {
-        @Override
-        String capability() {
-            return "the build pipeline (scheduler, sandbox, cache)";
-        }
-    }
-
     @Command(name = "serve", description = "Serve the local store over REAPI and BES. Usage: serve [--port N]")
     static final class Serve extends Pending {
         @Override
