@@ -53,6 +53,8 @@ struct bind { const char *path; int writable; int fd; int idmapped_fd; };
 static struct {
     struct bind binds[MAX_PATHS];
     int nbinds;
+    const char *scratch[MAX_PATHS];     /* writable tmpfs directories of tmp_size bytes, discarded after the run */
+    int nscratch;
     char *env[MAX_PATHS + 1];
     int nenv;
     enum net_policy net;
@@ -341,6 +343,15 @@ static void build_root(int *sys_fds, int *etc_fds, int *etc_net_fds, int *dev_fd
             bind_fd(b->fd, b->path, b->writable);
         }
     }
+    /* scratch paths: size-limited tmpfs, after the binds so that one may sit inside a writable path */
+    for (int i = 0; i < cfg.nscratch; i++) {
+        char target[4096];
+        snprintf(target, sizeof target, NEWROOT "%s", cfg.scratch[i]);
+        mkdirs(target, 0755);
+        if (cfg.tmp_size >= 0) snprintf(opts, sizeof opts, "mode=1777,size=%lld", cfg.tmp_size);
+        else snprintf(opts, sizeof opts, "mode=1777");
+        CHECK(mount("bitzel-scratch", target, "tmpfs", MS_NOSUID | MS_NODEV, opts), "tmpfs %s", cfg.scratch[i]);
+    }
     /* a fresh /proc for the new PID namespace, mounted while the host's is still visible (the kernel
        refuses a proc mount in a user namespace otherwise); /proc/sys read-only */
     mkdirs(NEWROOT "/proc", 0555);
@@ -379,6 +390,11 @@ static void set_rlimit(int resource, long long value, const char *name) {
 
 /* ---------- cgroups ---------- */
 
+/* Where cgroups are looked for: the real places, or a fake tree given to --cgroup-probe (tests). */
+static const char *cg_root = "/sys/fs/cgroup";
+static const char *cg_proc = "/proc/self/cgroup";
+static const char *cg_name = NULL;      /* the child's name; NULL: bitzel-PID. A given name may exist already. */
+
 struct cgroups {
     int v2;                     /* a cgroup2 with the controllers, or the v1 hierarchies */
     char unified[4096];         /* v2 directory made for this run */
@@ -388,7 +404,7 @@ struct cgroups {
 
 static void own_cgroup(const char *controller, char *out, size_t len) {
     /* /proc/self/cgroup lines: "N:controllers:/path"; controller "" means the unified line "0::" */
-    FILE *f = fopen("/proc/self/cgroup", "re");
+    FILE *f = fopen(cg_proc, "re");
     char line[4096];
     out[0] = 0;
     if (!f) return;
@@ -416,8 +432,16 @@ static int make_child(const char *mount, const char *controller, char *out, size
     char own[2048];
     own_cgroup(controller, own, sizeof own);
     if (!own[0]) return -1;
-    snprintf(out, len, "%s%s/bitzel-%d", mount, strcmp(own, "/") ? own : "", (int) getpid());
-    if (mkdir(out, 0755) < 0) { out[0] = 0; return -1; }
+    if (cg_name) snprintf(out, len, "%s%s/%s", mount, strcmp(own, "/") ? own : "", cg_name);
+    else snprintf(out, len, "%s%s/bitzel-%d", mount, strcmp(own, "/") ? own : "", (int) getpid());
+    if (!*controller) {
+        /* v2: a child has the controllers' files only when its parent delegates them; try (this fails with EBUSY
+           when the parent holds processes, the "no internal processes" rule; then the notes below say so) */
+        char parent[4200];
+        snprintf(parent, sizeof parent, "%s%s/cgroup.subtree_control", mount, strcmp(own, "/") ? own : "");
+        if (try_write_file(parent, "+memory +pids +cpu") < 0) try_write_file(parent, "+memory +pids");
+    }
+    if (mkdir(out, 0755) < 0 && !(cg_name && errno == EEXIST)) { out[0] = 0; return -1; }
     return 0;
 }
 
@@ -452,36 +476,61 @@ static long long cg_read(const char *dir, const char *file, const char *key) {
 static void cgroups_setup(struct cgroups *cg) {
     int want = cfg.mem_limit >= 0 || cfg.pids_limit >= 0 || cfg.cpu_millis >= 0;
     if (!want) return;
-    char ctrls[512] = "";
-    FILE *f = fopen("/sys/fs/cgroup/cgroup.controllers", "re");
-    if (f) { if (!fgets(ctrls, sizeof ctrls, f)) ctrls[0] = 0; fclose(f); }
-    if (strstr(ctrls, "memory") && strstr(ctrls, "pids")) {
+    /* cgroup2 at the root (pure v2) or at unified/ (hybrid; usable only if memory and pids are there) */
+    char ctrls[512] = "", v2mount[4096] = "";
+    const char *where[] = { "", "/unified" };
+    for (int i = 0; i < 2 && !v2mount[0]; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s%s/cgroup.controllers", cg_root, where[i]);
+        FILE *f = fopen(path, "re");
+        if (!f) continue;
+        if (!fgets(ctrls, sizeof ctrls, f)) ctrls[0] = 0;
+        fclose(f);
+        if (strstr(ctrls, "memory") && strstr(ctrls, "pids")) snprintf(v2mount, sizeof v2mount, "%s%s", cg_root, where[i]);
+    }
+    if (v2mount[0]) {
         cg->v2 = 1;
-        if (make_child("/sys/fs/cgroup", "", cg->unified, sizeof cg->unified) < 0) {
-            note(cg, "cgroup v2: cannot create a child cgroup");
+        char why[4400];
+        if (make_child(v2mount, "", cg->unified, sizeof cg->unified) < 0) {
+            snprintf(why, sizeof why, "memory, pids, cpu: cgroup v2 at %s: cannot create a child cgroup (%s)", v2mount, strerror(errno));
+            note(cg, why);
         } else {
             if (cfg.mem_limit >= 0 && (cg_write(cg->unified, "memory.max", cfg.mem_limit, NULL) < 0
-                    || cg_write(cg->unified, "memory.swap.max", 0, NULL) < 0)) note(cg, "memory: cgroup v2 memory.max not writable");
-            if (cfg.pids_limit >= 0 && cg_write(cg->unified, "pids.max", cfg.pids_limit, NULL) < 0) note(cg, "pids: cgroup v2 pids.max not writable");
+                    || cg_write(cg->unified, "memory.swap.max", 0, NULL) < 0)) {
+                snprintf(why, sizeof why, "memory: cgroup v2 %s/memory.max not writable (%s; is memory in the parent's cgroup.subtree_control?)", cg->unified, strerror(errno));
+                note(cg, why);
+            }
+            if (cfg.pids_limit >= 0 && cg_write(cg->unified, "pids.max", cfg.pids_limit, NULL) < 0) {
+                snprintf(why, sizeof why, "pids: cgroup v2 %s/pids.max not writable (%s)", cg->unified, strerror(errno));
+                note(cg, why);
+            }
             if (cfg.cpu_millis >= 0) {
                 char buf[64];
                 snprintf(buf, sizeof buf, "%lld 100000", cfg.cpu_millis * 100);
-                if (cg_write(cg->unified, "cpu.max", 0, buf) < 0) note(cg, "cpu: cgroup v2 cpu.max not writable");
+                if (!strstr(ctrls, "cpu")) note(cg, "cpu: the cgroup v2 hierarchy has no cpu controller");
+                else if (cg_write(cg->unified, "cpu.max", 0, buf) < 0) {
+                    snprintf(why, sizeof why, "cpu: cgroup v2 %s/cpu.max not writable (%s)", cg->unified, strerror(errno));
+                    note(cg, why);
+                }
             }
         }
         return;
     }
+    char v1[4200];
     if (cfg.mem_limit >= 0) {
-        if (make_child("/sys/fs/cgroup/memory", "memory", cg->memory, sizeof cg->memory) < 0
+        snprintf(v1, sizeof v1, "%s/memory", cg_root);
+        if (make_child(v1, "memory", cg->memory, sizeof cg->memory) < 0
                 || cg_write(cg->memory, "memory.limit_in_bytes", cfg.mem_limit, NULL) < 0) note(cg, "memory: no usable memory cgroup (v1 or v2)");
         else cg_write(cg->memory, "memory.memsw.limit_in_bytes", cfg.mem_limit, NULL); /* absent without swap accounting */
     }
     if (cfg.pids_limit >= 0) {
-        if (make_child("/sys/fs/cgroup/pids", "pids", cg->pids, sizeof cg->pids) < 0
+        snprintf(v1, sizeof v1, "%s/pids", cg_root);
+        if (make_child(v1, "pids", cg->pids, sizeof cg->pids) < 0
                 || cg_write(cg->pids, "pids.max", cfg.pids_limit, NULL) < 0) note(cg, "pids: no usable pids cgroup (v1 or v2)");
     }
     if (cfg.cpu_millis >= 0) {
-        if (make_child("/sys/fs/cgroup/cpu", "cpu", cg->cpu, sizeof cg->cpu) < 0
+        snprintf(v1, sizeof v1, "%s/cpu", cg_root);
+        if (make_child(v1, "cpu", cg->cpu, sizeof cg->cpu) < 0
                 || cg_write(cg->cpu, "cpu.cfs_period_us", 100000, NULL) < 0
                 || cg_write(cg->cpu, "cpu.cfs_quota_us", cfg.cpu_millis * 100, NULL) < 0) note(cg, "cpu: no usable cpu cgroup (v1 or v2)");
     }
@@ -710,7 +759,7 @@ static int init_main(void *arg) {
 /* ---------- the outer: set-up, supervision, statistics ---------- */
 
 static void usage(void) {
-    fprintf(stderr, "usage: bitzel-sandbox [--ro PATH] [--rw PATH] [--env K=V] [--cwd DIR] [--net none|loopback|host]\n"
+    fprintf(stderr, "usage: bitzel-sandbox [--ro PATH] [--rw PATH] [--scratch PATH] [--env K=V] [--cwd DIR] [--net none|loopback|host]\n"
             "  [--stdout FILE|-] [--stderr FILE|-] [--stats FILE] [--timeout-ms N] [--grace-ms N] [--output-limit N]\n"
             "  [--memory N] [--pids N] [--cpu-millis N] [--cpu-seconds N] [--fsize N] [--tmp-size N] [--nofile N]\n"
             "  [--task-uid N --task-gid N] [--hostname NAME] [--no-seccomp] -- CMD...\n");
@@ -729,6 +778,10 @@ static void parse_args(int argc, char **argv) {
             if (cfg.nbinds >= MAX_PATHS) die("too many paths");
             if (v[0] != '/') die("path must be absolute: %s", v);
             cfg.binds[cfg.nbinds++] = (struct bind) { v, a[3] == 'w', -1, -1 };
+        } else if (!strcmp(a, "--scratch")) {
+            if (cfg.nscratch >= MAX_PATHS) die("too many scratch paths");
+            if (v[0] != '/') die("path must be absolute: %s", v);
+            cfg.scratch[cfg.nscratch++] = v;
         } else if (!strcmp(a, "--env")) {
             if (cfg.nenv >= MAX_PATHS) die("too many variables");
             cfg.env[cfg.nenv++] = (char *) v;
@@ -1075,7 +1128,38 @@ static int server_main(void) {
     return 0;
 }
 
+/*
+ * --cgroup-probe ROOT PROC_CGROUP NAME [--memory N] [--pids N] [--cpu-millis N]: runs only the cgroup part (set-up,
+ * joining with this process, finish) against the cgroup tree at ROOT, with PROC_CGROUP in place of
+ * /proc/self/cgroup and NAME as the child's name (it may exist: tests prepare it in a fake tree), and prints the
+ * statistics lines it would write. Lets tests drive the v2 and v1 code on a machine that has only one of them.
+ */
+static int cgroup_probe_main(int argc, char **argv) {
+    if (argc < 5) usage();
+    cg_root = argv[2];
+    cg_proc = argv[3];
+    cg_name = argv[4];
+    for (int i = 5; i + 1 < argc; i += 2) {
+        if (!strcmp(argv[i], "--memory")) cfg.mem_limit = parse_num(argv[i], argv[i + 1]);
+        else if (!strcmp(argv[i], "--pids")) cfg.pids_limit = parse_num(argv[i], argv[i + 1]);
+        else if (!strcmp(argv[i], "--cpu-millis")) cfg.cpu_millis = parse_num(argv[i], argv[i + 1]);
+        else usage();
+    }
+    struct cgroups cg = { 0 };
+    cgroups_setup(&cg);
+    /* join a child, as a run joins its init, so that the cgroups are empty again (removable) at the end */
+    pid_t child = fork();
+    if (child < 0) die("fork");
+    if (child == 0) { pause(); _exit(0); }
+    cgroups_join(&cg, child);
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+    cgroups_finish(&cg, stdout);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc == 2 && !strcmp(argv[1], "--server")) return server_main();
+    if (argc >= 2 && !strcmp(argv[1], "--cgroup-probe")) return cgroup_probe_main(argc, argv);
     return run_main(argc, argv);
 }

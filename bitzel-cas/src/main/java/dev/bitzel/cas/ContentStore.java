@@ -18,6 +18,10 @@ import java.util.Set;
  * {@link BlobNotFoundException}; content that does not match its digest is a {@link DigestMismatchException}; other
  * {@link IOException}s are failures of the disk. No argument may be null; no method returns null. After
  * {@link #close()}, every method but {@code close} throws {@link IllegalStateException}.
+ *
+ * <p>Every stored object carries the modification time 2000-01-01T00:00:00Z. A lookup that finds another one (the
+ * kernel stamps every write, e.g. by a root process through a hard-linked copy, which its 0444 mode does not stop)
+ * quarantines the object and answers as if it were absent, so damaged content is never handed out again.
  */
 public interface ContentStore extends Closeable {
 
@@ -91,7 +95,8 @@ public interface ContentStore extends Closeable {
 
     /**
      * Places a blob at {@code target} (replacing a file there), by hard link when the file system allows and the
-     * blob is stored uncompressed, else by copy. The file is read-only either way, executable when asked.
+     * blob is stored uncompressed, else by copy. The file is read-only either way, executable when asked, and has the
+     * store's modification time (2000-01-01T00:00:00Z).
      *
      * @param digest the blob
      * @param target where to put it; its parent directory must exist
@@ -123,8 +128,10 @@ public interface ContentStore extends Closeable {
     Directory getDirectory(Digest digest) throws IOException;
 
     /**
-     * Recreates a stored tree under {@code dir}, which must not exist or be an empty directory. Files are placed as
-     * by {@link #materialize}; the whole tree is validated (names, symbolic links staying inside it, every blob
+     * Recreates a stored tree under {@code dir}, which must not exist or be an empty directory (not a symbolic link),
+     * directories first, then files, then links, so that nothing is written through a link. Files are placed as
+     * by {@link #materialize}; the whole tree is validated (names; symbolic links staying inside it when resolved as
+     * the kernel would, through the tree's other links, at most 40 of them; every blob
      * present) before anything is written.
      *
      * @param root the root Directory's digest
@@ -158,7 +165,7 @@ public interface ContentStore extends Closeable {
     ActionCache actionCache();
 
     /**
-     * Counts what the store holds (walks the whole store).
+     * Counts what the store holds (walks the whole store, waiting while another process collects).
      *
      * @return the figures
      * @throws IOException if the store cannot be read

@@ -41,11 +41,11 @@ public final class MerkleTree {
 
     /**
      * Hashes the tree under {@code dir}. Symbolic links are kept as links (not followed) and must stay inside the
-     * tree.
+     * tree when resolved as the kernel would, through the tree's other links (at most 40).
      *
      * @param dir the directory, not null
      * @return the tree; never null
-     * @throws InvalidTreeException if a symbolic link is absolute or leaves the tree, or a file is neither regular,
+     * @throws InvalidTreeException if a symbolic link is absolute, loops or leaves the tree, or a file is neither regular,
      *     directory nor link
      * @throws IOException if the tree cannot be read
      */

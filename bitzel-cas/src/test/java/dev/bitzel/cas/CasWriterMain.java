@@ -11,7 +11,8 @@ import java.util.Random;
  * A child process for the multi-process tests: {@code crash DIR} writes blobs and action entries until killed,
  * printing each one once it is stored; {@code share DIR ID} writes a fixed set shared with its siblings plus its
  * own; {@code gc DIR MILLIS} collects and counts in a loop; {@code fill DIR ID QUOTA} writes 1.6 MiB under a
- * quota.
+ * quota ({@code 0}: none); {@code watch DIR STOPFILE} sums the stored objects' sizes as fast as it can until
+ * STOPFILE exists and prints the largest sum seen.
  */
 public final class CasWriterMain {
 
@@ -31,6 +32,7 @@ public final class CasWriterMain {
             case "share" -> share(dir, Integer.parseInt(args[2]));
             case "gc" -> gc(dir, Long.parseLong(args[2]));
             case "fill" -> fill(dir, Integer.parseInt(args[2]), Long.parseLong(args[3]));
+            case "watch" -> watch(dir, Path.of(args[2]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -85,12 +87,49 @@ public final class CasWriterMain {
     }
 
     private static void fill(Path dir, int id, long quota) throws Exception {
-        try (ContentStore cas = Cas.open(dir, CasOptions.builder().quotaBytes(quota).fsync(false).build())) {
+        CasOptions.Builder options = CasOptions.builder().fsync(false);
+        if (quota > 0) {
+            options.quotaBytes(quota);
+        }
+        try (ContentStore cas = Cas.open(dir, options.build())) {
             for (int i = 0; i < 160; i++) {
                 cas.put(StoreFixture.bytes(10 * 1024, id * 10_000 + i));
             }
             System.out.println("done");
         }
+    }
+
+    /** Samples the bytes of every stored object (blobs and action entries, as the quota counts them). */
+    private static void watch(Path dir, Path stop) throws Exception {
+        long max = 0;
+        int samples = 0;
+        System.out.println("ready");
+        System.out.flush();
+        while (!java.nio.file.Files.exists(stop)) {
+            long sum = 0;
+            for (Path base : List.of(dir.resolve("cas/sha256"), dir.resolve("ac"))) {
+                try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(base, 2)) {
+                    for (Path p : (Iterable<Path>) files::iterator) {
+                        try {
+                            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(p,
+                                    java.nio.file.attribute.BasicFileAttributes.class);
+                            if (a.isRegularFile()) {
+                                sum += a.size();
+                            }
+                        } catch (java.nio.file.NoSuchFileException e) {
+                            // evicted while listed
+                        }
+                    }
+                } catch (java.io.UncheckedIOException e) {
+                    if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+                        throw e;
+                    }
+                }
+            }
+            max = Math.max(max, sum);
+            samples++;
+        }
+        System.out.println("max " + max + " samples " + samples);
     }
 
     private static void gc(Path dir, long millis) throws Exception {

@@ -276,6 +276,63 @@ class ContentStoreTest {
                 assertThat(Files.isSameFile(out, blobPath(dir, d))).isFalse();
                 assertThat(out).hasContent("copy me");
                 assertThat(Files.getPosixFilePermissions(out)).isEqualTo(PosixFilePermissions.fromString("r--r--r--"));
+                assertThat(Files.getLastModifiedTime(out)).as("copies look like hard links")
+                        .isEqualTo(Files.getLastModifiedTime(blobPath(dir, d)));
+            }
+        }
+
+        /** What protects the store when a process ignores the 0444 mode (root does): the kernel's mtime stamp. */
+        @Test
+        void aWriteThroughAHardLinkedCopyIsDetectedAndTheDamagedBlobIsNeverHandedOutAgain() throws Exception {
+            byte[] original = "the real content".getBytes(StandardCharsets.UTF_8);
+            Digest d = cas.put(original);
+            Digest key = Digest.ofUtf8("task");
+            cas.actionCache().put(key, ActionResult.of(0, List.of(new ActionResult.OutputFile("out", d, false))));
+            Path work = tmp.resolve("work");
+            cas.materialize(d, work, false);
+            assertThat(Files.isSameFile(work, blobPath(dir, d))).isTrue();
+            makeWritableUnlessRoot(work);
+            Files.write(work, "the fake content".getBytes(StandardCharsets.UTF_8)); // same size, same inode
+            assertThat(Files.readAllBytes(blobPath(dir, d))).as("the store's inode was written through")
+                    .isNotEqualTo(original);
+
+            assertThat(cas.contains(d)).isFalse();
+            assertThat(blobPath(dir, d)).doesNotExist();
+            assertThat(Files.list(dir.resolve("quarantine")).toList()).hasSize(1);
+            assertThat(cas.actionCache().get(key)).as("an entry whose blob was damaged is a miss").isEmpty();
+            assertThatThrownBy(() -> cas.materialize(d, tmp.resolve("again"), false))
+                    .isInstanceOf(BlobNotFoundException.class);
+
+            assertThat(cas.put(original)).isEqualTo(d); // the build that missed stores it again
+            cas.materialize(d, tmp.resolve("again"), false);
+            assertThat(Files.readAllBytes(tmp.resolve("again"))).isEqualTo(original);
+            assertThat(cas.get(d)).isEqualTo(original);
+        }
+
+        @Test
+        void aReadOfABlobWrittenThroughALinkIsANotFoundAndFsckReportsSuchObjects() throws Exception {
+            Digest d = cas.put("aaaa".getBytes(StandardCharsets.UTF_8));
+            Digest e = cas.put("bbbb".getBytes(StandardCharsets.UTF_8));
+            Path work = tmp.resolve("x");
+            cas.materialize(e, work, true); // through the executable twin
+            cas.materialize(d, tmp.resolve("d"), false);
+            makeWritableUnlessRoot(tmp.resolve("d"));
+            Files.write(tmp.resolve("d"), "zzzz".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> cas.get(d)).isInstanceOf(BlobNotFoundException.class);
+
+            makeWritableUnlessRoot(work);
+            Files.write(work, "cccc".getBytes(StandardCharsets.UTF_8));
+            FsckReport report = cas.fsck();
+            assertThat(report.problems()).singleElement().satisfies(p -> {
+                assertThat(p.path()).endsWith(e.hash() + ".x");
+                assertThat(p.problem()).contains("modified in place");
+            });
+            assertThat(cas.get(e)).as("the raw form is intact").isEqualTo("bbbb".getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void makeWritableUnlessRoot(Path p) throws Exception {
+            if (!"root".equals(System.getProperty("user.name"))) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
             }
         }
 
@@ -314,6 +371,24 @@ class ContentStoreTest {
             Files.createDirectories(other);
             Files.writeString(other.resolve("VERSION"), "something else 7\n");
             assertThatThrownBy(() -> Cas.open(other)).hasMessageContaining("something else 7");
+        }
+
+        @Test
+        void upgradesAFormat1StoreBySealingEveryObjectAndKeepingItsLastAccess() throws Exception {
+            Path old = tmp.resolve("v1");
+            Digest d;
+            try (ContentStore s = Cas.open(old)) {
+                d = s.put("old".getBytes(StandardCharsets.UTF_8));
+            }
+            Files.writeString(old.resolve("VERSION"), "bitzel-cas 1\n");
+            java.nio.file.attribute.FileTime lastAccess = java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
+            Files.setLastModifiedTime(blobPath(old, d), lastAccess); // format 1 kept last access in the mtime
+            try (ContentStore s = Cas.open(old)) {
+                assertThat(old.resolve("VERSION")).hasContent("bitzel-cas 2");
+                assertThat(Files.getLastModifiedTime(blobPath(old, d)).toMillis()).isEqualTo(946_684_800_000L);
+                assertThat(Files.getAttribute(blobPath(old, d), "lastAccessTime")).isEqualTo(lastAccess);
+                assertThat(s.get(d)).isEqualTo("old".getBytes(StandardCharsets.UTF_8));
+            }
         }
 
         @Test

@@ -187,4 +187,120 @@ class TreeTest {
             }
         }
     }
+
+    /** Trees whose links, each harmless as text, leave the tree once resolved through the tree's other links. */
+    @Nested
+    class HostileLinks {
+
+        private Digest store(Directory d) throws Exception {
+            return cas.put(d.toBytes());
+        }
+
+        private Directory links(Directory.SymlinkNode... nodes) {
+            return new Directory(List.of(), List.of(), List.of(nodes));
+        }
+
+        private Directory.SymlinkNode link(String name, String target) {
+            return new Directory.SymlinkNode(name, target);
+        }
+
+        private void assertRefused(Digest root, String location, String message) {
+            Path out = tmp.resolve("out");
+            assertThatThrownBy(() -> cas.materializeTree(root, out))
+                    .isInstanceOfSatisfying(InvalidTreeException.class,
+                            e -> assertThat(e.location()).isEqualTo(location))
+                    .hasMessageContaining(message);
+            assertThat(out).doesNotExist();
+        }
+
+        @Test
+        void aChainThroughALinkToTheParentLeavesTheTree() throws Exception {
+            // sub/l -> .. is fine alone; x -> sub/l/.. reads as "stay here" but resolves to the tree's parent.
+            Digest sub = store(links(link("l", "..")));
+            Digest root = store(new Directory(List.of(), List.of(new Directory.DirectoryNode("sub", sub)),
+                    List.of(link("x", "sub/l/.."))));
+            assertRefused(root, "x", "resolved through other links");
+        }
+
+        @Test
+        void aLinkToALinkThatClimbsLeavesTheTree() throws Exception {
+            Digest sub = store(links(link("b", "../..")));
+            Digest root = store(new Directory(List.of(), List.of(new Directory.DirectoryNode("sub", sub)),
+                    List.of(link("a", "sub/b/.."))));
+            assertRefused(root, "a", "leaves the tree");
+        }
+
+        @Test
+        void dotDotThroughALinkedDirectoryIsResolvedFromTheLinksTarget() throws Exception {
+            // s -> sub/deep is a directory two levels down: s/.. is sub (inside), but t -> s/../../.. is outside
+            // although "t" itself only climbs once as text.
+            Digest deep = store(Directory.EMPTY);
+            Digest sub = store(new Directory(List.of(), List.of(new Directory.DirectoryNode("deep", deep)), List.of()));
+            Digest inside = store(new Directory(List.of(), List.of(new Directory.DirectoryNode("sub", sub)),
+                    List.of(link("s", "sub/deep"), link("up", "s/.."))));
+            Path ok = tmp.resolve("ok");
+            cas.materializeTree(inside, ok);
+            assertThat(ok.resolve("up").toRealPath()).isEqualTo(ok.resolve("sub").toRealPath());
+
+            Digest outside = store(new Directory(List.of(), List.of(new Directory.DirectoryNode("sub", sub)),
+                    List.of(link("s", "sub/deep"), link("t", "s/../../.."))));
+            assertRefused(outside, "t", "leaves the tree");
+        }
+
+        @Test
+        void loopsOfLinksAreRefused() throws Exception {
+            assertRefused(store(links(link("a", "b"), link("b", "a"))), "a", "loop");
+            assertRefused(store(links(link("self", "self/x"))), "self", "loop");
+        }
+
+        @Test
+        void absoluteTargetsAreRefusedEvenWhenReachedThroughAnotherLink() throws Exception {
+            assertRefused(store(links(link("etc", "/etc"))), "etc", "absolute path '/etc'");
+            Digest sub = store(links(link("abs", "/")));
+            Digest root = store(new Directory(List.of(), List.of(new Directory.DirectoryNode("sub", sub)),
+                    List.of(link("a", "sub/abs"))));
+            assertRefused(root, "sub/abs", "absolute path '/'");
+        }
+
+        @Test
+        void linksStayingInsideThroughChainsAreKept() throws Exception {
+            Digest lib = store(new Directory(List.of(new Directory.FileNode("libz.so.1",
+                    cas.put("ELF".getBytes(StandardCharsets.US_ASCII)), false)), List.of(),
+                    List.of(link("libz.so", "libz.so.1"), link("up", ".."))));
+            Digest root = store(new Directory(List.of(), List.of(new Directory.DirectoryNode("lib", lib)),
+                    List.of(link("current", "lib/up/lib/libz.so"))));
+            Path out = tmp.resolve("out");
+            cas.materializeTree(root, out);
+            assertThat(Files.readString(out.resolve("current"))).isEqualTo("ELF");
+            assertThat(Files.isSymbolicLink(out.resolve("current"))).isTrue();
+        }
+
+        @Test
+        void storingALocalTreeResolvesLinksThroughOtherLinks() throws Exception {
+            Path src = tmp.resolve("evil");
+            Files.createDirectories(src.resolve("sub"));
+            Files.createSymbolicLink(src.resolve("sub/l"), Path.of(".."));
+            Files.createSymbolicLink(src.resolve("x"), Path.of("sub/l/.."));
+            assertThatThrownBy(() -> cas.putTree(src))
+                    .isInstanceOfSatisfying(InvalidTreeException.class, e -> assertThat(e.location()).isEqualTo("x"))
+                    .hasMessageContaining("leaves the tree");
+            Path loop = tmp.resolve("loop");
+            Files.createDirectories(loop);
+            Files.createSymbolicLink(loop.resolve("a"), Path.of("b"));
+            Files.createSymbolicLink(loop.resolve("b"), Path.of("a"));
+            assertThatThrownBy(() -> cas.putTree(loop)).isInstanceOf(InvalidTreeException.class)
+                    .hasMessageContaining("loop");
+        }
+
+        @Test
+        void refusesToMaterialiseIntoADirectoryThatIsALink() throws Exception {
+            Path real = Files.createDirectories(tmp.resolve("elsewhere"));
+            Path link = Files.createSymbolicLink(tmp.resolve("out"), real);
+            Digest root = store(new Directory(List.of(new Directory.FileNode("f",
+                    cas.put("f".getBytes(StandardCharsets.US_ASCII)), false)), List.of(), List.of()));
+            assertThatThrownBy(() -> cas.materializeTree(root, link)).isInstanceOf(java.nio.file.FileSystemException.class)
+                    .hasMessageContaining("symbolic link");
+            assertThat(real).isEmptyDirectory();
+        }
+    }
 }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param cpuTime CPU time of each process (RLIMIT_CPU, whole seconds; SIGXCPU beyond it)
  * @param outputBytes stdout and stderr together; the tree is killed when it writes more
  * @param fileSizeBytes size of any one file the command writes (RLIMIT_FSIZE)
- * @param tmpBytes size of the private {@code /tmp} (a tmpfs)
+ * @param tmpBytes size of the private {@code /tmp} and of each scratch path (tmpfs each)
  */
 public record Limits(Duration timeout, Duration killGrace, long memoryBytes, int maxProcesses, double cpus,
         Duration cpuTime, long outputBytes, long fileSizeBytes, long tmpBytes) {
@@ -85,7 +85,7 @@ public record Limits(Duration timeout, Duration killGrace, long memoryBytes, int
         return new Limits(timeout, killGrace, memoryBytes, maxProcesses, cpus, cpuTime, outputBytes, value, tmpBytes);
     }
 
-    /** A copy with this size of the private {@code /tmp} (0: the tmpfs default, half the RAM). */
+    /** A copy with this size of the private {@code /tmp} and of each scratch path (0: the tmpfs default, half the RAM). */
     public Limits withTmpBytes(long value) {
         return new Limits(timeout, killGrace, memoryBytes, maxProcesses, cpus, cpuTime, outputBytes, fileSizeBytes, value);
     }

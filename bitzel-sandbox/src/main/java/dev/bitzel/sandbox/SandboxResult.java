@@ -22,10 +22,13 @@ import java.util.Set;
  * @param notEnforced limits or isolation that were asked for but could not be enforced here, each with the reason
  * @param setupTime time spent setting up the sandbox (launching the helper, namespaces, mounts, cgroups)
  * @param sandboxed false only when the command ran unsandboxed because {@link SandboxSpec#allowUnsandboxed()} allowed it
+ * @param removedLinks symbolic links the command created in its writable paths that led out of them (to host files,
+ *     or up through {@code ..}, also through other links), removed after it ended so that nothing collecting the
+ *     outputs follows them; one {@code "PATH -> TARGET: why"} each
  */
 public record SandboxResult(int exitCode, int signal, Duration wallTime, Duration userTime, Duration systemTime,
         long peakMemoryBytes, Optional<Path> stdout, Optional<Path> stderr, Set<LimitKind> limitsHit,
-        List<String> notEnforced, Duration setupTime, boolean sandboxed) {
+        List<String> notEnforced, Duration setupTime, boolean sandboxed, List<String> removedLinks) {
 
     /** Copies the collections and checks that exactly one of exit code and signal is set. */
     public SandboxResult {
@@ -37,6 +40,7 @@ public record SandboxResult(int exitCode, int signal, Duration wallTime, Duratio
         Objects.requireNonNull(setupTime, "setupTime");
         limitsHit = Set.copyOf(limitsHit);
         notEnforced = List.copyOf(notEnforced);
+        removedLinks = List.copyOf(removedLinks);
         if ((signal == 0) == (exitCode < 0)) {
             throw new IllegalArgumentException("either an exit code or a signal, was exitCode=" + exitCode
                     + " signal=" + signal);

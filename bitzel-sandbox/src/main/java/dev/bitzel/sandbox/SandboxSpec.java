@@ -22,6 +22,7 @@ public final class SandboxSpec {
     private final Path workingDirectory;
     private final List<Path> readOnlyPaths;
     private final List<Path> writablePaths;
+    private final List<Path> scratchPaths;
     private final NetworkPolicy network;
     private final Limits limits;
     private final Path stdout;
@@ -35,6 +36,7 @@ public final class SandboxSpec {
         this.workingDirectory = b.workingDirectory;
         this.readOnlyPaths = List.copyOf(b.readOnlyPaths);
         this.writablePaths = List.copyOf(b.writablePaths);
+        this.scratchPaths = List.copyOf(b.scratchPaths);
         this.network = b.network;
         this.limits = b.limits;
         this.stdout = b.stdout;
@@ -65,6 +67,7 @@ public final class SandboxSpec {
         b.workingDirectory = workingDirectory;
         b.readOnlyPaths.addAll(readOnlyPaths);
         b.writablePaths.addAll(writablePaths);
+        b.scratchPaths.addAll(scratchPaths);
         b.network = network;
         b.limits = limits;
         b.stdout = stdout;
@@ -97,6 +100,14 @@ public final class SandboxSpec {
     /** Host paths visible writable at the same place (files written there belong to the path's owner). */
     public List<Path> writablePaths() {
         return writablePaths;
+    }
+
+    /**
+     * Writable directories that exist only inside the sandbox: each a fresh tmpfs of {@link Limits#tmpBytes()}
+     * bytes (so their disk usage is bounded: a write beyond it fails with ENOSPC), discarded when the command ends.
+     */
+    public List<Path> scratchPaths() {
+        return scratchPaths;
     }
 
     /** What network the command may reach. */
@@ -132,6 +143,7 @@ public final class SandboxSpec {
     @Override
     public String toString() {
         return "SandboxSpec" + command + " network=" + network + " ro=" + readOnlyPaths + " rw=" + writablePaths
+                + (scratchPaths.isEmpty() ? "" : " scratch=" + scratchPaths)
                 + " " + limits;
     }
 
@@ -142,6 +154,7 @@ public final class SandboxSpec {
         private Path workingDirectory;
         private final List<Path> readOnlyPaths = new ArrayList<>();
         private final List<Path> writablePaths = new ArrayList<>();
+        private final List<Path> scratchPaths = new ArrayList<>();
         private NetworkPolicy network = NetworkPolicy.NONE;
         private Limits limits = Limits.none();
         private Path stdout;
@@ -199,6 +212,16 @@ public final class SandboxSpec {
         /** Makes an existing host path visible writable at the same place. */
         public Builder writable(Path path) {
             writablePaths.add(absolute("writable", path));
+            return this;
+        }
+
+        /**
+         * Adds a scratch directory at this absolute path, which need not exist on the host: a size-limited tmpfs
+         * (see {@link SandboxSpec#scratchPaths()}); it may lie inside a writable path, whose content there it hides
+         * for the run (the mount point is created in the writable path if missing).
+         */
+        public Builder scratch(Path path) {
+            scratchPaths.add(absolute("scratch", path));
             return this;
         }
 

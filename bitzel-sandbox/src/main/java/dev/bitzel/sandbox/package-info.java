@@ -26,12 +26,23 @@
  *
  * <h2>Limits</h2>
  * Wall-clock timeout: SIGTERM to every process of the namespace, then SIGKILL of the namespace after a grace.
- * Memory, processes (fork bombs) and CPU bandwidth: cgroups, v2 when the unified hierarchy has the memory and
- * pids controllers, else v1 (memory, pids, cpu), each a child of the caller's own cgroup. CPU time, file size:
- * rlimits. Output: stdout and stderr are relayed by the helper, which kills the namespace past the cap. The
- * private {@code /tmp} has a tmpfs size. A limit that cannot be enforced (no cgroup writable, no idmapped
- * mount, no quota for the writable paths' disk usage) is listed in
- * {@link dev.bitzel.sandbox.SandboxResult#notEnforced()}: never silently ignored.
+ * Memory, processes (fork bombs) and CPU bandwidth: cgroups, v2 when a cgroup2 hierarchy (at the root of
+ * {@code /sys/fs/cgroup}, or at {@code unified/} on a hybrid) has the memory and pids controllers, else v1
+ * (memory, pids, cpu), each a child of the caller's own cgroup. The helper's {@code --cgroup-probe} mode runs just
+ * this part against any tree, which is how the tests drive the v2 code on a machine whose v2 has only hugetlb.
+ * CPU time, file size: rlimits. Output: stdout and stderr are relayed by the helper, which kills the namespace past
+ * the cap. Disk usage: the private {@code /tmp} and every scratch path
+ * ({@link dev.bitzel.sandbox.SandboxSpec#scratchPaths()}) are tmpfs of {@link dev.bitzel.sandbox.Limits#tmpBytes()}
+ * bytes (ENOSPC beyond); the declared writable host paths have no quota (only RLIMIT_FSIZE per file), which the
+ * result says when a size limit was asked for. A limit that cannot be enforced (no cgroup writable, a v2
+ * controller not delegated, no idmapped mount, no quota for the writable paths' disk usage) is listed, with the
+ * reason, in {@link dev.bitzel.sandbox.SandboxResult#notEnforced()}: never silently ignored.
+ *
+ * <h2>Outputs</h2>
+ * After the command ends, symbolic links it created or changed in the writable paths that lead out of the writable
+ * path they sit in (an absolute target elsewhere, {@code ..} above it, also when resolved through other links, or a
+ * loop) are removed and listed in {@link dev.bitzel.sandbox.SandboxResult#removedLinks()}, so that whatever collects
+ * the outputs on the host never follows a link to a host file. Links that were there before the run are left alone.
  *
  * <h2>Syscall filter</h2>
  * Seccomp (x86-64 only; i386 and x32 entry points are refused): ptrace and process_vm_*, mount and the new

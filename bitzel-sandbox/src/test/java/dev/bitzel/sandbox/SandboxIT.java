@@ -228,14 +228,15 @@ class SandboxIT {
         @Test
         void systemDirectoriesAndEverythingOutsideTheWorkDirectoryAreReadOnly() throws Exception {
             Path readOnly = Files.createTempDirectory("bitzel-ro");
+            String x = "bitzel-probe-" + System.nanoTime(); // a name nothing else on the host uses
             try {
-                run(SandboxSpec.builder("sh", "-c", "touch /usr/x /etc/x /x /proc/x " + readOnly + "/x " + work
-                        + "/../x; echo done").readOnly(readOnly));
+                run(SandboxSpec.builder("sh", "-c", ("touch /usr/X /etc/X /X /proc/X " + readOnly + "/X " + work
+                        + "/../X; echo done").replace("X", x)).readOnly(readOnly));
                 assertThat(stderr().lines().filter(l -> l.contains("Read-only file system")
                         || l.contains("No such file") || l.contains("Permission denied")).count())
                         .isEqualTo(work.startsWith("/tmp/") ? 5 : 6); // under /tmp, ../x lands in the private /tmp
-                assertThat(readOnly.resolve("x")).doesNotExist();
-                assertThat(work.resolve("../x")).doesNotExist();
+                assertThat(readOnly.resolve(x)).doesNotExist();
+                assertThat(work.resolve("../" + x)).doesNotExist();
             } finally {
                 Files.delete(readOnly);
             }
@@ -261,8 +262,24 @@ class SandboxIT {
             assertThat(Files.getPosixFilePermissions(work.resolve("f")))
                     .doesNotContain(PosixFilePermission.OWNER_EXECUTE);
             assertThat(work.resolve("g")).doesNotExist();
-            assertThat(Files.isSymbolicLink(work.resolve("link"))).isTrue();
+            assertThat(Files.exists(work.resolve("link"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .as("a link to a host file is not left as an output").isFalse();
+            assertThat(r.removedLinks()).containsExactly(work.resolve("link") + " -> /etc/shadow: absolute target"
+                    + " outside " + work);
             assertThat(r.exitCode()).isZero();
+        }
+
+        @Test
+        void linksLeavingTheWorkDirectoryThroughOtherLinksAreRemovedAndLinksInsideKept() throws Exception {
+            SandboxResult r = sh("mkdir -p sub && echo x > file && ln -s .. sub/l && ln -s sub/l/.. x "
+                    + "&& ln -s file inside && ln -s " + work + "/file absolute && ln -s ../../etc sub/up");
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.removedLinks()).hasSize(2).anySatisfy(l -> assertThat(l).startsWith(work.resolve("x")
+                    + " -> sub/l/..: leads out of " + work)).anySatisfy(l -> assertThat(l)
+                    .startsWith(work.resolve("sub/up") + " -> ../../etc"));
+            assertThat(Files.readString(work.resolve("inside"))).isEqualTo("x\n");
+            assertThat(Files.readString(work.resolve("absolute"))).isEqualTo("x\n");
+            assertThat(Files.isSymbolicLink(work.resolve("sub/l"))).isTrue();
         }
 
         @Test
@@ -361,7 +378,30 @@ class SandboxIT {
                     .limits(Limits.none().withFileSizeBytes(1 << 20)));
             assertThat(Files.size(work.resolve("big"))).isEqualTo(1 << 20);
             assertThat(r.limitsHit()).contains(LimitKind.FILE_SIZE);
-            assertThat(r.notEnforced()).anySatisfy(n -> assertThat(n).contains("disk usage"));
+            assertThat(r.notEnforced()).anySatisfy(n -> assertThat(n).startsWith("disk usage of the writable paths ["
+                    + work + "]: no quota on host directories"));
+        }
+
+        @Test
+        void scratchDirectoriesHaveABoundedSizeAndAreDiscarded() throws Exception {
+            Path scratch = Path.of("/bitzel-it-scratch");
+            Path inWork = work.resolve("build/tmp");
+            Files.createDirectories(inWork);
+            Files.writeString(inWork.resolve("host-file"), "hidden while the scratch is mounted");
+            SandboxResult r = run(SandboxSpec.builder("sh", "-c", "ls -A " + inWork + "; "
+                    + "head -c 2000000 /dev/zero > " + scratch + "/big; echo big=$?; "
+                    + "head -c 2000000 /dev/zero > " + inWork + "/big; echo inwork=$?; "
+                    + "rm " + scratch + "/big; head -c 500000 /dev/zero > " + scratch + "/small && echo small=ok")
+                    .scratch(scratch).scratch(inWork).limits(Limits.none().withTmpBytes(1 << 20)));
+            assertThat(r.exitCode()).isZero();
+            assertThat(stdout()).isEqualTo("big=1\ninwork=1\nsmall=ok\n");
+            assertThat(stderr()).contains("No space left on device");
+            assertThat(scratch).doesNotExist();
+            assertThat(inWork.resolve("big")).doesNotExist();
+            assertThat(inWork.resolve("host-file")).hasContent("hidden while the scratch is mounted");
+            SandboxResult again = run(SandboxSpec.builder("sh", "-c", "ls -A " + scratch).scratch(scratch));
+            assertThat(again.exitCode()).isZero();
+            assertThat(stdout()).as("a scratch starts empty every run").isEmpty();
         }
 
         @Test

@@ -87,7 +87,7 @@ class SandboxSpecTest {
 
         private SandboxResult result(int exit, int signal, Set<LimitKind> hit) {
             return new SandboxResult(exit, signal, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, Optional.empty(),
-                    Optional.empty(), hit, List.of(), Duration.ZERO, true);
+                    Optional.empty(), hit, List.of(), Duration.ZERO, true, List.of());
         }
     }
 }

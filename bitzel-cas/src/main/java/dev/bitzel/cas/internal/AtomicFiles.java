@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -15,6 +18,14 @@ final class AtomicFiles {
 
     static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--r--r--");
     static final Set<PosixFilePermission> READ_EXEC = PosixFilePermissions.fromString("r-xr-xr-x");
+
+    /**
+     * The modification time of every stored object (2000-01-01T00:00:00Z). The kernel sets a file's mtime to the
+     * current time on every write or truncation, so an object whose mtime is anything else was written to after it
+     * was stored, typically through a hard-linked copy by a process that ignores the 0444 mode (root). Last access,
+     * which LRU eviction needs, is kept in the access time instead.
+     */
+    static final FileTime SEALED = FileTime.fromMillis(946_684_800_000L);
 
     private static final int CHUNK = 1 << 20;
 
@@ -38,12 +49,19 @@ final class AtomicFiles {
         }
     }
 
+    /** Whether {@code a} are the attributes of an object nobody wrote to since it was stored. */
+    static boolean sealed(BasicFileAttributes a) {
+        return a.lastModifiedTime().equals(SEALED);
+    }
+
     /**
-     * Makes the (already fsynced) {@code tmp} read-only and renames it to {@code target}, atomically replacing any
+     * Makes the (already fsynced) {@code tmp} read-only, seals its modification time and renames it to {@code target}, atomically replacing any
      * file there, then fsyncs the target's directory so that the rename survives a crash.
      */
     static void commit(Path tmp, Path target, boolean executable, boolean fsync) throws IOException {
         Files.setPosixFilePermissions(tmp, executable ? READ_EXEC : READ_ONLY);
+        Files.getFileAttributeView(tmp, BasicFileAttributeView.class)
+                .setTimes(SEALED, FileTime.fromMillis(System.currentTimeMillis()), null);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         if (fsync) {
             fsyncDirectory(target.getParent());

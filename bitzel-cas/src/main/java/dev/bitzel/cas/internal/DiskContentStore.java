@@ -32,6 +32,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -213,10 +214,14 @@ public final class DiskContentStore implements ContentStore {
         }
     }
 
+    /**
+     * Counts a write against the quota. Past the quota the writer evicts, or waits while another process evicts:
+     * so each process overshoots by at most one ledger batch plus the objects its threads are committing.
+     */
     void wrote(long bytes) {
         long now = usage.add(bytes);
         if (now > options.quotaBytes() && now > nextEviction.get()) {
-            maintenance.evictIfIdle();
+            maintenance.evictForQuota();
         }
     }
 
@@ -237,17 +242,40 @@ public final class DiskContentStore implements ContentStore {
                 // which re-hashes, may decide which.
                 return null;
             }
+            if (!intact(p, a)) {
+                continue;
+            }
             touch(p, a);
             return form;
         }
         return null;
     }
 
+    /**
+     * Whether the object at {@code p} was not written to since it was stored (its modification time is still
+     * {@link AtomicFiles#SEALED}); if it was, it is quarantined, so that it counts as absent and is never handed out
+     * again. This is what protects the store from a process that writes to a hard-linked copy despite its 0444 mode
+     * (root ignores mode bits): the kernel stamps the shared inode with the time of the write.
+     */
+    boolean intact(Path p, BasicFileAttributes a) {
+        if (AtomicFiles.sealed(a)) {
+            return true;
+        }
+        String moved = maintenance.quarantine(p, "modified in place after it was stored (modification time "
+                + a.lastModifiedTime() + ", size " + a.size() + "): something wrote to a hard-linked copy");
+        LOG.log(Level.WARNING, () -> "treating " + layout.relative(p) + " as absent; quarantined as " + moved);
+        return false;
+    }
+
+    /** Records an access in the access time (the modification time stays sealed). */
     void touch(Path p, BasicFileAttributes a) {
         long now = System.currentTimeMillis();
-        if (now - a.lastModifiedTime().toMillis() >= options.accessTimeResolution().toMillis()) {
+        if (now - a.lastAccessTime().toMillis() >= options.accessTimeResolution().toMillis()) {
             try {
-                Files.setLastModifiedTime(p, FileTime.fromMillis(now));
+                // Null keeps the modification time as read a moment ago by the JDK; a write racing with this call
+                // could have its time stamp reset to SEALED, the one window this check leaves open.
+                Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .setTimes(null, FileTime.fromMillis(now), null);
             } catch (NoSuchFileException e) {
                 // evicted meanwhile
             } catch (IOException e) {
@@ -295,12 +323,18 @@ public final class DiskContentStore implements ContentStore {
         for (Layout.Form form : new Layout.Form[] {Layout.Form.RAW, Layout.Form.ZSTD}) {
             Path p = layout.blob(digest, form);
             InputStream in;
+            BasicFileAttributes a;
             try {
-                in = Files.newInputStream(p);
+                in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS);
+                a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
                 continue;
             }
-            touch(p);
+            if (!intact(p, a)) {
+                in.close();
+                continue;
+            }
+            touch(p, a);
             if (form == Layout.Form.ZSTD) {
                 in = new ZstdInputStream(new BufferedInputStream(in, 1 << 16));
             }
@@ -433,14 +467,21 @@ public final class DiskContentStore implements ContentStore {
             Files.copy(in, target);
         }
         Files.setPosixFilePermissions(target, executable ? AtomicFiles.READ_EXEC : AtomicFiles.READ_ONLY);
+        // Copies carry the same modification time as hard links, so a work tree looks the same either way.
+        Files.setLastModifiedTime(target, AtomicFiles.SEALED);
     }
 
     /** The executable twin of a raw blob, made on first use: hard links share their inode's mode. */
     private Path executableTwin(Digest digest) throws IOException {
         Path x = layout.blob(digest, Layout.Form.EXEC);
-        if (Files.exists(x)) {
-            touch(x);
-            return x;
+        try {
+            BasicFileAttributes a = Files.readAttributes(x, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (intact(x, a)) {
+                touch(x, a);
+                return x;
+            }
+        } catch (NoSuchFileException e) {
+            // made below
         }
         Path tmp = session.newTemp();
         try {
@@ -495,22 +536,25 @@ public final class DiskContentStore implements ContentStore {
     private record Entry(String path, Directory.FileNode file, Directory.SymlinkNode link) {
     }
 
-    /** Walks a stored tree, validating it; directories come before their contents. */
-    void walk(Digest root, String prefix, int depth, List<String> dirs, List<Entry> entries) throws IOException {
+    /** Walks a stored tree, validating names and recording its links; directories come before their contents. */
+    void walk(Digest root, String prefix, int depth, List<String> dirs, List<Entry> entries, SymlinkCheck links)
+            throws IOException {
         if (depth > 1000) {
             throw new InvalidTreeException(prefix, "tree is deeper than 1000 levels");
         }
         Directory d = getDirectory(root);
         for (Directory.FileNode f : d.files()) {
             entries.add(new Entry(prefix + f.name(), f, null));
+            links.file(prefix + f.name());
         }
         for (Directory.SymlinkNode s : d.symlinks()) {
-            TreeBuilder.checkSymlink(prefix + s.name(), depth, s.target());
             entries.add(new Entry(prefix + s.name(), null, s));
+            links.link(prefix + s.name(), s.target());
         }
         for (Directory.DirectoryNode n : d.directories()) {
             dirs.add(prefix + n.name());
-            walk(n.digest(), prefix + n.name() + "/", depth + 1, dirs, entries);
+            links.directory(prefix + n.name());
+            walk(n.digest(), prefix + n.name() + "/", depth + 1, dirs, entries, links);
         }
     }
 
@@ -544,7 +588,9 @@ public final class DiskContentStore implements ContentStore {
         checkOpen();
         List<String> dirs = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
-        walk(root, "", 0, dirs, entries);
+        SymlinkCheck links = new SymlinkCheck();
+        walk(root, "", 0, dirs, entries, links);
+        links.check();
         List<Digest> needed = new ArrayList<>();
         for (Entry e : entries) {
             if (e.file() != null) {
@@ -554,6 +600,10 @@ public final class DiskContentStore implements ContentStore {
         Set<Digest> missing = findMissing(needed);
         if (!missing.isEmpty()) {
             throw new BlobNotFoundException(missing.iterator().next());
+        }
+        if (Files.isSymbolicLink(dir)) {
+            throw new FileSystemException(dir.toString(), null, "is a symbolic link; materialise into a real"
+                    + " directory, so that nothing is written through a link");
         }
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> s = Files.list(dir)) {
@@ -565,14 +615,19 @@ public final class DiskContentStore implements ContentStore {
         } else {
             Files.createDirectories(dir);
         }
+        // Directories, then files, then links last: nothing is ever written through a link of the tree, and each
+        // file is created where nothing is (a hard link or an exclusive create, neither of which follows a link).
         for (String d : dirs) {
             Files.createDirectory(dir.resolve(d));
         }
         for (Entry e : entries) {
-            Path target = dir.resolve(e.path());
             if (e.file() != null) {
-                place(e.file().digest(), target, e.file().executable()); // a fresh directory: nothing to replace
-            } else {
+                place(e.file().digest(), dir.resolve(e.path()), e.file().executable());
+            }
+        }
+        for (Entry e : entries) {
+            if (e.link() != null) {
+                Path target = dir.resolve(e.path());
                 Files.createSymbolicLink(target, target.getFileSystem().getPath(e.link().target()));
             }
         }
@@ -653,6 +708,9 @@ public final class DiskContentStore implements ContentStore {
     public synchronized void close() throws IOException {
         if (!closed) {
             closed = true;
+            if (options.quotaBytes() != CasOptions.UNLIMITED) {
+                usage.flush(); // so that the next writer's view includes what this one wrote
+            }
             session.close();
         }
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Where things live in a store directory.
  *
  * <pre>
- * VERSION                         "bitzel-cas 1"
+ * VERSION                         "bitzel-cas 2"
  * cas/sha256/ab/abcd…             blob, raw (mode 0444; the form that is hard-linked)
  * cas/sha256/ab/abcd….zst         blob, zstd-compressed (0444)
  * cas/sha256/ab/abcd….x           executable twin of a raw blob (0555), made when first hard-linked as executable
@@ -28,11 +28,15 @@ import java.util.regex.Pattern;
  * usage, usage.lock              stored bytes as the quota sees them: last full scan plus every process's writes
  * </pre>
  *
- * The digest function is part of the path ({@code sha256}) so other functions can be added beside it.
+ * The digest function is part of the path ({@code sha256}) so other functions can be added beside it. Every object's
+ * modification time is {@link AtomicFiles#SEALED} (so that a write to a hard-linked copy shows) and its access time is
+ * its last recorded access (LRU). Format 1 kept the last access in the modification time; opening such a store
+ * moves it to the access time and seals every object, once.
  */
 public final class Layout {
 
-    static final String VERSION_TEXT = "bitzel-cas 1\n";
+    static final String VERSION_TEXT = "bitzel-cas 2\n";
+    private static final String VERSION_1 = "bitzel-cas 1\n";
     static final Pattern BLOB_NAME = Pattern.compile("([0-9a-f]{64})(\\.zst|\\.x)?");
     static final Pattern ACTION_NAME = Pattern.compile("[0-9a-f]{64}");
 
@@ -67,6 +71,9 @@ public final class Layout {
         Path version = l.root.resolve("VERSION");
         try {
             String text = Files.readString(version, StandardCharsets.UTF_8);
+            if (text.equals(VERSION_1)) {
+                text = l.upgradeFrom1(version, fsync);
+            }
             if (!text.equals(VERSION_TEXT)) {
                 throw new IOException(version + " says '" + text.strip() + "', expected '" + VERSION_TEXT.strip()
                         + "': this directory is not a store of this format; point the store elsewhere or delete it");
@@ -105,6 +112,48 @@ public final class Layout {
             AtomicFiles.fsyncDirectory(l.root);
         }
         return l;
+    }
+
+    /** Seals every object of a format-1 store, its last access moving to the access time; returns the new VERSION. */
+    private String upgradeFrom1(Path version, boolean fsync) throws IOException {
+        java.util.concurrent.locks.ReentrantLock jvm = Maintenance.jvmLock(root);
+        jvm.lock();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(gcLock(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.lock();
+            String text = Files.readString(version, StandardCharsets.UTF_8);
+            if (!text.equals(VERSION_1)) {
+                return text; // another process upgraded it meanwhile
+            }
+            long count = 0;
+            for (Path base : new Path[] {blobs, actions}) {
+                try (java.util.stream.Stream<Path> s = Files.walk(base, 2)) {
+                    for (Path p : (Iterable<Path>) s::iterator) {
+                        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
+                                java.nio.file.attribute.BasicFileAttributes.class,
+                                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                        if (a.isRegularFile()) {
+                            Files.getFileAttributeView(p, java.nio.file.attribute.BasicFileAttributeView.class,
+                                    java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                                    .setTimes(AtomicFiles.SEALED, a.lastModifiedTime(), null);
+                            count++;
+                        }
+                    }
+                }
+            }
+            Path tmp = Files.createTempFile(root, "VERSION", ".tmp");
+            Files.writeString(tmp, VERSION_TEXT, StandardCharsets.UTF_8);
+            Files.move(tmp, version, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (fsync) {
+                AtomicFiles.fsyncDirectory(root);
+            }
+            long sealed = count;
+            DiskContentStore.LOG.log(System.Logger.Level.INFO, () -> "upgraded store " + root + " to format 2: sealed "
+                    + sealed + " objects");
+            return VERSION_TEXT;
+        } finally {
+            jvm.unlock();
+        }
     }
 
     /** Returns the store's directory. */

@@ -76,9 +76,14 @@ final class Maintenance {
         }
     }
 
+    /** The lock that stands in front of {@code gc.lock} for the threads of this JVM. */
+    static ReentrantLock jvmLock(Path root) {
+        return JVM_LOCKS.computeIfAbsent(root, p -> new ReentrantLock());
+    }
+
     /** Takes the store's maintenance lock; when {@code wait} is false, returns null if another holds it. */
     private Held lock(boolean wait) throws IOException {
-        ReentrantLock jvm = JVM_LOCKS.computeIfAbsent(layout.root, p -> new ReentrantLock());
+        ReentrantLock jvm = jvmLock(layout.root);
         if (wait) {
             jvm.lock();
         } else if (!jvm.tryLock()) {
@@ -101,7 +106,8 @@ final class Maintenance {
 
     // ---- walking ----
 
-    private record Obj(Path path, boolean blob, String hash, long size, long mtime) {
+    /** A stored object; {@code atime} is its last recorded access, {@code sealed} false if it was written to. */
+    private record Obj(Path path, boolean blob, String hash, long size, long atime, boolean sealed) {
     }
 
     private interface Visitor {
@@ -122,7 +128,7 @@ final class Maintenance {
         shards.sort(null);
         for (Path shard : shards) {
             if (!Files.isDirectory(shard, LinkOption.NOFOLLOW_LINKS)) {
-                v.visit(new Obj(shard, blobs, null, 0, 0));
+                v.visit(new Obj(shard, blobs, null, 0, 0, true));
                 continue;
             }
             try (DirectoryStream<Path> s = Files.newDirectoryStream(shard)) {
@@ -140,73 +146,107 @@ final class Maintenance {
                             && name.startsWith(shard.getFileName().toString())) {
                         hash = blobs ? m.group(1) : name;
                     }
-                    v.visit(new Obj(p, blobs, hash, a.size(), a.lastModifiedTime().toMillis()));
+                    v.visit(new Obj(p, blobs, hash, a.size(), a.lastAccessTime().toMillis(), AtomicFiles.sealed(a)));
                 }
             }
         }
-    }
-
-    // ---- usage ----
-
-    private void writeUsage(long bytes) {
-        store.usage.set(bytes);
     }
 
     // ---- stats ----
 
     CasStats stats() throws IOException {
         long[] c = new long[5];
-        walk(o -> {
-            if (o.hash() == null) {
-                return;
-            }
-            if (o.blob()) {
-                c[0]++;
-                c[1] += o.size();
-                if (o.path().getFileName().toString().endsWith(".zst")) {
-                    c[2]++;
+        try (Held held = lock(true)) {
+            Objects.requireNonNull(held);
+            long s0 = store.usage.snapshot();
+            walk(o -> {
+                if (o.hash() == null) {
+                    return;
                 }
-            } else {
-                c[3]++;
-                c[4] += o.size();
-            }
-        });
-        writeUsage(c[1] + c[4]);
+                if (o.blob()) {
+                    c[0]++;
+                    c[1] += o.size();
+                    if (o.path().getFileName().toString().endsWith(".zst")) {
+                        c[2]++;
+                    }
+                } else {
+                    c[3]++;
+                    c[4] += o.size();
+                }
+            });
+            store.usage.reconcile(s0, c[1] + c[4]);
+        }
         int live = Session.livePins(layout, new HashSet<>());
         return new CasStats(c[0], c[1], c[2], c[3], c[4], store.options.quotaBytes(), live, store.leftoversRemoved);
     }
 
     // ---- eviction ----
 
-    void evictIfIdle() {
-        try (Held held = lock(false)) {
-            if (held != null) {
-                Set<String> pinned = new HashSet<>();
-                Session.livePins(layout, pinned);
-                evict(pinned);
+    /**
+     * Called by a writer whose view of the usage is above the quota: waits for the maintenance lock (so that, while
+     * one process evicts, the others stop writing instead of piling on), then evicts unless the usage, re-read
+     * under the lock, shows that another process already did.
+     */
+    void evictForQuota() {
+        try (Held held = lock(true)) {
+            Objects.requireNonNull(held);
+            if (store.usage.refresh() <= store.options.quotaBytes()) {
+                return;
             }
+            Set<String> pinned = new HashSet<>();
+            Session.livePins(layout, pinned);
+            evict(pinned);
         } catch (IOException e) {
             DiskContentStore.LOG.log(Level.WARNING, () -> "quota eviction in " + layout.root + " failed: " + e);
         }
     }
 
-    /** Evicts least recently used unpinned objects until under the low-water mark; returns {count, bytes, total}. */
+    /** Rounds of scan-and-delete one eviction makes at most (a round only falls short when writers race it). */
+    private static final int EVICTION_ROUNDS = 4;
+
+    /**
+     * Evicts least recently used unpinned objects until under the low-water mark; returns {count, bytes, total}.
+     * Caller holds the maintenance lock.
+     */
     private long[] evict(Set<String> pinned) throws IOException {
         long quota = store.options.quotaBytes();
+        long s0 = store.usage.snapshot();
+        long[] freed = {0, 0};
+        long after = 0;
+        for (int round = 0; round < EVICTION_ROUNDS; round++) {
+            long[] r = evictRound(pinned, quota);
+            freed[0] += r[0];
+            freed[1] += r[1];
+            after = r[2];
+            if (after <= quota || r[0] == 0) {
+                break;
+            }
+        }
+        store.usage.reconcile(s0, after);
+        long remain = after;
+        store.nextEviction.set(remain > quota ? remain + quota / 10 : quota);
+        if (freed[0] > 0) {
+            DiskContentStore.LOG.log(Level.INFO, () -> "evicted " + freed[0] + " objects (" + freed[1]
+                    + " bytes) from " + layout.root + " to meet its quota of " + quota + " bytes; " + remain
+                    + " bytes remain");
+        }
+        return new long[] {freed[0], freed[1], after};
+    }
+
+    /** One scan-and-delete round; returns {count, bytes, total after}. */
+    private long[] evictRound(Set<String> pinned, long quota) throws IOException {
         long[] scan = {0, Long.MAX_VALUE, Long.MIN_VALUE};
         walk(o -> {
             if (o.hash() != null) {
                 scan[0] += o.size();
                 if (!pinned.contains(o.hash())) {
-                    scan[1] = Math.min(scan[1], o.mtime());
-                    scan[2] = Math.max(scan[2], o.mtime());
+                    scan[1] = Math.min(scan[1], o.atime());
+                    scan[2] = Math.max(scan[2], o.atime());
                 }
             }
         });
         long total = scan[0];
         if (total <= quota) {
-            writeUsage(total);
-            store.nextEviction.set(quota);
             return new long[] {0, 0, total};
         }
         long need = total - (long) (quota * LOW_WATER);
@@ -215,7 +255,7 @@ final class Maintenance {
         long[] histogram = new long[BUCKETS];
         walk(o -> {
             if (o.hash() != null && !pinned.contains(o.hash())) {
-                histogram[bucket(o.mtime(), min, span)] += o.size();
+                histogram[bucket(o.atime(), min, span)] += o.size();
             }
         });
         int cutoff = BUCKETS - 1;
@@ -230,19 +270,14 @@ final class Maintenance {
         int last = cutoff;
         long[] freed = {0, 0};
         walk(o -> {
-            if (o.hash() != null && !pinned.contains(o.hash()) && bucket(o.mtime(), min, span) <= last) {
+            if (o.hash() != null && !pinned.contains(o.hash()) && bucket(o.atime(), min, span) <= last) {
                 if (deleteIfUnchanged(o)) {
                     freed[0]++;
                     freed[1] += o.size();
                 }
             }
         });
-        long after = total - freed[1];
-        writeUsage(after);
-        store.nextEviction.set(after > quota ? after + quota / 10 : quota);
-        DiskContentStore.LOG.log(Level.INFO, () -> "evicted " + freed[0] + " objects (" + freed[1] + " bytes) from "
-                + layout.root + " to meet its quota of " + quota + " bytes; " + after + " bytes remain");
-        return new long[] {freed[0], freed[1], after};
+        return new long[] {freed[0], freed[1], total - freed[1]};
     }
 
     private static int bucket(long mtime, long min, long span) {
@@ -253,7 +288,7 @@ final class Maintenance {
     private boolean deleteIfUnchanged(Obj o) throws IOException {
         try {
             BasicFileAttributes a = Files.readAttributes(o.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (a.lastModifiedTime().toMillis() > o.mtime()) {
+            if (a.lastAccessTime().toMillis() > o.atime()) {
                 return false;
             }
             Files.delete(o.path());
@@ -269,6 +304,7 @@ final class Maintenance {
         long start = System.nanoTime();
         try (Held held = lock(true)) {
             Objects.requireNonNull(held);
+            long s0 = store.usage.snapshot();
             Set<String> pinned = new HashSet<>();
             Session.livePins(layout, pinned);
             long[] before = {0, 0};
@@ -312,7 +348,7 @@ final class Maintenance {
                 if (o.hash() == null || live.mightContain(o.hash()) || pinned.contains(o.hash())) {
                     return;
                 }
-                if (o.mtime() > graceStart) {
+                if (o.atime() > graceStart) {
                     swept[2]++;
                 } else if (deleteIfUnchanged(o)) {
                     swept[0]++;
@@ -323,7 +359,7 @@ final class Maintenance {
             if (evicted[2] > store.options.quotaBytes()) {
                 evicted = evict(pinned);
             } else {
-                writeUsage(evicted[2]);
+                store.usage.reconcile(s0, evicted[2]);
             }
             return new GcReport(before[0], roots[0], pinned.size(), swept[0], swept[1], swept[2], evicted[0],
                     evicted[1], evicted[2], Duration.ofNanos(System.nanoTime() - start));
@@ -367,7 +403,8 @@ final class Maintenance {
             if (o.blob()) {
                 c[0]++;
                 c[1] += o.size();
-                problem = checkBlob(o);
+                problem = o.sealed() ? checkBlob(o) : "modified in place after it was stored (its modification"
+                        + " time is no longer the sealed one): something wrote to a hard-linked copy";
             } else {
                 c[2]++;
                 try {

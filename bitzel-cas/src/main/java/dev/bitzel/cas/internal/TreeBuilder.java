@@ -22,6 +22,7 @@ public final class TreeBuilder {
     private final Path root;
     private final Map<Digest, Directory> directories = new LinkedHashMap<>();
     private final Map<Digest, Path> files = new LinkedHashMap<>();
+    private final SymlinkCheck links = new SymlinkCheck();
 
     private TreeBuilder(Path root) {
         this.root = root;
@@ -34,6 +35,7 @@ public final class TreeBuilder {
         }
         TreeBuilder b = new TreeBuilder(dir);
         Digest root = b.visit(dir, 0);
+        b.links.check();
         return new MerkleTree(root, b.directories, b.files);
     }
 
@@ -57,11 +59,13 @@ public final class TreeBuilder {
             PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isSymbolicLink()) {
                 String target = Files.readSymbolicLink(p).toString();
-                checkSymlink(where, depth, target);
+                this.links.link(where, target);
                 links.add(new Directory.SymlinkNode(name, target));
             } else if (a.isDirectory()) {
+                this.links.directory(where);
                 dirNodes.add(new Directory.DirectoryNode(name, visit(p, depth + 1)));
             } else if (a.isRegularFile()) {
+                this.links.file(where);
                 Digest d = Hashing.digestFile(p);
                 files.putIfAbsent(d, p);
                 fileNodes.add(new Directory.FileNode(name, d, a.permissions().contains(PosixFilePermission.OWNER_EXECUTE)));
@@ -74,31 +78,6 @@ public final class TreeBuilder {
         Digest digest = d.digest();
         directories.putIfAbsent(digest, d);
         return digest;
-    }
-
-    /**
-     * Rejects a symbolic link target that is absolute or, resolved as text from the link's directory (at
-     * {@code depth} below the root), climbs above the root.
-     */
-    public static void checkSymlink(String where, int depth, String target) throws InvalidTreeException {
-        if (target.isEmpty() || target.indexOf('\0') >= 0) {
-            throw new InvalidTreeException(where, "symbolic link has an empty target or one with NUL");
-        }
-        if (target.startsWith("/")) {
-            throw new InvalidTreeException(where, "symbolic link points to the absolute path '" + target
-                    + "', outside the tree; make it relative to a file inside the tree");
-        }
-        int level = depth;
-        for (String segment : target.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            level += segment.equals("..") ? -1 : 1;
-            if (level < 0) {
-                throw new InvalidTreeException(where, "symbolic link to '" + target + "' leaves the tree; only links"
-                        + " to files inside the tree can be stored");
-            }
-        }
     }
 
     static int compareNames(String a, String b) {

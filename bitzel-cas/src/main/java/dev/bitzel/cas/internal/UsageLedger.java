@@ -14,10 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The store's size as the quota sees it, shared by all processes through the {@code usage} file: each process adds
- * what it wrote in batches (so small puts do not each take a file lock), and every full scan replaces the figure
- * with the exact one. It is a hint that decides when to scan, never what to delete; between flushes each process
- * may be behind by one batch per writer.
+ * The store's size as the quota sees it, shared by all processes through the {@code usage} file (guarded by an
+ * fcntl lock on {@code usage.lock}): each process adds what it wrote in batches of {@code flushEvery} bytes (so
+ * small puts do not each take a file lock), and every full scan replaces the figure with the scanned one plus what
+ * other processes added while the scan ran. It decides when to scan, never what to delete.
+ *
+ * <p>What a process does not yet see is bounded: every other process's unflushed batch (less than
+ * {@code flushEvery} each). A scan never loses a concurrent writer's addition (it may count it twice, which only
+ * makes the figure high until the next scan).
  */
 final class UsageLedger {
 
@@ -33,9 +37,13 @@ final class UsageLedger {
     UsageLedger(Layout layout, Session session, long quota) {
         this.layout = layout;
         this.session = session;
-        this.flushEvery = quota == CasOptions.UNLIMITED ? Long.MAX_VALUE
-                : Math.max(4096, Math.min(64L << 20, quota / 64));
+        this.flushEvery = flushEvery(quota);
         this.view = new AtomicLong(read());
+    }
+
+    /** The batch size for a quota: a 64th of it (so N writers overshoot by at most N/64), 4 KiB to 64 MiB. */
+    static long flushEvery(long quota) {
+        return quota == CasOptions.UNLIMITED ? Long.MAX_VALUE : Math.max(4096, Math.min(64L << 20, quota / 64));
     }
 
     /** Returns the current estimate. */
@@ -52,31 +60,56 @@ final class UsageLedger {
         return v;
     }
 
-    /** Replaces the estimate with an exact figure from a scan (which saw this process's writes too). */
-    void set(long exact) {
-        try {
-            locked(() -> {
-                unflushed.set(0);
-                write(exact);
-                return exact;
-            });
-        } catch (IOException e) {
-            DiskContentStore.LOG.log(Level.DEBUG, () -> "cannot record usage: " + e);
-        }
-        view.set(exact);
-    }
-
-    private long flush() {
+    /** Adds this process's unflushed bytes to the shared figure and returns it (what others wrote included). */
+    long flush() {
         try {
             return locked(() -> {
                 long shared = read() + unflushed.getAndSet(0);
                 write(shared);
-                view.set(shared);
+                view.set(shared + unflushed.get());
                 return shared;
             });
         } catch (IOException e) {
             DiskContentStore.LOG.log(Level.DEBUG, () -> "cannot record usage: " + e);
             return view.get();
+        }
+    }
+
+    /** Re-reads the shared figure; returns the estimate with this process's unflushed bytes. */
+    long refresh() {
+        try {
+            return locked(() -> {
+                long v = read() + unflushed.get();
+                view.set(v);
+                return v;
+            });
+        } catch (IOException e) {
+            DiskContentStore.LOG.log(Level.DEBUG, () -> "cannot read usage: " + e);
+            return view.get();
+        }
+    }
+
+    /** Before a scan: flushes this process's bytes and returns the shared figure, for {@link #reconcile}. */
+    long snapshot() {
+        return flush();
+    }
+
+    /**
+     * After a scan that found {@code scanned} bytes: records that plus whatever the others flushed since
+     * {@code snapshot} (their writes during the scan, which it may have missed). Only the holder of the maintenance
+     * lock calls this, so no other scan's result is mixed in.
+     */
+    void reconcile(long snapshot, long scanned) {
+        try {
+            locked(() -> {
+                long v = scanned + Math.max(0, read() - snapshot);
+                write(v);
+                view.set(v + unflushed.get());
+                return v;
+            });
+        } catch (IOException e) {
+            DiskContentStore.LOG.log(Level.DEBUG, () -> "cannot record usage: " + e);
+            view.set(scanned);
         }
     }
 

@@ -40,6 +40,9 @@ public final class HelperRunner {
             args.add("--rw");
             args.add(p.toString());
         }
+        for (Path p : spec.scratchPaths()) {
+            add(args, "--scratch", p.toString());
+        }
         for (Map.Entry<String, String> e : spec.environment().entrySet()) {
             args.add("--env");
             args.add(e.getKey() + "=" + e.getValue());
@@ -97,6 +100,7 @@ public final class HelperRunner {
     public static SandboxResult run(Path helper, HelperServer server, SandboxSpec spec)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
         for (Path p : spec.readOnlyPaths()) {
             requireExists(spec, p);
         }
@@ -145,7 +149,7 @@ public final class HelperRunner {
                 throw new SandboxException(spec.command(), "helper exited with " + status
                         + (helperErr.isEmpty() ? "" : ": " + helperErr));
             }
-            return toResult(spec, s, total);
+            return toResult(spec, s, total, OutputLinks.strip(spec.writablePaths(), startMillis));
         } finally {
             Files.deleteIfExists(stats);
         }
@@ -158,7 +162,7 @@ public final class HelperRunner {
         }
     }
 
-    private static SandboxResult toResult(SandboxSpec spec, Stats s, long totalNanos) {
+    static SandboxResult toResult(SandboxSpec spec, Stats s, long totalNanos, List<String> removedLinks) {
         int exit = s.getInt("exit", -1);
         int signal = s.getInt("signal", 0);
         if (signal != 0) {
@@ -185,8 +189,11 @@ public final class HelperRunner {
         for (String note : s.all("not_enforced")) {
             notEnforced.addAll(List.of(note.split("; ")));
         }
-        if (spec.limits().fileSizeBytes() > 0 && !spec.writablePaths().isEmpty()) {
-            notEnforced.add("disk usage of writable paths: no quota, only the size of each file (RLIMIT_FSIZE)");
+        Limits l = spec.limits();
+        if ((l.fileSizeBytes() > 0 || l.tmpBytes() > 0) && !spec.writablePaths().isEmpty()) {
+            notEnforced.add("disk usage of the writable paths " + spec.writablePaths() + ": no quota on host "
+                    + "directories" + (l.fileSizeBytes() > 0 ? ", only the size of each file (RLIMIT_FSIZE)" : "")
+                    + "; the size limit covers only /tmp and scratch paths (tmpfs)");
         }
         Duration wall = Duration.ofNanos(s.getLong("wall_ns", 0));
         long peak = s.getLong("memory_peak", -1);
@@ -198,6 +205,6 @@ public final class HelperRunner {
         return new SandboxResult(exit, signal, wall, Duration.ofNanos(s.getLong("user_us", 0) * 1000),
                 Duration.ofNanos(s.getLong("sys_us", 0) * 1000), peak, java.util.Optional.ofNullable(stdout),
                 java.util.Optional.ofNullable(stderr), hit, notEnforced,
-                Duration.ofNanos(Math.max(0, totalNanos - wall.toNanos())), true);
+                Duration.ofNanos(Math.max(0, totalNanos - wall.toNanos())), true, removedLinks);
     }
 }

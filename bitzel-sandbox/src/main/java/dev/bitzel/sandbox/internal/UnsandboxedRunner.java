@@ -24,8 +24,14 @@ public final class UnsandboxedRunner {
 
     /** Runs spec without a sandbox; reason says why there is none. */
     public static SandboxResult run(SandboxSpec spec, String reason) throws IOException, InterruptedException {
+        if (!spec.scratchPaths().isEmpty()) {
+            throw new dev.bitzel.sandbox.SandboxException(spec.command(), "scratch paths " + spec.scratchPaths()
+                    + " need the sandbox's mount namespace, which is unavailable (" + reason + "); declare writable"
+                    + " host paths instead to run unsandboxed");
+        }
         LOG.log(System.Logger.Level.WARNING, () -> "running " + spec.command() + " UNSANDBOXED: " + reason);
         long start = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
         ProcessBuilder pb = new ProcessBuilder(spec.command());
         pb.environment().clear();
         pb.environment().putAll(spec.environment());
@@ -66,6 +72,6 @@ public final class UnsandboxedRunner {
                 List.of("UNSANDBOXED (" + reason + "): no isolation of files, processes, network or environment "
                         + "beyond the declared variables; no memory, process, CPU, output or file-size limit; "
                         + "no syscall filter; only the timeout (daemons may survive it); no CPU times or peak memory"),
-                Duration.ofNanos(setup), false);
+                Duration.ofNanos(setup), false, OutputLinks.strip(spec.writablePaths(), startMillis));
     }
 }

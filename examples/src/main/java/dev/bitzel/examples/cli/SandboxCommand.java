@@ -71,6 +71,14 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--rw", paramLabel = "PATH", description = "Host path visible writable at the same place.")
     List<Path> writable = new ArrayList<>();
 
+    @Option(names = "--scratch", paramLabel = "PATH", description = "A writable directory that exists only in the "
+            + "sandbox: a tmpfs of --tmp-size bytes, discarded afterwards (bounds the disk usage of scratch files).")
+    List<Path> scratch = new ArrayList<>();
+
+    @Option(names = "--tmp-size", paramLabel = "SIZE", description = "Size of the private /tmp and of each --scratch "
+            + "directory (default: half the RAM, the tmpfs default).")
+    String tmpSize;
+
     @Option(names = "--env", paramLabel = "K=V", description = "Environment variable of the command.")
     List<String> env = new ArrayList<>();
 
@@ -116,6 +124,9 @@ final class SandboxCommand implements Callable<Integer> {
             declared.add(existing("--rw", p));
             b.writable(p);
         }
+        for (Path p : scratch) {
+            b.scratch(p.toAbsolutePath());
+        }
         Path here = Path.of("").toAbsolutePath();
         if (cwd != null) {
             b.workingDirectory(cwd);
@@ -146,6 +157,9 @@ final class SandboxCommand implements Callable<Integer> {
         if (fileSize != null) {
             limits = limits.withFileSizeBytes(size("--file-size", fileSize));
         }
+        if (tmpSize != null) {
+            limits = limits.withTmpBytes(size("--tmp-size", tmpSize));
+        }
         b.limits(limits);
         SandboxResult result;
         try {
@@ -165,6 +179,9 @@ final class SandboxCommand implements Callable<Integer> {
         }
         for (String note : result.notEnforced()) {
             err.println("bitzel sandbox: not enforced: " + note);
+        }
+        for (String link : result.removedLinks()) {
+            err.println("bitzel sandbox: removed a link leading out of the writable path: " + link);
         }
         if (!result.limitsHit().isEmpty()) {
             err.println("bitzel sandbox: limit hit: " + result.limitsHit().toString().toLowerCase(Locale.ROOT));

@@ -24,6 +24,19 @@ class SandboxCommandTest {
     }
 
     @Test
+    void scratchDirectoriesAreSizeLimitedAndLinksToHostFilesAreRemovedWithAMessage() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        MainTest.Run run = MainTest.run("--cache-dir", dir.resolve("cache").toString(), "sandbox", "--rw",
+                work.toString(), "--scratch", "/scratch", "--tmp-size", "1M", "--timeout", "30s", "--", "sh", "-c",
+                "ln -s /etc/passwd " + work + "/l; head -c 2000000 /dev/zero > /scratch/f 2>/dev/null; exit $?");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1); // ENOSPC past 1 MiB
+        assertThat(run.err()).contains("removed a link leading out of the writable path: " + work.resolve("l")
+                + " -> /etc/passwd");
+        assertThat(Files.exists(work.resolve("l"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(MainTest.run("sandbox", "--tmp-size", "12X", "--", "true").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void aTimeoutEndsWithTheSignalStatusAndSaysSo() {
         MainTest.Run run = MainTest.run("--cache-dir", dir.toString(), "sandbox", "--timeout", "300ms", "--",
                 "sleep", "10");
