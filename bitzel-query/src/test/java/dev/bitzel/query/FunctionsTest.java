@@ -65,6 +65,16 @@ class FunctionsTest {
         }
 
         @Test
+        void targetsOutsideTheUniverseAreDropped() throws Exception {
+            assertThat(eval("rdeps(//..., app:do_fetch)")).isEmpty();
+            assertThat(eval("rdeps(//... + //...:*, zlib + zlib:do_install, 1)")).containsExactly("app", "lib",
+                    "zlib", "app:do_compile", "lib:do_compile", "zlib:do_install");
+            assertThat(eval("rdeps(app:do_install, glibc:do_install)")).containsExactly("app:do_compile",
+                    "app:do_install", "lib:do_compile", "lib:do_install", "zlib:do_compile", "zlib:do_install",
+                    "glibc:do_install");
+        }
+
+        @Test
         void depthCountsEdgesFromTheTargets() throws Exception {
             assertThat(eval("rdeps(//..., zlib, 1)")).containsExactly("app", "lib", "zlib");
             assertThat(eval("rdeps(//...:*, glibc:do_install, 1)")).containsExactly("app:do_compile",

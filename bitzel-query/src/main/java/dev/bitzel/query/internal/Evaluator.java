@@ -124,8 +124,14 @@ public final class Evaluator {
                 return traversal.closure(expr(call, 0), false, depth(call, 1), null);
             case RDEPS: {
                 NodeSet universe = expr(call, 0);
-                NodeSet closed = isClosed(universe) ? universe : traversal.closure(universe, false, -1, null);
-                return traversal.closure(expr(call, 1), true, depth(call, 2), closed);
+                NodeSet targets = expr(call, 1);
+                if (isClosed(universe)) {
+                    // Edges never leave a kind, and the universe holds all or none of each kind: walking in reverse
+                    // from its members cannot leave it, so no membership test per edge is needed.
+                    return traversal.closure(targets.intersect(universe), true, depth(call, 2), null);
+                }
+                NodeSet closed = traversal.closure(universe, false, -1, null);
+                return traversal.closure(targets, true, depth(call, 2), closed);
             }
             case ALLRDEPS:
                 return traversal.closure(expr(call, 0), true, depth(call, 1), null);
@@ -436,7 +442,12 @@ public final class Evaluator {
             throw new QueryException(query, offset, "'" + word + "' is not a target pattern: expected RECIPE, "
                     + "RECIPE:TASK or RECIPE:*");
         }
+        boolean allRecipes = recipePart.equals("*");
         if (taskPart == null) {
+            if (allRecipes) {
+                out.addRange(0, u.recipeCount);
+                return out;
+            }
             if (recipePart.contains("*")) {
                 Pattern glob = glob(recipePart);
                 for (int r = 0; r < u.recipeCount; r++) {
@@ -449,8 +460,16 @@ public final class Evaluator {
             out.add(recipe(recipePart, offset));
             return out;
         }
+        if (allRecipes && taskPart.equals("*")) {
+            out.addRange(u.taskBase, u.fileBase);
+            return out;
+        }
         List<Integer> groups = new ArrayList<>();
-        if (recipePart.contains("*")) {
+        if (allRecipes) {
+            for (int g = 0; g < u.groupCount(); g++) {
+                groups.add(g);
+            }
+        } else if (recipePart.contains("*")) {
             Pattern glob = glob(recipePart);
             for (int g = 0; g < u.groupCount(); g++) {
                 if (glob.matcher(u.groupName(g)).matches()) {
@@ -470,9 +489,11 @@ public final class Evaluator {
             groups.add(g);
         }
         String taskName = taskPart.equals("*") || taskPart.startsWith("do_") ? taskPart : "do_" + taskPart;
-        Pattern taskGlob = taskName.contains("*") ? glob(taskName) : null;
+        Pattern taskGlob = taskName.contains("*") && !taskName.equals("*") ? glob(taskName) : null;
         for (int g : groups) {
-            if (taskGlob == null) {
+            if (taskName.equals("*")) {
+                u.addTasksOfGroup(g, out);
+            } else if (taskGlob == null) {
                 int t = u.taskNamed(u.groupName(g) + ":" + taskName);
                 if (t >= 0) {
                     out.add(t);

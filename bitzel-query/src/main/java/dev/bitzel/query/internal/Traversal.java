@@ -1,6 +1,7 @@
 package dev.bitzel.query.internal;
 
 import dev.bitzel.query.EdgeKind;
+import dev.bitzel.graph.Digraph;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 
@@ -9,7 +10,7 @@ import java.util.function.IntConsumer;
  * task edges, files have none. Each node is visited once (a bitset marks it), so walks end on cycles and cost
  * O(visited nodes + their edges). Not thread-safe; one per evaluation.
  */
-final class Traversal implements IntConsumer {
+final class Traversal {
     private final Universe u;
     private final EdgeKind edges;
 
@@ -17,7 +18,6 @@ final class Traversal implements IntConsumer {
     private NodeSet within;
     private int[] queue;
     private int tail;
-    private int offset;
     private int current;
     private int[] parent;
     private NodeSet target;
@@ -100,37 +100,37 @@ final class Traversal implements IntConsumer {
         return path;
     }
 
+    /*
+     * Walks adjacency by index (degree, then k-th neighbour) rather than through forEachSuccessor: the call stays
+     * monomorphic and inlinable whatever other IntConsumers the JVM has seen at Digraph's call site.
+     */
     private void expand(int node, boolean reverse) {
         current = node;
         if (node < u.taskBase) {
-            offset = 0;
             if (edges.build()) {
-                if (reverse) {
-                    u.build.forEachPredecessor(node, this);
-                } else {
-                    u.build.forEachSuccessor(node, this);
-                }
+                visitAll(u.build, node, 0, reverse);
             }
             if (edges.runtime()) {
-                if (reverse) {
-                    u.runtime.forEachPredecessor(node, this);
-                } else {
-                    u.runtime.forEachSuccessor(node, this);
-                }
+                visitAll(u.runtime, node, 0, reverse);
             }
         } else if (node < u.fileBase) {
-            offset = u.taskBase;
-            if (reverse) {
-                u.taskGraph.forEachPredecessor(node - u.taskBase, this);
-            } else {
-                u.taskGraph.forEachSuccessor(node - u.taskBase, this);
+            visitAll(u.taskGraph, node - u.taskBase, u.taskBase, reverse);
+        }
+    }
+
+    private void visitAll(Digraph graph, int local, int base, boolean reverse) {
+        if (reverse) {
+            for (int k = 0, degree = graph.inDegree(local); k < degree; k++) {
+                visit(graph.predecessor(local, k) + base);
+            }
+        } else {
+            for (int k = 0, degree = graph.outDegree(local); k < degree; k++) {
+                visit(graph.successor(local, k) + base);
             }
         }
     }
 
-    @Override
-    public void accept(int local) {
-        int node = local + offset;
+    private void visit(int node) {
         if (within != null && !within.contains(node)) {
             return;
         }
