@@ -27,6 +27,11 @@ public final class NodeSet {
         return set;
     }
 
+    /** The backing words, for the traversal's inner loop; callers must not change sets they did not make. */
+    long[] words() {
+        return words;
+    }
+
     public int capacity() {
         return capacity;
     }

@@ -119,22 +119,18 @@ final class Traversal {
     }
 
     private void visitAll(Digraph graph, int local, int base, boolean reverse) {
-        if (reverse) {
-            for (int k = 0, degree = graph.inDegree(local); k < degree; k++) {
-                visit(graph.predecessor(local, k) + base);
+        // The hot loop of every walk: bitsets read directly, no call per edge beyond the adjacency accessor.
+        long[] seen = visited.words();
+        long[] allowed = within == null ? null : within.words();
+        int degree = reverse ? graph.inDegree(local) : graph.outDegree(local);
+        for (int k = 0; k < degree; k++) {
+            int node = (reverse ? graph.predecessor(local, k) : graph.successor(local, k)) + base;
+            int w = node >>> 6;
+            long bit = 1L << node;
+            if ((seen[w] & bit) != 0 || (allowed != null && (allowed[w] & bit) == 0)) {
+                continue;
             }
-        } else {
-            for (int k = 0, degree = graph.outDegree(local); k < degree; k++) {
-                visit(graph.successor(local, k) + base);
-            }
-        }
-    }
-
-    private void visit(int node) {
-        if (within != null && !within.contains(node)) {
-            return;
-        }
-        if (visited.add(node)) {
+            seen[w] |= bit;
             if (parent != null) {
                 parent[node] = current;
                 if (found < 0 && target.contains(node)) {
