@@ -5,23 +5,47 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** How {@code bitzel query} prints a result, as {@code bazel query --output} does. */
+/**
+ * How {@code bitzel query} prints a result, as {@code bazel query --output}; see
+ * {@link QueryResult#format(OutputFormat, Appendable)}. Targets come in the result's order; edges shown are those
+ * among the result's own members. Every line ends with a newline.
+ */
 public enum OutputFormat {
-    /** One label per line. */
+    /** One label per line: {@code busybox}, {@code busybox:do_compile}, or a file's path. */
     LABEL,
-    /** Kind and label per line. */
+    /**
+     * Kind and label per line: {@code recipe busybox}, {@code native recipe zlib-native}, {@code image recipe
+     * core-image-minimal}, {@code task busybox:do_compile}, {@code file /path/busybox.inc}.
+     */
     LABEL_KIND,
-    /** A dot graph. */
+    /**
+     * A dot graph, {@code digraph query { node [shape=box]; "a" "a" -> "b" … }}: each target, then its edges.
+     * With {@link EdgeKind#BOTH}, edges that are only runtime edges are dashed.
+     */
     GRAPH,
-    /** A JSON document. */
+    /**
+     * A JSON document {@code {"targets": [{"label": …, "kind": …, "location": …, "deps": [labels]}, …]}};
+     * {@code location} only when known.
+     */
     JSON,
-    /** An indented tree. */
+    /**
+     * An indented dependency tree (two spaces a level) from the targets nothing in the result depends on. A
+     * target is expanded once; later mentions end in {@code (*)}, and a mention of a target being expanded
+     * further up ends in {@code (cycle)}.
+     */
     TREE,
-    /** Labels ranked by minimum depth. */
+    /**
+     * {@code RANK LABEL} per line, by rank: the length of the shortest path to the target from a target nothing in
+     * the result depends on (members of a cycle share a rank).
+     */
     MINRANK,
-    /** Labels ranked by maximum depth. */
+    /** {@code RANK LABEL} per line, by rank: the length of the longest such path (cycles collapsed). */
     MAXRANK,
-    /** The file and line where each recipe or task is defined. */
+    /**
+     * {@code FILE:LINE: KIND LABEL} per line, where the target is defined: a recipe's {@code .bb} file at line 1,
+     * a task's {@code filename}/{@code lineno} flags (else its recipe's {@code .bb} file at line 1), a file at line
+     * 1; {@code <unknown>} for graphs built without files.
+     */
     LOCATION;
 
     /**

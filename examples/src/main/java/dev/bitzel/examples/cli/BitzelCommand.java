@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
             GetvarCommand.class,
             EnvCommand.class,
             GraphCommand.class,
-            PendingCommands.Query.class,
+            QueryCommand.class,
             BuildCommand.class,
             KasCommand.class,
             SandboxCommand.class,

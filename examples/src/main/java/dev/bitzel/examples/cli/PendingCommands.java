@@ -27,15 +27,6 @@ final class PendingCommands {
         }
     }
 
-    @Command(name = "query", description = "Evaluate a query over recipes and tasks (like bazel query). "
-            + "Usage: query EXPR [--output label|dot|json]")
-    static final class Query extends Pending {
-        @Override
-        String capability() {
-            return "the query language (bitzel-query)";
-        }
-    }
-
     @Command(name = "serve", description = "Serve the local store over REAPI and BES. Usage: serve [--port N]")
     static final class Serve extends Pending {
         @Override

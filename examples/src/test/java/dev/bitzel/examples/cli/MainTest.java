@@ -81,7 +81,7 @@ class MainTest {
     class PendingCapabilities {
         @Test
         void exitTwoAndSayWhatIsMissingInsteadOfFakingAResult() {
-            for (String command : new String[] {"query", "serve"}) {
+            for (String command : new String[] {"serve"}) {
                 Run run = run(command, "some-argument");
                 assertThat(run.exitCode()).as(command).isEqualTo(2);
                 assertThat(run.err()).as(command).contains("not implemented yet").contains("'" + command + "'");
