@@ -11,12 +11,15 @@
 @SuppressWarnings("requires-automatic")
 module dev.bitzel.remote {
     requires transitive dev.bitzel.cas;
-    requires dev.bitzel.sandbox;
+    requires transitive dev.bitzel.sandbox;
     requires com.google.common;
     requires com.google.protobuf;
     requires io.grpc;
     requires io.grpc.stub;
     requires io.grpc.protobuf;
+    requires io.grpc.netty.shaded;
+    requires com.google.protobuf.util;
+    requires com.github.luben.zstd_jni;
 
     exports dev.bitzel.remote;
 

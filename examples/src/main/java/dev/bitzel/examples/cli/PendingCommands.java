@@ -53,12 +53,4 @@ final class PendingCommands {
             return "the build pipeline (scheduler, sandbox, cache)";
         }
     }
-
-    @Command(name = "serve", description = "Serve the local store over REAPI and BES. Usage: serve [--port N]")
-    static final class Serve extends Pending {
-        @Override
-        String capability() {
-            return "the REAPI and BES server (bitzel-remote)";
-        }
-    }
 }
