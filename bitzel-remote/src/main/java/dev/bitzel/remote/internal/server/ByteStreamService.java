@@ -1,10 +1,10 @@
 package dev.bitzel.remote.internal.server;
 
 import com.github.luben.zstd.ZstdInputStream;
-import com.github.luben.zstd.ZstdOutputStream;
 import com.google.protobuf.ByteString;
 import dev.bitzel.cas.ContentStore;
 import dev.bitzel.cas.Digest;
+import dev.bitzel.remote.internal.CompressingInputStream;
 import dev.bitzel.remote.internal.ResourceName;
 import dev.bitzel.remote.internal.proto.bytestream.ByteStreamGrpc;
 import dev.bitzel.remote.internal.proto.bytestream.QueryWriteStatusRequest;
@@ -17,7 +17,6 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -89,7 +88,7 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
             }
             InputStream raw = store.open(digest);
             skipFully(raw, request.getReadOffset());
-            in = name.compressed() ? new CompressingStream(raw) : raw;
+            in = name.compressed() ? new CompressingInputStream(raw) : raw;
             limit = request.getReadLimit() == 0 ? Long.MAX_VALUE : request.getReadLimit();
         } catch (Exception e) {
             out.onError(Errors.toStatus(e));
@@ -145,56 +144,6 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, "closing a cancelled read", e);
             }
-        }
-    }
-
-    /** Compresses a stream with zstd as it is read. */
-    private static final class CompressingStream extends InputStream {
-        private final InputStream raw;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        private final ZstdOutputStream zstd;
-        private byte[] pending = new byte[0];
-        private int pos;
-        private boolean eof;
-
-        CompressingStream(InputStream raw) throws IOException {
-            this.raw = raw;
-            this.zstd = new ZstdOutputStream(buffer);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            while (pos == pending.length) {
-                if (eof) {
-                    return -1;
-                }
-                byte[] chunk = raw.readNBytes(CHUNK);
-                if (chunk.length == 0) {
-                    zstd.close();
-                    eof = true;
-                } else {
-                    zstd.write(chunk);
-                    zstd.flush();
-                }
-                pending = buffer.toByteArray();
-                buffer.reset();
-                pos = 0;
-            }
-            int n = Math.min(len, pending.length - pos);
-            System.arraycopy(pending, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            raw.close();
         }
     }
 
