@@ -70,7 +70,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -595,13 +594,6 @@ public final class RemoteClient implements AutoCloseable {
                     throw retrier.failure("download of blob " + digest, e.getStatus(), e, attempt);
                 }
                 Thread.sleep(retrier.backoff(attempt));
-            } catch (IOException e) {
-                if (e.getCause() instanceof StatusRuntimeException s && Retrier.isTransient(s.getStatus())
-                        && attempt < options.maxAttempts()) {
-                    Thread.sleep(retrier.backoff(attempt));
-                    continue;
-                }
-                throw e;
             }
         }
         Digest actual = new Digest(hex(sha), received);
@@ -698,16 +690,11 @@ public final class RemoteClient implements AutoCloseable {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             while (pos == current.size()) {
-                try {
-                    if (!it.hasNext()) {
-                        return -1;
-                    }
-                    current = it.next().getData();
-                } catch (StatusRuntimeException e) {
-                    throw new IOException(e.getMessage(), e);
-                } catch (NoSuchElementException e) {
+                // A failed call surfaces as StatusRuntimeException, which download() retries or reports.
+                if (!it.hasNext()) {
                     return -1;
                 }
+                current = it.next().getData();
                 pos = 0;
             }
             int n = Math.min(len, current.size() - pos);
