@@ -197,6 +197,12 @@ public final class RemoteClient implements AutoCloseable {
         T run() throws IOException, InterruptedException;
     }
 
+    /** A BES stream for one invocation over this client's connection (headers and retries included). */
+    dev.bitzel.remote.internal.client.BesStream besStream(String invocationId, java.time.Duration timeout) {
+        return new dev.bitzel.remote.internal.client.BesStream(channel, invocationId, timeout, retrier,
+                options.maxAttempts());
+    }
+
     // ---------------------------------------------------------------- capabilities
 
     /**
