@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.bitzel.cas.BlobNotFoundException;
 import dev.bitzel.cas.ContentStore;
 import dev.bitzel.cas.Digest;
+import dev.bitzel.cas.DigestMismatchException;
 import dev.bitzel.remote.internal.Protos;
 import dev.bitzel.remote.internal.proto.reapi.BatchReadBlobsRequest;
 import dev.bitzel.remote.internal.proto.reapi.BatchReadBlobsResponse;
@@ -20,7 +21,6 @@ import dev.bitzel.remote.internal.proto.reapi.GetTreeRequest;
 import dev.bitzel.remote.internal.proto.reapi.GetTreeResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -93,7 +93,12 @@ public final class CasService extends ContentAddressableStorageGrpc.ContentAddre
             Digest digest = Protos.fromProto(r.getDigest(), "requests[" + index + "].digest");
             checkSize(digest);
             byte[] data = decode(r.getData(), r.getCompressor(), digest);
-            store.put(new ByteArrayInputStream(data), digest);
+            // Hash first, store after: a blob that is not what its digest says is never stored at all.
+            Digest actual = Digest.of(data);
+            if (!actual.equals(digest)) {
+                throw new DigestMismatchException(digest, actual, "uploaded blob");
+            }
+            store.put(data);
             return Errors.ok();
         } catch (Exception e) {
             return Errors.toRpcStatus(e);
