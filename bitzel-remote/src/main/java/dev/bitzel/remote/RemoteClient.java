@@ -92,7 +92,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Thread-safe. Every call carries RequestMetadata (tool, invocation id, and the action and target given to
  * {@link #withAction}), the bearer token and headers of the options, and the instance name. Calls failing with
- * UNAVAILABLE, RESOURCE_EXHAUSTED, ABORTED or DEADLINE_EXCEEDED are retried with exponential backoff and jitter;
+ * UNAVAILABLE, RESOURCE_EXHAUSTED, ABORTED, DEADLINE_EXCEEDED or CANCELLED (a server shutting down under a stream)
+ * are retried with exponential backoff and jitter;
  * other failures throw {@link RemoteException} at once, naming the blob or action. A miss (a blob or action result
  * the server lacks) is an empty answer, not an exception. Downloads are verified against their digest
  * ({@link DigestMismatchException}); the empty blob is never sent or fetched.

@@ -74,8 +74,8 @@ public final class RemoteServer implements AutoCloseable {
      * @throws IllegalStateException if already started
      */
     public synchronized RemoteServer start() throws IOException {
-        if (server != null) {
-            throw new IllegalStateException("server already started");
+        if (server != null || services != null) {
+            throw new IllegalStateException("server already started (a closed server cannot be restarted; build a new one)");
         }
         scratch = Files.createTempDirectory(options.store.directory().getParent() == null
                 ? Path.of(System.getProperty("java.io.tmpdir")) : options.store.directory().getParent(), "bitzel-serve-");
@@ -102,7 +102,7 @@ public final class RemoteServer implements AutoCloseable {
     /** Returns the bound port; only after {@link #start()}. */
     public synchronized int port() {
         if (server == null) {
-            throw new IllegalStateException("server not started");
+            throw new IllegalStateException("server not started, or closed");
         }
         return server.getPort();
     }
@@ -157,9 +157,11 @@ public final class RemoteServer implements AutoCloseable {
         if (server == null) {
             return;
         }
-        server.shutdownNow();
+        Server s = server;
+        server = null;
+        s.shutdownNow();
         try {
-            server.awaitTermination(10, TimeUnit.SECONDS);
+            s.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -11,7 +11,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Runs calls with retries on transient codes only (UNAVAILABLE, RESOURCE_EXHAUSTED, ABORTED, DEADLINE_EXCEEDED),
+ * Runs calls with retries on transient codes only (UNAVAILABLE, RESOURCE_EXHAUSTED, ABORTED, DEADLINE_EXCEEDED, and
+ * CANCELLED, which is what a stream gets when the server shuts down under it: this client cancels calls only on a
+ * local failure, which it reports itself),
  * sleeping an exponentially growing delay with full jitter between attempts, and bounding the calls in flight.
  * Any other code fails at once. Failures become {@link RemoteException}s naming the server and what was asked.
  */
@@ -19,7 +21,7 @@ public final class Retrier {
 
     private static final System.Logger LOG = System.getLogger(Retrier.class.getName());
     static final Set<Status.Code> TRANSIENT = EnumSet.of(Status.Code.UNAVAILABLE, Status.Code.RESOURCE_EXHAUSTED,
-            Status.Code.ABORTED, Status.Code.DEADLINE_EXCEEDED);
+            Status.Code.ABORTED, Status.Code.DEADLINE_EXCEEDED, Status.Code.CANCELLED);
 
     private final String server;
     private final int maxAttempts;
