@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
             KasCommand.class,
             SandboxCommand.class,
             CasCommand.class,
-            PendingCommands.Serve.class,
+            ServeCommand.class,
         })
 final class BitzelCommand implements Runnable {
 

@@ -13,11 +13,11 @@ final class ExitCodes {
     }
 
     static int forException(Throwable t) {
-        return t instanceof UserInputException || t instanceof NotImplementedException ? BAD_INPUT : FAILURE;
+        return t instanceof UserInputException ? BAD_INPUT : FAILURE;
     }
 
     static int report(Exception ex, CommandLine cli, ParseResult parseResult) {
-        if (ex instanceof UserInputException || ex instanceof NotImplementedException) {
+        if (ex instanceof UserInputException) {
             cli.getErr().println("bitzel " + cli.getCommandName() + ": " + ex.getMessage());
             return BAD_INPUT;
         }

@@ -78,19 +78,6 @@ class MainTest {
     }
 
     @Nested
-    class PendingCapabilities {
-        @Test
-        void exitTwoAndSayWhatIsMissingInsteadOfFakingAResult() {
-            for (String command : new String[] {"serve"}) {
-                Run run = run(command, "some-argument");
-                assertThat(run.exitCode()).as(command).isEqualTo(2);
-                assertThat(run.err()).as(command).contains("not implemented yet").contains("'" + command + "'");
-                assertThat(run.out()).as(command).isEmpty();
-            }
-        }
-    }
-
-    @Nested
     class Kas {
         @Test
         void anUnknownKasSubcommandIsBadUsage() {

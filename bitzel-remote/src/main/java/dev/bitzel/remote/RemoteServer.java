@@ -1,0 +1,261 @@
+package dev.bitzel.remote;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import dev.bitzel.cas.ContentStore;
+import dev.bitzel.remote.internal.proto.bep.BuildEvent;
+import dev.bitzel.remote.internal.server.ServerConfig;
+import dev.bitzel.remote.internal.server.Services;
+import dev.bitzel.remote.internal.server.TokenInterceptor;
+import dev.bitzel.sandbox.Sandbox;
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptor;
+import io.grpc.TlsServerCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A REAPI v2 server on a local {@link ContentStore}: Capabilities, ContentAddressableStorage, ByteStream (with
+ * resumable and zstd-compressed transfers), ActionCache, Execution (when given a {@link Sandbox}) and a Build
+ * Event Service. What {@code bitzel serve} runs; Bazel and other REAPI clients use it as {@code --remote_cache},
+ * {@code --remote_executor} and {@code --bes_backend}.
+ *
+ * <pre>{@code
+ * try (ContentStore cas = Cas.open(dir);
+ *      RemoteServer server = RemoteServer.builder(cas).port(9092).bearerToken("s3cret").build().start()) {
+ *     System.out.println("serving on grpc://localhost:" + server.port());
+ *     server.awaitTermination();
+ * }
+ * }</pre>
+ *
+ * <p>Every uploaded blob is hashed before it is stored and refused (INVALID_ARGUMENT) when it does not match its
+ * digest; blobs above {@link Builder#maxBlobBytes} and batches above {@link Builder#maxBatchBytes} are refused; the
+ * empty blob is always present. Thread-safe. Closing stops the server and removes its scratch files; the store
+ * stays open (the caller owns it).
+ */
+public final class RemoteServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RemoteServer.class.getName());
+
+    private final Builder options;
+    private Services services;
+    private Server server;
+    private Path scratch;
+
+    private RemoteServer(Builder b) {
+        this.options = b;
+    }
+
+    /**
+     * Returns a builder for a server on {@code store}.
+     *
+     * @param store the store to serve, not null; the server does not close it
+     * @return a builder with port 0 (any free port), no token, no execution
+     */
+    public static Builder builder(ContentStore store) {
+        return new Builder(Objects.requireNonNull(store, "store"));
+    }
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @return this server
+     * @throws IOException if the port cannot be bound or the scratch directory created
+     * @throws IllegalStateException if already started
+     */
+    public synchronized RemoteServer start() throws IOException {
+        if (server != null || services != null) {
+            throw new IllegalStateException("server already started (a closed server cannot be restarted; build a new one)");
+        }
+        scratch = Files.createTempDirectory(options.store.directory().getParent() == null
+                ? Path.of(System.getProperty("java.io.tmpdir")) : options.store.directory().getParent(), "bitzel-serve-");
+        ServerConfig config = new ServerConfig(options.store, options.maxBlobBytes, options.maxBatchBytes,
+                options.sandbox, scratch, options.executors);
+        services = new Services(config);
+        ServerCredentials credentials = InsecureServerCredentials.create();
+        if (options.certChain != null) {
+            credentials = TlsServerCredentials.create(options.certChain.toFile(), options.privateKey.toFile());
+        }
+        ServerBuilder<?> b = Grpc.newServerBuilderForPort(options.port, credentials)
+                .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, options.maxBatchBytes + (1 << 20)));
+        List<ServerInterceptor> interceptors = new ArrayList<>();
+        if (options.token != null) {
+            interceptors.add(new TokenInterceptor(options.token));
+        }
+        services.definitions(interceptors).forEach(b::addService);
+        server = b.build().start();
+        LOG.log(System.Logger.Level.INFO, () -> "REAPI server listening on port " + server.getPort()
+                + (options.sandbox != null ? " with execution" : " (cache only)"));
+        return this;
+    }
+
+    /** Returns the bound port; only after {@link #start()}. */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("server not started, or closed");
+        }
+        return server.getPort();
+    }
+
+    /**
+     * Waits until the server stops (by {@link #close()} from another thread).
+     *
+     * @throws InterruptedException when interrupted
+     */
+    public void awaitTermination() throws InterruptedException {
+        Server s;
+        synchronized (this) {
+            s = server;
+        }
+        if (s != null) {
+            s.awaitTermination();
+        }
+    }
+
+    /** Returns the invocation ids whose build events the BES received, oldest first; never null. */
+    public List<String> buildEventInvocations() {
+        return services == null ? List.of() : services.bes().invocationIds();
+    }
+
+    /**
+     * Returns the Bazel build events (BEP) the BES received for an invocation, each as one line of JSON in the form
+     * Bazel's {@code --build_event_json_file} writes, in sequence order.
+     *
+     * @param invocationId the invocation, not null
+     * @return the events; empty when none arrived; never null
+     */
+    public List<String> buildEventsJson(String invocationId) {
+        Objects.requireNonNull(invocationId, "invocationId");
+        if (services == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        JsonFormat.Printer printer = JsonFormat.printer().omittingInsignificantWhitespace();
+        for (BuildEvent e : services.bes().events(invocationId)) {
+            try {
+                out.add(printer.print(e));
+            } catch (InvalidProtocolBufferException ex) {
+                throw new IllegalStateException("a stored build event cannot be printed: " + ex.getMessage(), ex);
+            }
+        }
+        return out;
+    }
+
+    /** Stops the server (running actions are interrupted) and removes its scratch directory. Idempotent. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (server == null) {
+            return;
+        }
+        Server s = server;
+        server = null;
+        s.shutdownNow();
+        try {
+            s.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        services.close();
+        try (var walk = Files.walk(scratch)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Configures a {@link RemoteServer}. Not thread-safe. */
+    public static final class Builder {
+        private final ContentStore store;
+        private int port;
+        private String token;
+        private Sandbox sandbox;
+        private int executors = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private long maxBlobBytes = 64L << 30;
+        private long maxBatchBytes = 4L << 20;
+        private Path certChain;
+        private Path privateKey;
+
+        private Builder(ContentStore store) {
+            this.store = store;
+        }
+
+        /** The TCP port, 0 for any free one (see {@link RemoteServer#port()}). */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, was " + value);
+            }
+            this.port = value;
+            return this;
+        }
+
+        /** Requires every call to carry {@code authorization: Bearer TOKEN}; null for none. */
+        public Builder bearerToken(String value) {
+            if (value != null && (value.isEmpty() || value.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
+                throw new IllegalArgumentException("bearer token must be non-empty printable ASCII without spaces");
+            }
+            this.token = value;
+            return this;
+        }
+
+        /** Turns Execution on, running each action in {@code value}; null turns it off (cache only). */
+        public Builder execution(Sandbox value) {
+            this.sandbox = value;
+            return this;
+        }
+
+        /** How many actions run at once (default: the number of processors). */
+        public Builder executors(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("executors must be at least 1, was " + value);
+            }
+            this.executors = value;
+            return this;
+        }
+
+        /** The largest blob accepted or served (default 64 GiB). */
+        public Builder maxBlobBytes(long value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxBlobBytes must be positive, was " + value);
+            }
+            this.maxBlobBytes = value;
+            return this;
+        }
+
+        /** The largest total of a batch request (default 4 MiB, gRPC's usual message limit). */
+        public Builder maxBatchBytes(long value) {
+            if (value < 1 || value > (1L << 30)) {
+                throw new IllegalArgumentException("maxBatchBytes must be 1 byte to 1 GiB, was " + value);
+            }
+            this.maxBatchBytes = value;
+            return this;
+        }
+
+        /** Serves TLS with this PEM certificate chain and PKCS#8 PEM private key. */
+        public Builder tls(Path certificateChain, Path key) {
+            this.certChain = Objects.requireNonNull(certificateChain, "certificateChain");
+            this.privateKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /** Returns the (not yet started) server. */
+        public RemoteServer build() {
+            return new RemoteServer(this);
+        }
+    }
+}

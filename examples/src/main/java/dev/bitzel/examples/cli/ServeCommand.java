@@ -1,0 +1,102 @@
+package dev.bitzel.examples.cli;
+
+import dev.bitzel.cas.Cas;
+import dev.bitzel.cas.ContentStore;
+import dev.bitzel.remote.RemoteServer;
+import dev.bitzel.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code bitzel serve}: the local store over REAPI v2 (cache and, unless {@code --no-execution}, execution in the
+ * sandbox) and BES, like bazel-remote. Runs until killed; prints the URL to use on stdout once listening.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the local store over REAPI v2 (CAS, ByteStream, ActionCache, Execution) and BES.",
+            "Bazel: --remote_cache=grpc://HOST:PORT, --remote_executor=grpc://HOST:PORT, --bes_backend=grpc://HOST:PORT."})
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BitzelCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port (default: 9092; 0 picks a free one).")
+    int port = 9092;
+
+    @Option(names = "--token", paramLabel = "T", description = "Require 'authorization: Bearer T' on every call "
+            + "(Bazel: --remote_header=authorization=Bearer T). Default: $BITZEL_SERVE_TOKEN, else none.")
+    String token;
+
+    @Option(names = "--no-execution", description = "Serve the cache only; refuse Execute.")
+    boolean noExecution;
+
+    @Option(names = "--max-blob", paramLabel = "BYTES", description = "Largest blob accepted (default: 64 GiB).")
+    Long maxBlob;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve TLS with this certificate chain.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The PKCS#8 private key of --tls-cert.")
+    Path tlsKey;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new UserInputException("--port must be 0 to 65535, was " + port);
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new UserInputException("--tls-cert and --tls-key go together");
+        }
+        String bearer = token != null ? token : System.getenv("BITZEL_SERVE_TOKEN");
+        Path dir = parent.cacheDir().resolve("cas");
+        Files.createDirectories(dir);
+        try (ContentStore store = Cas.open(dir);
+                Sandbox sandbox = noExecution ? null : Sandbox.create()) {
+            RemoteServer.Builder b = RemoteServer.builder(store).port(port).execution(sandbox);
+            try {
+                b.bearerToken(bearer == null || bearer.isEmpty() ? null : bearer);
+                if (maxBlob != null) {
+                    b.maxBlobBytes(maxBlob);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            if (tlsCert != null) {
+                b.tls(tlsCert, tlsKey);
+            }
+            try (RemoteServer server = b.build().start()) {
+                stopOnExit(server);
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf(Locale.ROOT, "%s://localhost:%d%n", tlsCert != null ? "grpcs" : "grpc", server.port());
+                out.flush();
+                System.err.printf(Locale.ROOT, "bitzel serve: store %s, %s%s; Ctrl-C stops%n", store.directory(),
+                        noExecution ? "cache only" : "cache and execution",
+                        bearer == null || bearer.isEmpty() ? "" : ", bearer token required");
+                server.awaitTermination();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Ctrl-C or SIGTERM: stop serving cleanly so the scratch directory goes too. */
+    private static void stopOnExit(RemoteServer server) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (IOException e) {
+                System.err.println("bitzel serve: stopping: " + e.getMessage());
+            }
+        }, "bitzel-serve-shutdown"));
+    }
+}
