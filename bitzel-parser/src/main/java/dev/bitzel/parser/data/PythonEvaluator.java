@@ -53,6 +53,23 @@ public interface PythonEvaluator {
     }
 
     /**
+     * Loads a layer's Python library declared by {@code addpylib DIR NAMESPACE}, as BitBake's {@code PyLibNode}
+     * does: imports the modules named in {@code BB_GLOBAL_PYMODULES}, then {@code NAMESPACE} from {@code DIR} and
+     * every submodule its {@code BBIMPORTS} lists, and makes them visible by name to all later metadata Python.
+     * The default loads nothing and says so by returning {@code false}.
+     *
+     * @param directory the expanded library directory
+     * @param namespace the package to import from it
+     * @param globalModules the words of {@code BB_GLOBAL_PYMODULES}
+     * @return whether the library was loaded
+     * @throws PythonException if importing fails (BitBake's parse fails then)
+     */
+    default boolean loadLibrary(String directory, String namespace, java.util.List<String> globalModules)
+            throws PythonException {
+        return false;
+    }
+
+    /**
      * Runs an anonymous {@code python () {...}} function of a recipe at finalization, with {@code d} bound to
      * the recipe's store. The default cannot and says so.
      *

@@ -5,6 +5,7 @@ import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.Origin;
+import dev.bitzel.parser.data.PythonException;
 import dev.bitzel.parser.data.UncheckedExpansionException;
 import dev.bitzel.parser.syntax.AddHandlerStatement;
 import dev.bitzel.parser.syntax.AddPylibStatement;
@@ -113,6 +114,8 @@ final class Evaluator {
             className = base.substring(0, base.length() - ext.length());
             if (!st.inheritCache.contains(fn)) {
                 st.inheritCache.add(fn);
+                // bb.data.inherits_class reads it from the datastore, as in BitBake
+                d.setVar("__inherit_cache", String.join(" ", st.inheritCache));
             }
         }
         String oldFile = include ? data(fn, 0, () -> d.getVar("FILE", false)) : null;
@@ -250,8 +253,20 @@ final class Evaluator {
         } else if (statement instanceof AddPylibStatement p) {
             String dir = data(fn, line, () -> d.expand(p.directory()));
             st.pythonLibraries.add(new PythonLibrary(dir, p.namespace()));
-            st.diagnostics.add(new Diagnostic(fn, line, 0, Severity.NOTE, "addpylib " + dir + " "
-                    + p.namespace() + ": recorded; Python modules are not loaded yet"));
+            String globalModules = data(fn, line, () -> d.getVar("BB_GLOBAL_PYMODULES"));
+            boolean loaded;
+            try {
+                loaded = d.python().loadLibrary(dir, p.namespace(),
+                        globalModules == null || globalModules.isBlank() ? List.of()
+                                : List.of(globalModules.trim().split("\\s+")));
+            } catch (PythonException e) {
+                throw MetadataError.parseError(fn, line, "addpylib " + dir + " " + p.namespace()
+                        + ": importing the library failed: " + e.getMessage());
+            }
+            if (!loaded) {
+                st.diagnostics.add(new Diagnostic(fn, line, 0, Severity.NOTE, "addpylib " + dir + " "
+                        + p.namespace() + ": recorded; this Python evaluator does not load libraries"));
+            }
         } else {
             throw new IllegalStateException("statement kind not handled: " + statement.getClass().getName());
         }
@@ -427,21 +442,26 @@ final class Evaluator {
         }
         for (String name : t.tasks()) {
             String task = name.startsWith("do_") ? name : "do_" + name;
-            st.data.setVarFlag(task, "task", "1", new Origin("addtask", fn, line));
-            if (!st.tasks.contains(task)) {
-                st.tasks.add(task);
+            addTask(st, task, t.before(), t.after(), new Origin("addtask", fn, line));
+        }
+    }
+
+    /** {@code bb.build.addtask} for a {@code do_}-prefixed task. */
+    static void addTask(ParseState st, String task, List<String> before, List<String> after, Origin origin) {
+        st.data.setVarFlag(task, "task", "1", origin);
+        if (!st.tasks.contains(task)) {
+            st.tasks.add(task);
+        }
+        List<String> existing = st.depsOf(task);
+        for (String entry : after) {
+            if (!existing.contains(entry)) {
+                existing.add(entry);
             }
-            List<String> existing = st.depsOf(task);
-            for (String entry : t.after()) {
-                if (!existing.contains(entry)) {
-                    existing.add(entry);
-                }
-            }
-            for (String entry : t.before()) {
-                List<String> deps = st.depsOf(entry);
-                if (!deps.contains(task)) {
-                    deps.add(0, task);
-                }
+        }
+        for (String entry : before) {
+            List<String> deps = st.depsOf(entry);
+            if (!deps.contains(task)) {
+                deps.add(0, task);
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonException;
+import dev.bitzel.parser.internal.bb.SkipRecipeSignal;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class Finalizer {
         }
         ParseState safe = recipe;
         ParseState base = safe.copy();
-        finalizeRecipe(fn, base);
+        finalizeOrSkip(fn, base);
 
         Map<String, ParseState> datastores = new LinkedHashMap<>();
         datastores.put("", safe);
@@ -56,11 +57,24 @@ final class Finalizer {
         }
         for (Map.Entry<String, ParseState> entry : datastores.entrySet()) {
             if (!entry.getKey().isEmpty()) {
-                finalizeRecipe(fn, entry.getValue());
+                finalizeOrSkip(fn, entry.getValue());
             }
         }
         datastores.put("", base);
         return datastores;
+    }
+
+    /** {@code finalize}, where {@code bb.parse.SkipRecipe} marks the variant skipped ({@code __SKIPPED}). */
+    private void finalizeOrSkip(String fn, ParseState st) throws NoSuchFileException {
+        StateHooks hooks = StateHooks.install(st, fn);
+        try {
+            finalizeRecipe(fn, st);
+        } catch (SkipRecipeSignal e) {
+            st.skipReason = e.reason();
+            st.data.setVar("__SKIPPED", e.reason());
+        } finally {
+            hooks.close();
+        }
     }
 
     /** {@code ast.finalize}. */
@@ -99,11 +113,17 @@ final class Finalizer {
             try {
                 st.data.python().runAnonymous(f.name(), f.body(), st.data, f.file(), f.line());
             } catch (PythonException e) {
-                st.diagnostics.add(new Diagnostic(f.file(), f.line(), 0, Severity.WARNING,
-                        "anonymous Python function not evaluated, values it would set are missing: "
-                                + e.getMessage()));
+                // BitBake's runAnonFuncs lets the exception end the parse of the recipe
+                throw new MetadataError(failureKind(e), f.file(), f.line(),
+                        "anonymous function " + f.name() + " failed: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The failure kind of a Python exception: BitBake's handled exception stays one, others keep their type. */
+    private static String failureKind(PythonException e) {
+        return e.type() == null ? "PythonError" : e.type().equals("BBHandledException") ? MetadataError.FATAL
+                : e.type();
     }
 
     /** Runs the registered handlers whose event mask takes {@code event}, as {@code bb.event.fire} does. */
@@ -118,9 +138,12 @@ final class Finalizer {
             try {
                 d.python().runEventHandler(handler, code == null ? "" : code, event, d);
             } catch (PythonException e) {
+                // bb.event.execute_handler logs "Execution of event handler ... failed" and re-raises
                 String file = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "filename", false));
-                st.diagnostics.add(new Diagnostic(file == null ? fn : file, 0, 0, Severity.WARNING,
-                        "event handler " + handler + " not run for " + event + ": " + e.getMessage()));
+                String line = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "lineno", false));
+                throw new MetadataError(failureKind(e), file == null ? fn : file,
+                        line == null || !line.matches("\\d+") ? 0 : Integer.parseInt(line),
+                        "Execution of event handler '" + handler + "' failed for " + event + ": " + e.getMessage(), e);
             }
         }
     }

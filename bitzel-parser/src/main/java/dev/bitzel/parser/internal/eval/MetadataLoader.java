@@ -222,7 +222,12 @@ public final class MetadataLoader {
             st.data.setVar("__BBAPPEND", String.join(" ", appendFiles));
         }
         try {
-            evaluator.handleRecipeFile(fn, st, false);
+            StateHooks hooks = StateHooks.install(st, fn);
+            try {
+                evaluator.handleRecipeFile(fn, st, false);
+            } finally {
+                hooks.close();
+            }
             Map<String, ParseState> variants = finalizer.multiFinalize(fn, st, appendFiles);
             Map<String, Recipe> recipes = new LinkedHashMap<>();
             LinkedHashSet<Diagnostic> diagnostics = new LinkedHashSet<>();
