@@ -158,6 +158,8 @@ public final class BitbakePython implements PythonEvaluator {
         os.def("getgid", (a, kw) -> processId("Gid:", 0));
         os.def("getegid", (a, kw) -> processId("Gid:", 1));
         os.def("getpid", (a, kw) -> ProcessHandle.current().pid());
+        // base.bbclass's ConfigParsed handler links the host tools into ${HOSTTOOLS_DIR}, as under BitBake
+        HostFiles.register(os, utils);
         // bb.build adds bb and os to the builtins of every namespace (layers' modules use bb unimported)
         runtime.setBuiltin("bb", bb);
         runtime.setBuiltin("os", runtime.importModule("os"));
@@ -231,7 +233,10 @@ public final class BitbakePython implements PythonEvaluator {
         try {
             // compiled once per text: the variable's name is not part of the key (BitBake's compile cache is too)
             Code compiled = runtime.compile(code.strip(), "<expansion>", 1, PythonRuntime.Mode.EVAL);
-            Object value = runtime.eval(compiled, shared, locals(d));
+            // better_eval: a copy of the context plus d; here a scope holding d that reads the rest from it
+            PyDict g = runtime.newGlobals("__main__").withFallback(shared);
+            g.put("d", datastore(d));
+            Object value = runtime.eval(compiled, g);
             return value == PyNone.NONE ? "None" : Ops.str(value);
         } catch (PythonSyntaxError e) {
             throw PythonException.syntaxError(code, e.reason());
@@ -322,18 +327,15 @@ public final class BitbakePython implements PythonEvaluator {
         }
     }
 
-    /** BitBake's locals for inline Python: {@code d} (its {@code DataContext}). */
-    private static PyDict locals(DataStore d) {
-        PyDict l = new PyDict();
-        l.put("d", datastore(d));
-        return l;
-    }
 
     /** BitBake's {@code d} for Python: the parser's store behind the {@code DataSmart} methods. */
     static NativeObject datastore(DataStore d) {
         return NativeObject.builder("DataSmart")
                 .method("getVar", (a, kw) -> {
                     String var = Ops.str(arg(a, kw, 0, "var"));
+                    if (var.equals("BB_ORIGENV")) {
+                        return HostFiles.originalEnvironment();
+                    }
                     boolean expand = Ops.isTrue(optional(a, kw, 1, "expand", Boolean.TRUE));
                     return pyValue(call(() -> d.getVar(var, expand)));
                 })
