@@ -158,8 +158,17 @@ public final class BitbakePython implements PythonEvaluator {
         os.def("getgid", (a, kw) -> processId("Gid:", 0));
         os.def("getegid", (a, kw) -> processId("Gid:", 1));
         os.def("getpid", (a, kw) -> ProcessHandle.current().pid());
+        // oe.utils.cpu_count: the CPUs this process may run on
+        os.def("sched_getaffinity", (a, kw) -> {
+            java.util.Set<Long> cpus = new java.util.LinkedHashSet<>();
+            for (long i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+                cpus.add(i);
+            }
+            return PythonRuntime.toPython(cpus);
+        });
         // base.bbclass's ConfigParsed handler links the host tools into ${HOSTTOOLS_DIR}, as under BitBake
         HostFiles.register(os, utils);
+        HostFiles.registerGlob(runtime.importModule("glob"));
         // bb.build adds bb and os to the builtins of every namespace (layers' modules use bb unimported)
         runtime.setBuiltin("bb", bb);
         runtime.setBuiltin("os", runtime.importModule("os"));
@@ -337,7 +346,7 @@ public final class BitbakePython implements PythonEvaluator {
                         return HostFiles.originalEnvironment();
                     }
                     boolean expand = Ops.isTrue(optional(a, kw, 1, "expand", Boolean.TRUE));
-                    return pyValue(call(() -> d.getVar(var, expand)));
+                    return fromStore(var, call(() -> d.getVar(var, expand)));
                 })
                 .method("getVarFlag", (a, kw) -> {
                     String var = Ops.str(arg(a, kw, 0, "var"));
@@ -410,6 +419,7 @@ public final class BitbakePython implements PythonEvaluator {
                 })
                 .method("expand", (a, kw) -> pyValue(call(() -> d.expand(a[0] == PyNone.NONE ? null
                         : Ops.str(a[0])))))
+                .method("hasOverrides", (a, kw) -> d.hasOverrides(Ops.str(a[0])))
                 .method("keys", (a, kw) -> new PyList(new ArrayList<>(d.keys())))
                 .method("__iter__", (a, kw) -> Ops.iter(new PyList(new ArrayList<>(d.keys()))))
                 .method("__contains__", (a, kw) -> d.contains(Ops.str(a[0])))
@@ -424,9 +434,43 @@ public final class BitbakePython implements PythonEvaluator {
         Origin origin = new Origin("set", null, 0);
         if (value == PyNone.NONE) {
             d.delVar(var, origin);
-        } else {
+        } else if (value instanceof String || value instanceof Long || value instanceof Boolean
+                || value instanceof Double || value instanceof java.math.BigInteger) {
             d.setVar(var, Ops.str(value), origin);
+        } else {
+            d.setVar(var, objectToken(value), origin);
         }
+    }
+
+    /**
+     * Python objects stored in a datastore (BitBake keeps any object, e.g. {@code EXTENDERCLASS}, the class
+     * extender of nativesdk/multilib): the store holds a token naming an entry here, {@code d.getVar} hands the
+     * object back. Entries live as long as the process; a token read from a parse cache written by another
+     * process fails naming the variable.
+     */
+    private static final Map<String, Object> OBJECTS = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong OBJECT_IDS = new java.util.concurrent.atomic.AtomicLong();
+    private static final String TOKEN = "\u0000bitzel-python-object:";
+
+    private static String objectToken(Object value) {
+        String token = TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet();
+        OBJECTS.put(token, value);
+        return token;
+    }
+
+    private static Object fromStore(String var, String s) {
+        if (s == null) {
+            return PyNone.NONE;
+        }
+        if (s.startsWith(TOKEN)) {
+            Object o = OBJECTS.get(s);
+            if (o == null) {
+                throw PythonError.of(Exceptions.RUNTIME_ERROR, "bitzel: the Python object value of " + var
+                        + " was set by another process (a parse cache entry) and is not available");
+            }
+            return o;
+        }
+        return s;
     }
 
     /** A datastore read that may fail to expand. */

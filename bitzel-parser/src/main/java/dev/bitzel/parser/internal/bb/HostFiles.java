@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import dev.bitzel.parser.internal.python.PythonRuntime;
 
 /**
  * The few host file-system operations BitBake's configuration performs while parsing: {@code base.bbclass}'s
@@ -71,6 +74,111 @@ final class HostFiles {
                 throw osError(e, Ops.str(a[0]));
             }
         });
+    }
+
+    /** {@code glob.glob}: matches in directory order (as os.listdir gives them), hidden names only by a dot. */
+    static void registerGlob(PyModule glob) {
+        glob.def("glob", (a, kw) -> {
+            if (kw != null && Ops.isTrue(kw.getOrDefault("recursive", Boolean.FALSE))) {
+                throw PythonError.of(Exceptions.NOT_IMPLEMENTED_ERROR, "bitzel: glob.glob(recursive=True)");
+            }
+            String pattern = Ops.str(a[0]);
+            List<String> out = new ArrayList<>();
+            glob(pattern, out);
+            return PythonRuntime.toPython(out);
+        });
+    }
+
+    private static boolean magic(String s) {
+        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
+    }
+
+    private static void glob(String pattern, List<String> out) {
+        if (!magic(pattern)) {
+            if (Files.exists(Path.of(pattern), LinkOption.NOFOLLOW_LINKS) || Files.exists(Path.of(pattern))) {
+                out.add(pattern);
+            }
+            return;
+        }
+        int slash = pattern.lastIndexOf('/');
+        String dir = slash < 0 ? "" : pattern.substring(0, slash);
+        String base = pattern.substring(slash + 1);
+        List<String> dirs = new ArrayList<>();
+        if (slash == 0) {
+            dirs.add("/");
+        } else if (!dir.isEmpty() && magic(dir)) {
+            glob(dir, dirs);
+        } else {
+            dirs.add(dir);
+        }
+        for (String d : dirs) {
+            String prefix = slash < 0 ? "" : d.equals("/") && slash == 0 ? "/" : d + "/";
+            if (!magic(base)) {
+                String candidate = prefix + base;
+                if (base.isEmpty() ? Files.isDirectory(Path.of(d)) : Files.exists(Path.of(candidate),
+                        LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(candidate);
+                }
+                continue;
+            }
+            java.util.regex.Pattern re = java.util.regex.Pattern.compile(fnmatchRegex(base));
+            Path dirPath = Path.of(d.isEmpty() ? "." : d);
+            if (!Files.isDirectory(dirPath)) {
+                continue;
+            }
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dirPath)) {
+                for (Path e : entries) {
+                    String name = e.getFileName().toString();
+                    if (name.startsWith(".") && !base.startsWith(".")) {
+                        continue;
+                    }
+                    if (re.matcher(name).matches()) {
+                        out.add(prefix + name);
+                    }
+                }
+            } catch (IOException e) {
+                // os.scandir errors make glob skip the directory
+            }
+        }
+    }
+
+    /** fnmatch.translate for one path component. */
+    private static String fnmatchRegex(String pat) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pat.length(); i++) {
+            char c = pat.charAt(i);
+            if (c == '*') {
+                sb.append(".*");
+            } else if (c == '?') {
+                sb.append('.');
+            } else if (c == '[') {
+                int j = i + 1;
+                if (j < pat.length() && pat.charAt(j) == '!') {
+                    j++;
+                }
+                if (j < pat.length() && pat.charAt(j) == ']') {
+                    j++;
+                }
+                while (j < pat.length() && pat.charAt(j) != ']') {
+                    j++;
+                }
+                if (j >= pat.length()) {
+                    sb.append("\\[");
+                } else {
+                    String stuff = pat.substring(i + 1, j).replace("\\", "\\\\");
+                    if (stuff.startsWith("!")) {
+                        stuff = "^" + stuff.substring(1);
+                    } else if (stuff.startsWith("^")) {
+                        stuff = "\\" + stuff;
+                    }
+                    sb.append('[').append(stuff).append(']');
+                    i = j;
+                }
+            } else {
+                sb.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return sb.toString();
     }
 
     private static PythonError osError(IOException e, String path) {

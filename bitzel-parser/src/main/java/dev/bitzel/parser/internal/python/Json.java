@@ -48,7 +48,9 @@ final class Json {
             throw Errors.notImplemented("json.dump (files)");
         });
         m.def("load", (a, kw) -> {
-            throw Errors.notImplemented("json.load (files)");
+            Args.count("load", a, 1, 1);
+            Object text = Ops.callMethod(a[0], "read", new Object[0], null);
+            return Ops.call(m.dict().get("loads"), new Object[] {text}, kw);
         });
         return m;
     }
