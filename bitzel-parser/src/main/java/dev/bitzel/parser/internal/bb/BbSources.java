@@ -230,6 +230,29 @@ final class BbSources {
                     task = "do_" + task
                 _deltask(task)
 
+            def tasksbetween(task_start, task_end, d):
+                tasks = []
+                def follow_chain(task, endtask, chain=None):
+                    if not chain:
+                        chain = []
+                    if task in chain:
+                        import bb
+                        bb.fatal("Circular task dependencies as %s depends on itself via the chain %s"
+                                 % (task, " -> ".join(chain)))
+                    chain.append(task)
+                    for othertask in d.getVar('__BBTASKS', False):
+                        othertask_deps = d.getVarFlag(othertask, 'deps', False) or []
+                        if task in othertask_deps:
+                            if othertask == endtask:
+                                for ctask in list(chain):
+                                    if ctask not in tasks:
+                                        tasks.append(ctask)
+                            else:
+                                follow_chain(othertask, endtask, chain)
+                    chain.pop()
+                follow_chain(task_start, task_end)
+                return tasks
+
             def exec_func(func, d, dirs=None):
                 raise NotImplementedError("bitzel: bb.build.exec_func('%s') at parse time" % func)
             """;
@@ -440,10 +463,12 @@ final class BbSources {
                         urls = urls.split()
                     self.urls = urls
                     self.d = d
+                    self.ud = {}
                     for u in urls:
                         if not u.startswith('file://'):
                             raise NotImplementedError("bitzel: bb.fetch2.Fetch of non-local URL '%s' at parse "
                                                       "time" % u)
+                        self.ud[u] = FetchData(u, d, self)
 
                 def localpath(self, url):
                     path = decodeurl(self.d.expand(url))[2]
@@ -454,6 +479,14 @@ final class BbSources {
                     if found:
                         return found
                     return os.path.join(self.d.getVar('DL_DIR') or '', path)
+
+            class FetchData(object):
+                # the decoded URL of a local (file://) source
+                def __init__(self, url, d, fetch):
+                    self.url = url
+                    self.type, self.host, self.path, self.user, self.pswd, self.parm = decodeurl(d.expand(url))
+                    self.localpath = fetch.localpath(url)
+                    self.names = self.parm.get("name", 'default').split(',')
 
             def _which(path, item):
                 for p in path.split(':'):

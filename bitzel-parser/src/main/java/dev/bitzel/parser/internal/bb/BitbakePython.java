@@ -345,6 +345,9 @@ public final class BitbakePython implements PythonEvaluator {
                     if (var.equals("BB_ORIGENV")) {
                         return HostFiles.originalEnvironment();
                     }
+                    if (var.equals("__BBTASKS") && HOOKS.get() != null) {
+                        return new PyList(new ArrayList<>(HOOKS.get().tasks()));
+                    }
                     boolean expand = Ops.isTrue(optional(a, kw, 1, "expand", Boolean.TRUE));
                     return fromStore(var, call(() -> d.getVar(var, expand)));
                 })
@@ -352,6 +355,10 @@ public final class BitbakePython implements PythonEvaluator {
                     String var = Ops.str(arg(a, kw, 0, "var"));
                     String flag = Ops.str(arg(a, kw, 1, "flag"));
                     boolean expand = Ops.isTrue(optional(a, kw, 2, "expand", Boolean.TRUE));
+                    if (flag.equals("deps") && HOOKS.get() != null) {
+                        List<String> deps = HOOKS.get().taskDeps(var);
+                        return deps == null ? PyNone.NONE : new PyList(new ArrayList<>(deps));
+                    }
                     return pyValue(call(() -> d.getVarFlag(var, flag, expand)));
                 })
                 .method("getVarFlags", (a, kw) -> {

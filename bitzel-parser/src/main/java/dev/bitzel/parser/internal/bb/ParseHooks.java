@@ -36,4 +36,12 @@ public interface ParseHooks {
 
     /** The recipe's tasks ({@code __BBTASKS}) in order, for {@code RecipeTaskPreProcess.tasklist}. */
     List<String> tasks();
+
+    /**
+     * A task's {@code [deps]} list (BitBake keeps it as a list in the flag).
+     *
+     * @param task the task
+     * @return its dependencies, or null when it has none recorded
+     */
+    List<String> taskDeps(String task);
 }

@@ -53,6 +53,12 @@ final class StateHooks implements ParseHooks {
     }
 
     @Override
+    public List<String> taskDeps(String task) {
+        List<String> deps = st.taskDeps.get(task);
+        return deps == null ? null : List.copyOf(deps);
+    }
+
+    @Override
     public List<String> tasks() {
         return List.copyOf(st.tasks);
     }

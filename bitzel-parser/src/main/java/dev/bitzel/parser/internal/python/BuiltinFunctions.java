@@ -613,6 +613,12 @@ final class BuiltinFunctions {
                     return r;
                 })
                 .method("readline", readline)
+                .method("seek", (x, k) -> {
+                    // offsets are characters; equal to bytes for the ASCII files metadata reads
+                    pos[0] = (int) Math.max(0, Math.min(content.length(), Ints.toLong(x[0])));
+                    return (long) pos[0];
+                })
+                .method("tell", (x, k) -> (long) pos[0])
                 .method("readlines", readlines)
                 .method("__iter__", (x, k) -> Ops.iter(readlines.call(new Object[0], null)))
                 .method("__enter__", (x, k) -> self[0])
