@@ -39,7 +39,8 @@ final class BbSources {
 
             def fatal(*args, **kwargs):
                 _message('fatal', _joined(args))
-                raise BBHandledException()
+                # BitBake's carries no text (it was logged); here it carries the message for the failure report
+                raise BBHandledException(_joined(args))
 
             def debug(lvl, *args):
                 if isinstance(lvl, str):
@@ -201,9 +202,9 @@ final class BbSources {
                 return d.expand(s)
 
             def inherits_class(klass, d):
-                val = d.getVar('__inherit_cache', False) or ''
+                val = d.getVar('__inherit_cache', False) or []
                 needle = '/%s.bbclass' % klass
-                for v in val.split():
+                for v in val:
                     if v.endswith(needle):
                         return True
                 return False

@@ -40,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BitbakePython implements PythonEvaluator {
     private final PythonRuntime runtime = PythonRuntime.builder().build();
     /** The source of each {@code def} function defined, by name, as BitBake's method pool holds them. */
-    private final Map<String, String> defSources = new java.util.HashMap<>();
+    private final Map<String, String> defSources = new ConcurrentHashMap<>();
     /**
      * {@code bb.utils._context}: the global scope of all metadata Python ({@code bb}, {@code os}, {@code time},
      * {@code BB_GLOBAL_PYMODULES}, {@code addpylib} namespaces, {@code def} functions). Written only under the
@@ -268,6 +268,9 @@ public final class BitbakePython implements PythonEvaluator {
 
     @Override
     public void define(String name, String source, String file, int line) {
+        if (source.equals(defSources.get(name))) {
+            return; // the same class text seen by another recipe: nothing to (re)define, no lock taken
+        }
         lock.writeLock().lock();
         try {
             String before = defSources.get(name);
@@ -337,13 +340,34 @@ public final class BitbakePython implements PythonEvaluator {
     }
 
 
+    /** The last {@code d} built on each thread: evaluations of one store come in long runs. */
+    private static final ThreadLocal<NativeObject[]> LAST_D = ThreadLocal.withInitial(() -> new NativeObject[1]);
+    private static final ThreadLocal<DataStore[]> LAST_STORE = ThreadLocal.withInitial(() -> new DataStore[1]);
+
     /** BitBake's {@code d} for Python: the parser's store behind the {@code DataSmart} methods. */
     static NativeObject datastore(DataStore d) {
+        DataStore[] lastStore = LAST_STORE.get();
+        NativeObject[] last = LAST_D.get();
+        if (lastStore[0] == d && last[0] != null) {
+            return last[0];
+        }
+        NativeObject o = newDatastore(d);
+        lastStore[0] = d;
+        last[0] = o;
+        return o;
+    }
+
+    private static NativeObject newDatastore(DataStore d) {
         return NativeObject.builder("DataSmart")
                 .method("getVar", (a, kw) -> {
                     String var = Ops.str(arg(a, kw, 0, "var"));
                     if (var.equals("BB_ORIGENV")) {
                         return HostFiles.originalEnvironment();
+                    }
+                    if (var.equals("__inherit_cache")) {
+                        // a list in BitBake; kept space-separated in the store
+                        String v = call(() -> d.getVar(var, false));
+                        return v == null ? PyNone.NONE : new PyList(new ArrayList<>(words(v)));
                     }
                     if (var.equals("__BBTASKS") && HOOKS.get() != null) {
                         return new PyList(new ArrayList<>(HOOKS.get().tasks()));
@@ -430,7 +454,7 @@ public final class BitbakePython implements PythonEvaluator {
                 .method("keys", (a, kw) -> new PyList(new ArrayList<>(d.keys())))
                 .method("__iter__", (a, kw) -> Ops.iter(new PyList(new ArrayList<>(d.keys()))))
                 .method("__contains__", (a, kw) -> d.contains(Ops.str(a[0])))
-                .method("createCopy", (a, kw) -> datastore(d.createCopy()))
+                .method("createCopy", (a, kw) -> newDatastore(d.createCopy()))
                 .method("getVarHistory", (a, kw) -> {
                     throw PythonError.of(Exceptions.NOT_IMPLEMENTED_ERROR, "bitzel: d.getVarHistory");
                 })

@@ -113,9 +113,7 @@ final class Evaluator {
         if (ext.equals(".bbclass")) {
             className = base.substring(0, base.length() - ext.length());
             if (!st.inheritCache.contains(fn)) {
-                st.inheritCache.add(fn);
-                // bb.data.inherits_class reads it from the datastore, as in BitBake
-                d.setVar("__inherit_cache", String.join(" ", st.inheritCache));
+                recordInherit(st, fn);
             }
         }
         String oldFile = include ? data(fn, 0, () -> d.getVar("FILE", false)) : null;
@@ -560,7 +558,7 @@ final class Evaluator {
                 throw MetadataError.parseError(fn, line, "Could not inherit file " + file);
             }
             if (!st.inheritCache.contains(file)) {
-                st.inheritCache.add(file);
+                recordInherit(st, file);
                 try {
                     handleIncluded(file, st);
                 } catch (NoSuchFileException e) {
@@ -568,6 +566,12 @@ final class Evaluator {
                 }
             }
         }
+    }
+
+    /** Adds a class file to {@code __inherit_cache}, kept in the datastore too for bb.data.inherits_class. */
+    private static void recordInherit(ParseState st, String file) {
+        st.inheritCache.add(file);
+        st.data.setVar("__inherit_cache", String.join(" ", st.inheritCache));
     }
 
     /** The class names of the inherit cache, as {@code bb.data.inherits_class} sees them. */

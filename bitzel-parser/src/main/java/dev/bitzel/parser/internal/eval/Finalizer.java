@@ -114,10 +114,16 @@ final class Finalizer {
                 st.data.python().runAnonymous(f.name(), f.body(), st.data, f.file(), f.line());
             } catch (PythonException e) {
                 // BitBake's runAnonFuncs lets the exception end the parse of the recipe
-                throw new MetadataError(failureKind(e), f.file(), f.line(),
-                        "anonymous function " + f.name() + " failed: " + e.getMessage(), e);
+                throw new MetadataError(failureKind(e), recipeFile(st),
+                        0, "anonymous function at " + f.file() + ":" + f.line() + " failed: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The recipe file being finalized ({@code FILE} outside includes). */
+    private static String recipeFile(ParseState st) {
+        String file = Evaluator.data("FILE", 0, () -> st.data.getVar("FILE", false));
+        return file == null ? "<unknown>" : file;
     }
 
     /** The failure kind of a Python exception: BitBake's handled exception stays one, others keep their type. */
@@ -141,9 +147,9 @@ final class Finalizer {
                 // bb.event.execute_handler logs "Execution of event handler ... failed" and re-raises
                 String file = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "filename", false));
                 String line = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "lineno", false));
-                throw new MetadataError(failureKind(e), file == null ? fn : file,
-                        line == null || !line.matches("\\d+") ? 0 : Integer.parseInt(line),
-                        "Execution of event handler '" + handler + "' failed for " + event + ": " + e.getMessage(), e);
+                throw new MetadataError(failureKind(e), fn, 0, "Execution of event handler '" + handler + "' ("
+                        + (file == null ? "?" : file) + ":" + (line == null ? "?" : line) + ") failed for " + event
+                        + ": " + e.getMessage(), e);
             }
         }
     }
