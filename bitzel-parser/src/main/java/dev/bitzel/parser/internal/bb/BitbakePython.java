@@ -476,15 +476,16 @@ public final class BitbakePython implements PythonEvaluator {
     /**
      * Python objects stored in a datastore (BitBake keeps any object, e.g. {@code EXTENDERCLASS}, the class
      * extender of nativesdk/multilib): the store holds a token naming an entry here, {@code d.getVar} hands the
-     * object back. Entries live as long as the process; a token read from a parse cache written by another
-     * process fails naming the variable.
+     * object back. An entry lives as long as its token string (held by the stores that hold the value); a
+     * token read from a parse cache written by another process fails naming the variable.
      */
-    private static final Map<String, Object> OBJECTS = new ConcurrentHashMap<>();
+    private static final Map<String, Object> OBJECTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private static final java.util.concurrent.atomic.AtomicLong OBJECT_IDS = new java.util.concurrent.atomic.AtomicLong();
     private static final String TOKEN = "\u0000bitzel-python-object:";
 
     private static String objectToken(Object value) {
-        String token = TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet();
+        String token = new String(TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet());
         OBJECTS.put(token, value);
         return token;
     }
