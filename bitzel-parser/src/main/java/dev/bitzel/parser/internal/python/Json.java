@@ -80,9 +80,10 @@ final class Json {
             return r;
         }
         if (o instanceof PyDict d) {
-            PyDict r = new PyDict();
-            for (java.util.Map.Entry<Object, Object> e : d.entries()) {
-                r.put(e.getKey(), copy(e.getValue()));
+            // keys of a parsed document are strings: their canonical form is themselves
+            PyDict r = new PyDict(d.map.size() * 4 / 3 + 1);
+            for (java.util.Map.Entry<Object, Object> e : d.map.entrySet()) {
+                r.map.put(e.getKey(), copy(e.getValue()));
             }
             return r;
         }
