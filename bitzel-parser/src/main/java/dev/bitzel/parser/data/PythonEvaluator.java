@@ -53,6 +53,17 @@ public interface PythonEvaluator {
     }
 
     /**
+     * Whether this evaluator runs functions ({@link #runAnonymous}, {@link #runEventHandler}). When it does, a
+     * function that fails ends the parse of the recipe as in BitBake; when it does not, the parser reports each
+     * function it could not run as a warning diagnostic and goes on. The default is {@code false}.
+     *
+     * @return whether functions are run
+     */
+    default boolean runsFunctions() {
+        return false;
+    }
+
+    /**
      * Loads a layer's Python library declared by {@code addpylib DIR NAMESPACE}, as BitBake's {@code PyLibNode}
      * does: imports the modules named in {@code BB_GLOBAL_PYMODULES}, then {@code NAMESPACE} from {@code DIR} and
      * every submodule its {@code BBIMPORTS} lists, and makes them visible by name to all later metadata Python.

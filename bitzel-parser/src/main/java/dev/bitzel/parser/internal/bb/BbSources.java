@@ -260,6 +260,7 @@ final class BbSources {
 
     /** {@code bb.fetch2} (also bound as {@code bb.fetch}): URL parsing without network. */
     static final String FETCH = """
+            import collections
             import re
             import os
 
@@ -373,7 +374,7 @@ final class BbSources {
                         pswd = um.group('pswd')
                 else:
                     user = ''
-                params = {}
+                params = collections.OrderedDict()
                 if parm:
                     for s in parm.split(';'):
                         if s:

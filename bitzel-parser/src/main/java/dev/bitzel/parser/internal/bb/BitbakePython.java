@@ -202,6 +202,11 @@ public final class BitbakePython implements PythonEvaluator {
     }
 
     @Override
+    public boolean runsFunctions() {
+        return true;
+    }
+
+    @Override
     public boolean loadLibrary(String directory, String namespace, List<String> globalModules)
             throws PythonException {
         lock.writeLock().lock();

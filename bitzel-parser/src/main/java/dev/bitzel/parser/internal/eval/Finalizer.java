@@ -113,6 +113,12 @@ final class Finalizer {
             try {
                 st.data.python().runAnonymous(f.name(), f.body(), st.data, f.file(), f.line());
             } catch (PythonException e) {
+                if (!st.data.python().runsFunctions()) {
+                    st.diagnostics.add(new Diagnostic(f.file(), f.line(), 0, Severity.WARNING,
+                            "anonymous Python function not evaluated, values it would set are missing: "
+                                    + e.getMessage()));
+                    continue;
+                }
                 // BitBake's runAnonFuncs lets the exception end the parse of the recipe
                 throw new MetadataError(failureKind(e), recipeFile(st),
                         0, "anonymous function at " + f.file() + ":" + f.line() + " failed: " + e.getMessage(), e);
@@ -144,8 +150,13 @@ final class Finalizer {
             try {
                 d.python().runEventHandler(handler, code == null ? "" : code, event, d);
             } catch (PythonException e) {
-                // bb.event.execute_handler logs "Execution of event handler ... failed" and re-raises
                 String file = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "filename", false));
+                if (!d.python().runsFunctions()) {
+                    st.diagnostics.add(new Diagnostic(file == null ? fn : file, 0, 0, Severity.WARNING,
+                            "event handler " + handler + " not run for " + event + ": " + e.getMessage()));
+                    continue;
+                }
+                // bb.event.execute_handler logs "Execution of event handler ... failed" and re-raises
                 String line = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "lineno", false));
                 throw new MetadataError(failureKind(e), fn, 0, "Execution of event handler '" + handler + "' ("
                         + (file == null ? "?" : file) + ":" + (line == null ? "?" : line) + ") failed for " + event
