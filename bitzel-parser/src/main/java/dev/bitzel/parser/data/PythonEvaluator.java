@@ -128,10 +128,10 @@ public interface PythonEvaluator {
     }
 
     /**
-     * The built-in evaluator: metadata's Python run by Bitzel's own interpreter, with {@code d} and the part of
-     * the {@code bb} API implemented so far ({@code bb.utils.contains}, {@code contains_any}, {@code filter},
-     * {@code to_boolean}, {@code vercmp_string}, {@code explode_deps}, {@code bb.parse.vars_from_file}, logging);
-     * a call to anything else fails with a Python exception naming it. Thread-safe; share one per parse.
+     * The built-in evaluator: metadata's Python run by Bitzel's own interpreter, with {@code d}, the {@code bb}
+     * API that parsing poky reaches ({@code bb.utils}, {@code bb.data}, {@code bb.build}, {@code bb.fetch2} URL
+     * parsing, {@code bb.parse.SkipRecipe}, {@code bb.event}, logging) and layers' {@code addpylib} libraries; a
+     * call to anything else fails with a Python exception naming it. Thread-safe; share one per parse.
      *
      * @return a new evaluator
      */

@@ -29,13 +29,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link PythonEvaluator} that runs metadata's Python on the built-in interpreter, with BitBake's {@code d}
- * and the part of the {@code bb} API that parsing needs so far ({@code bb.utils.contains}, {@code contains_any},
- * {@code filter}, {@code to_boolean}, {@code vercmp_string}, {@code explode_deps}, {@code bb.parse.vars_from_file},
- * the logging functions). Anything else a layer calls raises a Python exception naming it, which surfaces as a
- * located expansion error or a diagnostic — never a silently wrong value.
+ * and the {@code bb} API that parsing poky reaches: {@code bb.utils} (contains, contains_any, filter, to_boolean,
+ * vercmp_string(_op), explode_deps, explode_dep_versions(2), join_deps, which, mkdirhier), {@code bb.data}
+ * (inherits_class, createCopy, expand), {@code bb.build} (addtask, deltask, tasksbetween), {@code bb.fetch2}
+ * (decodeurl, encodeurl, URI, local-only Fetch, the exceptions), {@code bb.parse} (SkipRecipe, vars_from_file),
+ * {@code bb.event} (the parse-time events), {@code bb.process.run} (git queries only), the logging functions, and
+ * layers' libraries loaded by {@code addpylib} with their {@code BBIMPORTS}. Anything else a layer calls raises a
+ * Python exception naming it ({@code NotImplementedError: bitzel: bb.x.y is not supported}), which fails the
+ * recipe with a located error — never a silently wrong value.
  *
- * <p>Thread-safe: one instance serves all recipes parsed in parallel; each evaluation gets fresh globals, and
- * compiled code is shared.
+ * <p>Metadata Python shares one global context, as BitBake's {@code bb.utils._context}: {@code def} functions,
+ * libraries and {@code BB_GLOBAL_PYMODULES}; inline expressions get a scope of their own holding {@code d} on top
+ * of it. Code is compiled once per source text and shared by all recipes.
+ *
+ * <p>Thread-safe: one instance serves all recipes parsed in parallel; definitions and library loading take a
+ * write lock, evaluations a read lock on the shared context.
  */
 public final class BitbakePython implements PythonEvaluator {
     private final PythonRuntime runtime = PythonRuntime.builder().build();
