@@ -85,6 +85,8 @@ final class BbSources {
 
     /** {@code bb.parse}'s exceptions. */
     static final String PARSE = """
+            import os
+
             class ParseError(Exception):
                 def __init__(self, msg, filename, lineno=0):
                     self.msg = msg
@@ -102,7 +104,9 @@ final class BbSources {
             SkipPackage = SkipRecipe
 
             def mark_dependency(d, f):
-                pass
+                if f.startswith('./'):
+                    f = "%s/%s" % (os.getcwd(), f[2:])
+                _mark_dependency(f)
             """;
 
     /** {@code bb.event}: the event classes parsing fires and handlers test for. */

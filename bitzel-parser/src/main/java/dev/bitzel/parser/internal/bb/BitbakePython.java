@@ -117,7 +117,14 @@ public final class BitbakePython implements PythonEvaluator {
                         optional(a, kw, 4, "executable", Boolean.FALSE)));
         utils.markStub();
         PyModule parse = module("bb.parse", BbSources.PARSE)
-                .def("vars_from_file", (a, kw) -> varsFromFile(a.length > 0 ? a[0] : PyNone.NONE));
+                .def("vars_from_file", (a, kw) -> varsFromFile(a.length > 0 ? a[0] : PyNone.NONE))
+                .def("_mark_dependency", (a, kw) -> {
+                    ParseHooks h = HOOKS.get();
+                    if (h != null) {
+                        h.dependency(Ops.str(a[0]));
+                    }
+                    return PyNone.NONE;
+                });
         parse.markStub();
         PyModule bb = module("bb", BbSources.BB)
                 .def("_message", (a, kw) -> {
@@ -497,7 +504,19 @@ public final class BitbakePython implements PythonEvaluator {
     private static final java.util.concurrent.atomic.AtomicLong OBJECT_IDS = new java.util.concurrent.atomic.AtomicLong();
     private static final String TOKEN = "\u0000bitzel-python-object:";
 
+    /** How many Python objects were stored into datastores by code running on each thread. */
+    private static final ThreadLocal<long[]> OBJECTS_STORED = ThreadLocal.withInitial(() -> new long[1]);
+
+    /**
+     * How many Python objects metadata running on this thread has stored into datastores so far. A parse that
+     * stored any cannot be kept in the parse cache: the objects live only in this process.
+     */
+    public static long objectsStoredOnThisThread() {
+        return OBJECTS_STORED.get()[0];
+    }
+
     private static String objectToken(Object value) {
+        OBJECTS_STORED.get()[0]++;
         String token = new String(TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet());
         OBJECTS.put(token, value);
         return token;

@@ -44,4 +44,12 @@ public interface ParseHooks {
      * @return its dependencies, or null when it has none recorded
      */
     List<String> taskDeps(String task);
+
+    /**
+     * {@code bb.parse.mark_dependency(d, file)}: the parse depends on a file Python read (the parse cache
+     * re-parses the recipe when it changes).
+     *
+     * @param file the file's path
+     */
+    void dependency(String file);
 }

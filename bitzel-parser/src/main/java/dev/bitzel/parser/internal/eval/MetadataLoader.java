@@ -175,8 +175,12 @@ public final class MetadataLoader {
             return cached;
         }
         LinkedHashSet<String> deps = new LinkedHashSet<>();
+        long objectsBefore = dev.bitzel.parser.internal.bb.BitbakePython.objectsStoredOnThisThread();
         RecipeFile parsed = parse(fn, appends, layerName, deps);
-        cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies);
+        if (dev.bitzel.parser.internal.bb.BitbakePython.objectsStoredOnThisThread() == objectsBefore) {
+            // values holding Python objects (e.g. nativesdk's EXTENDERCLASS) cannot outlive this process
+            cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies);
+        }
         return parsed;
     }
 

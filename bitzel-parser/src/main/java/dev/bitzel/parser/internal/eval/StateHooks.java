@@ -53,6 +53,11 @@ final class StateHooks implements ParseHooks {
     }
 
     @Override
+    public void dependency(String file) {
+        st.depend(file);
+    }
+
+    @Override
     public List<String> taskDeps(String task) {
         List<String> deps = st.taskDeps.get(task);
         return deps == null ? null : List.copyOf(deps);
