@@ -508,15 +508,21 @@ public final class BitbakePython implements PythonEvaluator {
     private static final ThreadLocal<long[]> OBJECTS_STORED = ThreadLocal.withInitial(() -> new long[1]);
 
     /**
-     * How many Python objects metadata running on this thread has stored into datastores so far. A parse that
-     * stored any cannot be kept in the parse cache: the objects live only in this process.
+     * How many Python objects other than plain containers metadata running on this thread has stored into
+     * datastores so far. A parse that stored any is not kept in the parse cache: the objects live only in this
+     * process.
      */
     public static long objectsStoredOnThisThread() {
         return OBJECTS_STORED.get()[0];
     }
 
     private static String objectToken(Object value) {
-        OBJECTS_STORED.get()[0]++;
+        if (!(value instanceof PyDict || value instanceof PyList || value instanceof PyTuple)) {
+            // an object with behaviour (e.g. a class extender that PACKAGES' expansion calls) must be there when
+            // the recipe's values are read: such a parse is not cached. Plain data (create-spdx's license table in
+            // every recipe) is only read by tasks; read from a cached store it fails naming the variable.
+            OBJECTS_STORED.get()[0]++;
+        }
         String token = new String(TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet());
         OBJECTS.put(token, value);
         return token;
