@@ -53,6 +53,34 @@ public interface PythonEvaluator {
     }
 
     /**
+     * Whether this evaluator runs functions ({@link #runAnonymous}, {@link #runEventHandler}). When it does, a
+     * function that fails ends the parse of the recipe as in BitBake; when it does not, the parser reports each
+     * function it could not run as a warning diagnostic and goes on. The default is {@code false}.
+     *
+     * @return whether functions are run
+     */
+    default boolean runsFunctions() {
+        return false;
+    }
+
+    /**
+     * Loads a layer's Python library declared by {@code addpylib DIR NAMESPACE}, as BitBake's {@code PyLibNode}
+     * does: imports the modules named in {@code BB_GLOBAL_PYMODULES}, then {@code NAMESPACE} from {@code DIR} and
+     * every submodule its {@code BBIMPORTS} lists, and makes them visible by name to all later metadata Python.
+     * The default loads nothing and says so by returning {@code false}.
+     *
+     * @param directory the expanded library directory
+     * @param namespace the package to import from it
+     * @param globalModules the words of {@code BB_GLOBAL_PYMODULES}
+     * @return whether the library was loaded
+     * @throws PythonException if importing fails (BitBake's parse fails then)
+     */
+    default boolean loadLibrary(String directory, String namespace, java.util.List<String> globalModules)
+            throws PythonException {
+        return false;
+    }
+
+    /**
      * Runs an anonymous {@code python () {...}} function of a recipe at finalization, with {@code d} bound to
      * the recipe's store. The default cannot and says so.
      *
@@ -100,10 +128,10 @@ public interface PythonEvaluator {
     }
 
     /**
-     * The built-in evaluator: metadata's Python run by Bitzel's own interpreter, with {@code d} and the part of
-     * the {@code bb} API implemented so far ({@code bb.utils.contains}, {@code contains_any}, {@code filter},
-     * {@code to_boolean}, {@code vercmp_string}, {@code explode_deps}, {@code bb.parse.vars_from_file}, logging);
-     * a call to anything else fails with a Python exception naming it. Thread-safe; share one per parse.
+     * The built-in evaluator: metadata's Python run by Bitzel's own interpreter, with {@code d}, the {@code bb}
+     * API that parsing poky reaches ({@code bb.utils}, {@code bb.data}, {@code bb.build}, {@code bb.fetch2} URL
+     * parsing, {@code bb.parse.SkipRecipe}, {@code bb.event}, logging) and layers' {@code addpylib} libraries; a
+     * call to anything else fails with a Python exception naming it. Thread-safe; share one per parse.
      *
      * @return a new evaluator
      */

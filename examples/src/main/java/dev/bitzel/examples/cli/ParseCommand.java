@@ -38,6 +38,10 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parse threads (default: one per core).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--show-skipped", description = "List skipped recipes on stdout, one per line: the file "
+            + "(virtual:VARIANT:FILE for variants, as BitBake names them), a tab, the reason.")
+    boolean showSkipped;
+
     @Option(names = "--show-notes", description = "Also print notes.")
     boolean showNotes;
 
@@ -77,6 +81,10 @@ final class ParseCommand implements Callable<Integer> {
             }
             targets += file.variants().size();
             skipped += (int) file.variants().values().stream().filter(r -> r.skipped().isPresent()).count();
+            if (showSkipped) {
+                file.variants().forEach((variant, r) -> r.skipped().ifPresent(reason -> out.println(
+                        (variant.isEmpty() ? "" : "virtual:" + variant + ":") + file.file() + "\t" + reason)));
+            }
             for (Diagnostic d : file.diagnostics()) {
                 int n = counts.merge(d.severity(), 1, Integer::sum);
                 if (n <= shown) {

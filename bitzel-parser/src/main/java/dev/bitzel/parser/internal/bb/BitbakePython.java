@@ -29,22 +29,65 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link PythonEvaluator} that runs metadata's Python on the built-in interpreter, with BitBake's {@code d}
- * and the part of the {@code bb} API that parsing needs so far ({@code bb.utils.contains}, {@code contains_any},
- * {@code filter}, {@code to_boolean}, {@code vercmp_string}, {@code explode_deps}, {@code bb.parse.vars_from_file},
- * the logging functions). Anything else a layer calls raises a Python exception naming it, which surfaces as a
- * located expansion error or a diagnostic — never a silently wrong value.
+ * and the {@code bb} API that parsing poky reaches: {@code bb.utils} (contains, contains_any, filter, to_boolean,
+ * vercmp_string(_op), explode_deps, explode_dep_versions(2), join_deps, which, mkdirhier), {@code bb.data}
+ * (inherits_class, createCopy, expand), {@code bb.build} (addtask, deltask, tasksbetween), {@code bb.fetch2}
+ * (decodeurl, encodeurl, URI, local-only Fetch, the exceptions), {@code bb.parse} (SkipRecipe, vars_from_file),
+ * {@code bb.event} (the parse-time events), {@code bb.process.run} (git queries only), the logging functions, and
+ * layers' libraries loaded by {@code addpylib} with their {@code BBIMPORTS}. Anything else a layer calls raises a
+ * Python exception naming it ({@code NotImplementedError: bitzel: bb.x.y is not supported}), which fails the
+ * recipe with a located error — never a silently wrong value.
  *
- * <p>Thread-safe: one instance serves all recipes parsed in parallel; each evaluation gets fresh globals, and
- * compiled code is shared.
+ * <p>Metadata Python shares one global context, as BitBake's {@code bb.utils._context}: {@code def} functions,
+ * libraries and {@code BB_GLOBAL_PYMODULES}; inline expressions get a scope of their own holding {@code d} on top
+ * of it. Code is compiled once per source text and shared by all recipes.
+ *
+ * <p>Thread-safe: one instance serves all recipes parsed in parallel; definitions and library loading take a
+ * write lock, evaluations a read lock on the shared context.
  */
 public final class BitbakePython implements PythonEvaluator {
     private final PythonRuntime runtime = PythonRuntime.builder().build();
-    /** Functions from {@code def} blocks, by name, as BitBake's method pool holds them. */
-    private final ConcurrentHashMap<String, Object> defs = new ConcurrentHashMap<>();
+    /** The source of each {@code def} function defined, by name, as BitBake's method pool holds them. */
+    private final Map<String, String> defSources = new ConcurrentHashMap<>();
+    /**
+     * {@code bb.utils._context}: the global scope of all metadata Python ({@code bb}, {@code os}, {@code time},
+     * {@code BB_GLOBAL_PYMODULES}, {@code addpylib} namespaces, {@code def} functions). Written only under the
+     * write lock (definitions, library loading), read by evaluations under the read lock.
+     */
+    private final PyDict shared;
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+
+    /** The parse running on each thread, for {@code bb.build.addtask} and the logging functions. */
+    private static final ThreadLocal<ParseHooks> HOOKS = new ThreadLocal<>();
+    private static final System.Logger LOG = System.getLogger(BitbakePython.class.getName());
+
+    /**
+     * Installs the hooks of the parse running on this thread (null to remove them).
+     *
+     * @return the hooks installed before, to restore afterwards
+     */
+    public static ParseHooks installHooks(ParseHooks hooks) {
+        ParseHooks before = HOOKS.get();
+        if (hooks == null) {
+            HOOKS.remove();
+        } else {
+            HOOKS.set(hooks);
+        }
+        return before;
+    }
+
+    private static ParseHooks hooks(String api) {
+        ParseHooks h = HOOKS.get();
+        if (h == null) {
+            throw PythonError.of(Exceptions.RUNTIME_ERROR, "bitzel: " + api + " called outside parsing");
+        }
+        return h;
+    }
 
     /** Creates an evaluator with the {@code bb} API registered. */
     public BitbakePython() {
-        PyModule utils = new PyModule("bb.utils")
+        PyModule utils = module("bb.utils", BbSources.UTILS)
                 .def("contains", (a, kw) -> contains(arg(a, kw, 0, "variable"), arg(a, kw, 1, "checkvalues"),
                         arg(a, kw, 2, "truevalue"), arg(a, kw, 3, "falsevalue"), arg(a, kw, 4, "d"), false))
                 .def("contains_any", (a, kw) -> contains(arg(a, kw, 0, "variable"), arg(a, kw, 1, "checkvalues"),
@@ -54,95 +97,340 @@ public final class BitbakePython implements PythonEvaluator {
                 .def("to_boolean", (a, kw) -> toBoolean(a.length > 0 ? a[0] : PyNone.NONE,
                         a.length > 1 ? a[1] : Boolean.FALSE))
                 .def("vercmp_string", (a, kw) -> (long) Versions.compare(Ops.str(a[0]), Ops.str(a[1])))
+                .def("vercmp_string_op", (a, kw) -> {
+                    try {
+                        return Versions.matches(Ops.str(a[0]), Ops.str(a[2]), Ops.str(a[1]));
+                    } catch (IllegalArgumentException e) {
+                        throw PythonError.of(Exceptions.VALUE_ERROR, e.getMessage());
+                    }
+                })
                 .def("explode_deps", (a, kw) -> new PyList(new ArrayList<>(Versions.explodeDeps(Ops.str(a[0])))))
+                .def("explode_dep_versions2", (a, kw) -> {
+                    try {
+                        return PythonRuntime.toPython(Versions.explodeDepVersions(Ops.str(a[0])));
+                    } catch (IllegalArgumentException e) {
+                        throw PythonError.of(Exceptions.VALUE_ERROR, e.getMessage());
+                    }
+                })
                 .def("which", (a, kw) -> which(arg(a, kw, 0, "path"), arg(a, kw, 1, "item"),
                         optional(a, kw, 2, "direction", 0L), optional(a, kw, 3, "history", Boolean.FALSE),
                         optional(a, kw, 4, "executable", Boolean.FALSE)));
-        PyModule parse = new PyModule("bb.parse")
-                .def("vars_from_file", (a, kw) -> varsFromFile(a.length > 0 ? a[0] : PyNone.NONE));
-        PyModule bb = new PyModule("bb").set("utils", utils).set("parse", parse);
-        for (String level : List.of("note", "debug", "plain", "warn", "error")) {
-            bb.def(level, (a, kw) -> PyNone.NONE);
+        utils.markStub();
+        PyModule parse = module("bb.parse", BbSources.PARSE)
+                .def("vars_from_file", (a, kw) -> varsFromFile(a.length > 0 ? a[0] : PyNone.NONE))
+                .def("_mark_dependency", (a, kw) -> {
+                    ParseHooks h = HOOKS.get();
+                    if (h != null) {
+                        h.dependency(Ops.str(a[0]));
+                    }
+                    return PyNone.NONE;
+                });
+        parse.markStub();
+        PyModule bb = module("bb", BbSources.BB)
+                .def("_message", (a, kw) -> {
+                    message(Ops.str(a[0]), Ops.str(a[1]));
+                    return PyNone.NONE;
+                });
+        bb.markStub();
+        PyModule event = module("bb.event", BbSources.EVENT).markStub();
+        PyModule process = module("bb.process", "")
+                .def("_run", (a, kw) -> ParseTimeProcess.run(a[0], a[1], a[2]));
+        runtime.exec(process, BbSources.PROCESS, "<bitzel>/bb/process.py");
+        PyModule data = module("bb.data", BbSources.DATA).markStub();
+        PyModule build = module("bb.build", "")
+                .def("_addtask", (a, kw) -> {
+                    hooks("bb.build.addtask").addTask(Ops.str(a[0]), strings(a[1]), strings(a[2]));
+                    return PyNone.NONE;
+                })
+                .def("_deltask", (a, kw) -> {
+                    hooks("bb.build.deltask").delTask(Ops.str(a[0]));
+                    return PyNone.NONE;
+                });
+        runtime.exec(build, BbSources.BUILD, "<bitzel>/bb/build.py");
+        build.markStub();
+        PyModule fetch = module("bb.fetch2", BbSources.FETCH).markStub();
+        PyModule compress = runtime.newModule("bb.compress").markStub();
+        PyModule zstd = runtime.newModule("bb.compress.zstd").markStub();
+        compress.set("zstd", zstd);
+        bb.set("utils", utils).set("parse", parse).set("event", event).set("process", process).set("data", data)
+                .set("build", build).set("fetch2", fetch).set("fetch", fetch).set("compress", compress);
+        for (PyModule m : List.of(bb, utils, parse, event, process, data, build, fetch, compress, zstd)) {
+            runtime.registerModule(m);
         }
-        bb.def("fatal", (a, kw) -> {
-            throw PythonError.of(Exceptions.RUNTIME_ERROR, "bb.fatal: " + joined(a));
-        });
-        runtime.registerModule(bb);
-        runtime.registerModule(utils);
-        runtime.registerModule(parse);
+        runtime.registerModule("bb.fetch", fetch);
+        for (String stub : List.of("siggen", "runqueue", "multiprocessing", "methodpool", "progress", "cooker",
+                "cache", "providers", "taskdata", "persist_data", "msg", "tinfoil", "server")) {
+            PyModule m = runtime.newModule("bb." + stub).markStub();
+            bb.set(stub, m);
+            runtime.registerModule(m);
+        }
         // BitBake's configuration reads the build host's identity (bitbake.conf: BUILD_ARCH := os.uname()[4]).
-        runtime.importModule("os").def("uname", (a, kw) -> hostUname());
+        PyModule os = runtime.importModule("os");
+        os.def("uname", (a, kw) -> hostUname());
+        // insane.bbclass: HOST_USER_UID := os.getuid(); the ids of the parsing process, as BitBake's
+        os.def("getuid", (a, kw) -> processId("Uid:", 0));
+        os.def("geteuid", (a, kw) -> processId("Uid:", 1));
+        os.def("getgid", (a, kw) -> processId("Gid:", 0));
+        os.def("getegid", (a, kw) -> processId("Gid:", 1));
+        os.def("getpid", (a, kw) -> ProcessHandle.current().pid());
+        // oe.utils.cpu_count: the CPUs this process may run on
+        os.def("sched_getaffinity", (a, kw) -> {
+            java.util.Set<Long> cpus = new java.util.LinkedHashSet<>();
+            for (long i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+                cpus.add(i);
+            }
+            return PythonRuntime.toPython(cpus);
+        });
+        // base.bbclass's ConfigParsed handler links the host tools into ${HOSTTOOLS_DIR}, as under BitBake
+        HostFiles.register(os, utils);
+        HostFiles.registerGlob(runtime.importModule("glob"));
+        // bb.build adds bb and os to the builtins of every namespace (layers' modules use bb unimported)
+        runtime.setBuiltin("bb", bb);
+        runtime.setBuiltin("os", runtime.importModule("os"));
+        shared = runtime.newGlobals("__main__");
+        shared.put("bb", bb);
+        shared.put("os", runtime.importModule("os"));
+        shared.put("time", runtime.importModule("time"));
+    }
+
+    /** A module of the {@code bb} package: a fresh namespace with the given Python source run in it. */
+    private PyModule module(String name, String source) {
+        PyModule m = runtime.newModule(name);
+        if (!source.isEmpty()) {
+            runtime.exec(m, source, "<bitzel>/" + name.replace('.', '/') + ".py");
+        }
+        return m;
+    }
+
+    private static void message(String level, String text) {
+        ParseHooks h = HOOKS.get();
+        if (h != null) {
+            h.message(level, text);
+        } else {
+            LOG.log(switch (level) {
+                case "error", "fatal" -> System.Logger.Level.ERROR;
+                case "warn" -> System.Logger.Level.WARNING;
+                case "debug" -> System.Logger.Level.DEBUG;
+                default -> System.Logger.Level.INFO;
+            }, "bb.{0}: {1}", level, text);
+        }
+    }
+
+    @Override
+    public boolean runsFunctions() {
+        return true;
+    }
+
+    @Override
+    public boolean loadLibrary(String directory, String namespace, List<String> globalModules)
+            throws PythonException {
+        lock.writeLock().lock();
+        try {
+            for (String m : globalModules) {
+                if (shared.get(m) == null) {
+                    shared.put(m, topLevel(runtime.importModule(m)));
+                }
+            }
+            runtime.addModulePath(java.nio.file.Path.of(directory));
+            PyModule pkg = runtime.importModule(namespace);
+            shared.put(namespace, pkg);
+            Object toImport = pkg.dict().get("BBIMPORTS");
+            if (toImport != null) {
+                for (Object sub : Ops.toList(toImport)) {
+                    runtime.importModule(namespace + "." + Ops.str(sub));
+                }
+            }
+            return true;
+        } catch (PythonSyntaxError e) {
+            throw new PythonException("import " + namespace, "SyntaxError", e.getMessage());
+        } catch (PythonError e) {
+            throw new PythonException("import " + namespace, e.typeName(), e.format());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** What {@code __import__("a.b")} binds: the top-level package. */
+    private PyModule topLevel(PyModule m) {
+        int dot = m.name().indexOf('.');
+        return dot < 0 ? m : runtime.importModule(m.name().substring(0, dot));
     }
 
     @Override
     public String evaluateExpression(String code, DataStore d, String varname) throws PythonException {
+        lock.readLock().lock();
         try {
-            Code compiled = runtime.compile(code.strip(), varname == null ? "<expansion>" : varname,
-                    1, PythonRuntime.Mode.EVAL);
-            Object value = runtime.eval(compiled, globals(d));
+            // compiled once per text: the variable's name is not part of the key (BitBake's compile cache is too)
+            Code compiled = runtime.compile(code.strip(), "<expansion>", 1, PythonRuntime.Mode.EVAL);
+            // better_eval: a copy of the context plus d; here a scope holding d that reads the rest from it
+            PyDict g = runtime.newGlobals("__main__").withFallback(shared);
+            g.put("d", datastore(d));
+            Object value = runtime.eval(compiled, g);
             return value == PyNone.NONE ? "None" : Ops.str(value);
         } catch (PythonSyntaxError e) {
             throw PythonException.syntaxError(code, e.reason());
         } catch (PythonError e) {
-            throw new PythonException(code, e.typeName(), e.pythonMessage());
+            throw translate(e, code, false);
+        } finally {
+            lock.readLock().unlock();
         }
+    }
+
+    /** SkipRecipe and handled failures become signals; other errors a PythonException with the traceback. */
+    private PythonException translate(PythonError e, String code, boolean traceback) {
+        PyModule parse = runtime.loadedModule("bb.parse");
+        if (parse != null && parse.dict().get("SkipRecipe") instanceof dev.bitzel.parser.internal.python.PyType skip
+                && e.isInstance(skip)) {
+            throw new SkipRecipeSignal(e.pythonMessage());
+        }
+        return new PythonException(code, e.typeName(), traceback ? e.format() : e.pythonMessage());
     }
 
     @Override
     public void define(String name, String source, String file, int line) {
+        if (source.equals(defSources.get(name))) {
+            return; // the same class text seen by another recipe: nothing to (re)define, no lock taken
+        }
+        lock.writeLock().lock();
         try {
-            PyDict g = globals(null);
-            runtime.eval(runtime.compile(source, file, Math.max(1, line), PythonRuntime.Mode.EXEC), g);
-            Object f = g.get(name);
-            if (f != null) {
-                defs.put(name, f);
+            String before = defSources.get(name);
+            if (source.equals(before)) {
+                return;
             }
+            defSources.put(name, source);
+            runtime.eval(runtime.compile(source, file, Math.max(1, line), PythonRuntime.Mode.EXEC), shared);
         } catch (PythonSyntaxError | PythonError e) {
             // Parsing goes on, as BitBake's would until the function is called; the call then fails by name.
-            defs.remove(name);
+            shared.remove(name);
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
     @Override
     public void runAnonymous(String name, String body, DataStore d, String file, int line) throws PythonException {
         String source = "def " + name + "(d):\n" + body;
+        lock.readLock().lock();
         try {
-            PyDict g = globals(d);
-            runtime.eval(runtime.compile(source, file, Math.max(1, line - 1), PythonRuntime.Mode.EXEC), g);
-            runtime.call(g.get(name), g.get("d"));
+            PyDict locals = new PyDict();
+            runtime.eval(runtime.compile(source, file, Math.max(1, line - 1), PythonRuntime.Mode.EXEC), shared,
+                    locals);
+            runtime.call(locals.get(name), datastore(d));
         } catch (PythonSyntaxError e) {
             throw PythonException.syntaxError(source, e.reason());
         } catch (PythonError e) {
-            throw new PythonException(source, e.typeName(), e.format());
+            throw translate(e, source, true);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
-    private PyDict globals(DataStore d) {
-        PyDict g = runtime.newGlobals("__main__");
-        defs.forEach(g::put);
-        // bb.utils.clean_context(): what every metadata expression sees without importing it.
-        g.put("bb", runtime.importModule("bb"));
-        g.put("os", runtime.importModule("os"));
-        g.put("time", runtime.importModule("time"));
-        if (d != null) {
-            g.put("d", datastore(d));
+    @Override
+    public void runEventHandler(String handler, String code, String event, DataStore d) throws PythonException {
+        String source = "def " + handler + "(e, d):\n" + code;
+        lock.readLock().lock();
+        try {
+            PyDict locals = new PyDict();
+            runtime.eval(runtime.compile(source, handler + "(e, d)", 1, PythonRuntime.Mode.EXEC), shared, locals);
+            PyModule events = runtime.importModule("bb.event");
+            String className = event.substring(event.lastIndexOf('.') + 1);
+            Object type = events.dict().get(className);
+            if (type == null) {
+                throw PythonError.of(Exceptions.NOT_IMPLEMENTED_ERROR, "bitzel: event " + event);
+            }
+            Object dd = datastore(d);
+            Object e;
+            if (className.equals("ConfigParsed")) {
+                e = runtime.call(type);
+            } else if (className.equals("RecipeTaskPreProcess")) {
+                e = runtime.call(type, pyValue(call(() -> d.getVar("FILE", false))),
+                        new PyList(new ArrayList<>(hooks("RecipeTaskPreProcess").tasks())));
+            } else {
+                e = runtime.call(type, pyValue(call(() -> d.getVar("FILE", false))));
+            }
+            Ops.setattr(e, "data", dd);
+            runtime.call(locals.get(handler), e, dd);
+        } catch (PythonSyntaxError e) {
+            throw PythonException.syntaxError(source, e.reason());
+        } catch (PythonError e) {
+            throw translate(e, source, true);
+        } finally {
+            lock.readLock().unlock();
         }
-        return g;
     }
+
+
+    /** The last {@code d} built on each thread: evaluations of one store come in long runs. */
+    private static final ThreadLocal<NativeObject[]> LAST_D = ThreadLocal.withInitial(() -> new NativeObject[1]);
+    private static final ThreadLocal<DataStore[]> LAST_STORE = ThreadLocal.withInitial(() -> new DataStore[1]);
 
     /** BitBake's {@code d} for Python: the parser's store behind the {@code DataSmart} methods. */
     static NativeObject datastore(DataStore d) {
+        DataStore[] lastStore = LAST_STORE.get();
+        NativeObject[] last = LAST_D.get();
+        if (lastStore[0] == d && last[0] != null) {
+            return last[0];
+        }
+        NativeObject o = newDatastore(d);
+        lastStore[0] = d;
+        last[0] = o;
+        return o;
+    }
+
+    private static NativeObject newDatastore(DataStore d) {
         return NativeObject.builder("DataSmart")
-                .method("getVar", (a, kw) -> pyValue(call(() -> d.getVar(Ops.str(a[0]),
-                        a.length < 2 || Ops.isTrue(a[1])))))
-                .method("getVarFlag", (a, kw) -> pyValue(call(() -> d.getVarFlag(Ops.str(a[0]), Ops.str(a[1]),
-                        a.length < 3 || Ops.isTrue(a[2])))))
+                .method("getVar", (a, kw) -> {
+                    String var = Ops.str(arg(a, kw, 0, "var"));
+                    if (var.equals("BB_ORIGENV")) {
+                        return HostFiles.originalEnvironment();
+                    }
+                    if (var.equals("__inherit_cache")) {
+                        // a list in BitBake; kept space-separated in the store
+                        String v = call(() -> d.getVar(var, false));
+                        return v == null ? PyNone.NONE : new PyList(new ArrayList<>(words(v)));
+                    }
+                    if (var.equals("__BBTASKS") && HOOKS.get() != null) {
+                        return new PyList(new ArrayList<>(HOOKS.get().tasks()));
+                    }
+                    boolean expand = Ops.isTrue(optional(a, kw, 1, "expand", Boolean.TRUE));
+                    return fromStore(var, call(() -> d.getVar(var, expand)));
+                })
+                .method("getVarFlag", (a, kw) -> {
+                    String var = Ops.str(arg(a, kw, 0, "var"));
+                    String flag = Ops.str(arg(a, kw, 1, "flag"));
+                    boolean expand = Ops.isTrue(optional(a, kw, 2, "expand", Boolean.TRUE));
+                    if (flag.equals("deps") && HOOKS.get() != null) {
+                        List<String> deps = HOOKS.get().taskDeps(var);
+                        return deps == null ? PyNone.NONE : new PyList(new ArrayList<>(deps));
+                    }
+                    return pyValue(call(() -> d.getVarFlag(var, flag, expand)));
+                })
+                .method("getVarFlags", (a, kw) -> {
+                    String var = Ops.str(arg(a, kw, 0, "var"));
+                    Object expand = optional(a, kw, 1, "expand", Boolean.FALSE);
+                    Map<String, String> flags;
+                    try {
+                        flags = expand instanceof Boolean b ? d.getVarFlags(var, b)
+                                : d.getVarFlags(var, new LinkedHashSet<>(strings(expand)));
+                    } catch (ExpansionException e) {
+                        throw PythonError.of(Exceptions.RUNTIME_ERROR, "ExpansionError: " + e.getMessage());
+                    }
+                    return flags.isEmpty() ? PyNone.NONE : PythonRuntime.toPython(flags);
+                })
                 .method("setVar", (a, kw) -> {
-                    set(d, Ops.str(a[0]), a[1]);
+                    set(d, Ops.str(arg(a, kw, 0, "var")), arg(a, kw, 1, "value"));
                     return PyNone.NONE;
                 })
                 .method("setVarFlag", (a, kw) -> {
                     d.setVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]), new Origin("setVarFlag", null, 0));
+                    return PyNone.NONE;
+                })
+                .method("setVarFlags", (a, kw) -> {
+                    Map<String, String> flags = new java.util.LinkedHashMap<>();
+                    for (Object k : Ops.toList(a[1])) {
+                        flags.put(Ops.str(k), Ops.str(Ops.getitem(a[1], k)));
+                    }
+                    d.setVarFlags(Ops.str(a[0]), flags, new Origin("setVarFlags", null, 0));
                     return PyNone.NONE;
                 })
                 .method("appendVar", (a, kw) -> {
@@ -153,6 +441,14 @@ public final class BitbakePython implements PythonEvaluator {
                     d.prependVar(Ops.str(a[0]), Ops.str(a[1]), new Origin("prepend", null, 0));
                     return PyNone.NONE;
                 })
+                .method("appendVarFlag", (a, kw) -> {
+                    d.appendVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]), new Origin("append", null, 0));
+                    return PyNone.NONE;
+                })
+                .method("prependVarFlag", (a, kw) -> {
+                    d.prependVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]), new Origin("prepend", null, 0));
+                    return PyNone.NONE;
+                })
                 .method("delVar", (a, kw) -> {
                     d.delVar(Ops.str(a[0]), new Origin("del", null, 0));
                     return PyNone.NONE;
@@ -161,8 +457,27 @@ public final class BitbakePython implements PythonEvaluator {
                     d.delVarFlag(Ops.str(a[0]), Ops.str(a[1]), new Origin("delFlag", null, 0));
                     return PyNone.NONE;
                 })
+                .method("delVarFlags", (a, kw) -> {
+                    d.delVarFlags(Ops.str(a[0]), new Origin("delete flags", null, 0));
+                    return PyNone.NONE;
+                })
+                .method("renameVar", (a, kw) -> {
+                    call(() -> {
+                        d.renameVar(Ops.str(a[0]), Ops.str(a[1]), new Origin("rename", null, 0));
+                        return null;
+                    });
+                    return PyNone.NONE;
+                })
                 .method("expand", (a, kw) -> pyValue(call(() -> d.expand(a[0] == PyNone.NONE ? null
                         : Ops.str(a[0])))))
+                .method("hasOverrides", (a, kw) -> d.hasOverrides(Ops.str(a[0])))
+                .method("keys", (a, kw) -> new PyList(new ArrayList<>(d.keys())))
+                .method("__iter__", (a, kw) -> Ops.iter(new PyList(new ArrayList<>(d.keys()))))
+                .method("__contains__", (a, kw) -> d.contains(Ops.str(a[0])))
+                .method("createCopy", (a, kw) -> newDatastore(d.createCopy()))
+                .method("getVarHistory", (a, kw) -> {
+                    throw PythonError.of(Exceptions.NOT_IMPLEMENTED_ERROR, "bitzel: d.getVarHistory");
+                })
                 .build();
     }
 
@@ -170,9 +485,62 @@ public final class BitbakePython implements PythonEvaluator {
         Origin origin = new Origin("set", null, 0);
         if (value == PyNone.NONE) {
             d.delVar(var, origin);
-        } else {
+        } else if (value instanceof String || value instanceof Long || value instanceof Boolean
+                || value instanceof Double || value instanceof java.math.BigInteger) {
             d.setVar(var, Ops.str(value), origin);
+        } else {
+            d.setVar(var, objectToken(value), origin);
         }
+    }
+
+    /**
+     * Python objects stored in a datastore (BitBake keeps any object, e.g. {@code EXTENDERCLASS}, the class
+     * extender of nativesdk/multilib): the store holds a token naming an entry here, {@code d.getVar} hands the
+     * object back. An entry lives as long as its token string (held by the stores that hold the value); a
+     * token read from a parse cache written by another process fails naming the variable.
+     */
+    private static final Map<String, Object> OBJECTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final java.util.concurrent.atomic.AtomicLong OBJECT_IDS = new java.util.concurrent.atomic.AtomicLong();
+    private static final String TOKEN = "\u0000bitzel-python-object:";
+
+    /** How many Python objects were stored into datastores by code running on each thread. */
+    private static final ThreadLocal<long[]> OBJECTS_STORED = ThreadLocal.withInitial(() -> new long[1]);
+
+    /**
+     * How many Python objects other than plain containers metadata running on this thread has stored into
+     * datastores so far. A parse that stored any is not kept in the parse cache: the objects live only in this
+     * process.
+     */
+    public static long objectsStoredOnThisThread() {
+        return OBJECTS_STORED.get()[0];
+    }
+
+    private static String objectToken(Object value) {
+        if (!(value instanceof PyDict || value instanceof PyList || value instanceof PyTuple)) {
+            // an object with behaviour (e.g. a class extender that PACKAGES' expansion calls) must be there when
+            // the recipe's values are read: such a parse is not cached. Plain data (create-spdx's license table in
+            // every recipe) is only read by tasks; read from a cached store it fails naming the variable.
+            OBJECTS_STORED.get()[0]++;
+        }
+        String token = new String(TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet());
+        OBJECTS.put(token, value);
+        return token;
+    }
+
+    private static Object fromStore(String var, String s) {
+        if (s == null) {
+            return PyNone.NONE;
+        }
+        if (s.startsWith(TOKEN)) {
+            Object o = OBJECTS.get(s);
+            if (o == null) {
+                throw PythonError.of(Exceptions.RUNTIME_ERROR, "bitzel: the Python object value of " + var
+                        + " was set by another process (a parse cache entry) and is not available");
+            }
+            return o;
+        }
+        return s;
     }
 
     /** A datastore read that may fail to expand. */
@@ -203,6 +571,20 @@ public final class BitbakePython implements PythonEvaluator {
             return kw.get(name);
         }
         throw PythonError.of(Exceptions.TYPE_ERROR, "missing required argument '" + name + "'");
+    }
+
+    /** A user or group id of this process from {@code /proc/self/status} (real: 0, effective: 1). */
+    private static Object processId(String field, int which) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[which]);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw PythonError.of(Exceptions.OS_ERROR, "bitzel: cannot read " + field + " of /proc/self/status: " + e);
+        }
+        throw PythonError.of(Exceptions.OS_ERROR, "bitzel: no " + field + " in /proc/self/status");
     }
 
     /** {@code os.uname()} of the build host, as a tuple (sysname, nodename, release, version, machine). */

@@ -188,6 +188,22 @@ final class BuildLoader {
         if (get(ld, "BBPATH") == null || get(ld, "BBPATH").isEmpty()) {
             throw MetadataError.fatal(layerConfName, 0, "The BBPATH variable is not set");
         }
+        StateHooks hooks = StateHooks.install(layered, layerConfName);
+        try {
+            loadBaseConfiguration(layerConfName, layered);
+        } finally {
+            hooks.close();
+        }
+        checkRenamedVariables(layered);
+        ld.setVar("BBINCLUDED", String.join(" ", layered.dependencies.stream().map(PathSearch::absolute).toList()),
+                new Origin("set", "[parseConfigurationFiles]", 0));
+        ld.setVar("__bbclasstype", "recipe");
+        return layered;
+    }
+
+    /** bitbake.conf, the base and INHERIT classes, then the ConfigParsed handlers. */
+    private void loadBaseConfiguration(String layerConfName, ParseState layered) throws NoSuchFileException {
+        DataStore ld = layered.data;
         evaluator.handleConf("conf/bitbake.conf", layered, true, true);
         List<String> classes = new ArrayList<>();
         classes.add("base");
@@ -202,11 +218,6 @@ final class BuildLoader {
             }
         }
         Finalizer.fireEvent(layerConfName, layered, "bb.event.ConfigParsed");
-        checkRenamedVariables(layered);
-        ld.setVar("BBINCLUDED", String.join(" ", layered.dependencies.stream().map(PathSearch::absolute).toList()),
-                new Origin("set", "[parseConfigurationFiles]", 0));
-        ld.setVar("__bbclasstype", "recipe");
-        return layered;
     }
 
     private static void checkRenamedVariables(ParseState st) {

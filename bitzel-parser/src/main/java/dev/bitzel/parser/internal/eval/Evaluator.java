@@ -5,6 +5,7 @@ import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.Origin;
+import dev.bitzel.parser.data.PythonException;
 import dev.bitzel.parser.data.UncheckedExpansionException;
 import dev.bitzel.parser.syntax.AddHandlerStatement;
 import dev.bitzel.parser.syntax.AddPylibStatement;
@@ -112,7 +113,7 @@ final class Evaluator {
         if (ext.equals(".bbclass")) {
             className = base.substring(0, base.length() - ext.length());
             if (!st.inheritCache.contains(fn)) {
-                st.inheritCache.add(fn);
+                recordInherit(st, fn);
             }
         }
         String oldFile = include ? data(fn, 0, () -> d.getVar("FILE", false)) : null;
@@ -250,8 +251,20 @@ final class Evaluator {
         } else if (statement instanceof AddPylibStatement p) {
             String dir = data(fn, line, () -> d.expand(p.directory()));
             st.pythonLibraries.add(new PythonLibrary(dir, p.namespace()));
-            st.diagnostics.add(new Diagnostic(fn, line, 0, Severity.NOTE, "addpylib " + dir + " "
-                    + p.namespace() + ": recorded; Python modules are not loaded yet"));
+            String globalModules = data(fn, line, () -> d.getVar("BB_GLOBAL_PYMODULES"));
+            boolean loaded;
+            try {
+                loaded = d.python().loadLibrary(dir, p.namespace(),
+                        globalModules == null || globalModules.isBlank() ? List.of()
+                                : List.of(globalModules.trim().split("\\s+")));
+            } catch (PythonException e) {
+                throw MetadataError.parseError(fn, line, "addpylib " + dir + " " + p.namespace()
+                        + ": importing the library failed: " + e.getMessage());
+            }
+            if (!loaded) {
+                st.diagnostics.add(new Diagnostic(fn, line, 0, Severity.NOTE, "addpylib " + dir + " "
+                        + p.namespace() + ": recorded; this Python evaluator does not load libraries"));
+            }
         } else {
             throw new IllegalStateException("statement kind not handled: " + statement.getClass().getName());
         }
@@ -427,21 +440,26 @@ final class Evaluator {
         }
         for (String name : t.tasks()) {
             String task = name.startsWith("do_") ? name : "do_" + name;
-            st.data.setVarFlag(task, "task", "1", new Origin("addtask", fn, line));
-            if (!st.tasks.contains(task)) {
-                st.tasks.add(task);
+            addTask(st, task, t.before(), t.after(), new Origin("addtask", fn, line));
+        }
+    }
+
+    /** {@code bb.build.addtask} for a {@code do_}-prefixed task. */
+    static void addTask(ParseState st, String task, List<String> before, List<String> after, Origin origin) {
+        st.data.setVarFlag(task, "task", "1", origin);
+        if (!st.tasks.contains(task)) {
+            st.tasks.add(task);
+        }
+        List<String> existing = st.depsOf(task);
+        for (String entry : after) {
+            if (!existing.contains(entry)) {
+                existing.add(entry);
             }
-            List<String> existing = st.depsOf(task);
-            for (String entry : t.after()) {
-                if (!existing.contains(entry)) {
-                    existing.add(entry);
-                }
-            }
-            for (String entry : t.before()) {
-                List<String> deps = st.depsOf(entry);
-                if (!deps.contains(task)) {
-                    deps.add(0, task);
-                }
+        }
+        for (String entry : before) {
+            List<String> deps = st.depsOf(entry);
+            if (!deps.contains(task)) {
+                deps.add(0, task);
             }
         }
     }
@@ -540,7 +558,7 @@ final class Evaluator {
                 throw MetadataError.parseError(fn, line, "Could not inherit file " + file);
             }
             if (!st.inheritCache.contains(file)) {
-                st.inheritCache.add(file);
+                recordInherit(st, file);
                 try {
                     handleIncluded(file, st);
                 } catch (NoSuchFileException e) {
@@ -548,6 +566,12 @@ final class Evaluator {
                 }
             }
         }
+    }
+
+    /** Adds a class file to {@code __inherit_cache}, kept in the datastore too for bb.data.inherits_class. */
+    private static void recordInherit(ParseState st, String file) {
+        st.inheritCache.add(file);
+        st.data.setVar("__inherit_cache", String.join(" ", st.inheritCache));
     }
 
     /** The class names of the inherit cache, as {@code bb.data.inherits_class} sees them. */

@@ -5,6 +5,7 @@ import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonException;
+import dev.bitzel.parser.internal.bb.SkipRecipeSignal;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class Finalizer {
         }
         ParseState safe = recipe;
         ParseState base = safe.copy();
-        finalizeRecipe(fn, base);
+        finalizeOrSkip(fn, base);
 
         Map<String, ParseState> datastores = new LinkedHashMap<>();
         datastores.put("", safe);
@@ -56,11 +57,24 @@ final class Finalizer {
         }
         for (Map.Entry<String, ParseState> entry : datastores.entrySet()) {
             if (!entry.getKey().isEmpty()) {
-                finalizeRecipe(fn, entry.getValue());
+                finalizeOrSkip(fn, entry.getValue());
             }
         }
         datastores.put("", base);
         return datastores;
+    }
+
+    /** {@code finalize}, where {@code bb.parse.SkipRecipe} marks the variant skipped ({@code __SKIPPED}). */
+    private void finalizeOrSkip(String fn, ParseState st) throws NoSuchFileException {
+        StateHooks hooks = StateHooks.install(st, fn);
+        try {
+            finalizeRecipe(fn, st);
+        } catch (SkipRecipeSignal e) {
+            st.skipReason = e.reason();
+            st.data.setVar("__SKIPPED", e.reason());
+        } finally {
+            hooks.close();
+        }
     }
 
     /** {@code ast.finalize}. */
@@ -99,11 +113,29 @@ final class Finalizer {
             try {
                 st.data.python().runAnonymous(f.name(), f.body(), st.data, f.file(), f.line());
             } catch (PythonException e) {
-                st.diagnostics.add(new Diagnostic(f.file(), f.line(), 0, Severity.WARNING,
-                        "anonymous Python function not evaluated, values it would set are missing: "
-                                + e.getMessage()));
+                if (!st.data.python().runsFunctions()) {
+                    st.diagnostics.add(new Diagnostic(f.file(), f.line(), 0, Severity.WARNING,
+                            "anonymous Python function not evaluated, values it would set are missing: "
+                                    + e.getMessage()));
+                    continue;
+                }
+                // BitBake's runAnonFuncs lets the exception end the parse of the recipe
+                throw new MetadataError(failureKind(e), recipeFile(st),
+                        0, "anonymous function at " + f.file() + ":" + f.line() + " failed: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The recipe file being finalized ({@code FILE} outside includes). */
+    private static String recipeFile(ParseState st) {
+        String file = Evaluator.data("FILE", 0, () -> st.data.getVar("FILE", false));
+        return file == null ? "<unknown>" : file;
+    }
+
+    /** The failure kind of a Python exception: BitBake's handled exception stays one, others keep their type. */
+    private static String failureKind(PythonException e) {
+        return e.type() == null ? "PythonError" : e.type().equals("BBHandledException") ? MetadataError.FATAL
+                : e.type();
     }
 
     /** Runs the registered handlers whose event mask takes {@code event}, as {@code bb.event.fire} does. */
@@ -119,8 +151,16 @@ final class Finalizer {
                 d.python().runEventHandler(handler, code == null ? "" : code, event, d);
             } catch (PythonException e) {
                 String file = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "filename", false));
-                st.diagnostics.add(new Diagnostic(file == null ? fn : file, 0, 0, Severity.WARNING,
-                        "event handler " + handler + " not run for " + event + ": " + e.getMessage()));
+                if (!d.python().runsFunctions()) {
+                    st.diagnostics.add(new Diagnostic(file == null ? fn : file, 0, 0, Severity.WARNING,
+                            "event handler " + handler + " not run for " + event + ": " + e.getMessage()));
+                    continue;
+                }
+                // bb.event.execute_handler logs "Execution of event handler ... failed" and re-raises
+                String line = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "lineno", false));
+                throw new MetadataError(failureKind(e), fn, 0, "Execution of event handler '" + handler + "' ("
+                        + (file == null ? "?" : file) + ":" + (line == null ? "?" : line) + ") failed for " + event
+                        + ": " + e.getMessage(), e);
             }
         }
     }

@@ -175,8 +175,12 @@ public final class MetadataLoader {
             return cached;
         }
         LinkedHashSet<String> deps = new LinkedHashSet<>();
+        long objectsBefore = dev.bitzel.parser.internal.bb.BitbakePython.objectsStoredOnThisThread();
         RecipeFile parsed = parse(fn, appends, layerName, deps);
-        cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies);
+        if (dev.bitzel.parser.internal.bb.BitbakePython.objectsStoredOnThisThread() == objectsBefore) {
+            // values holding Python objects (e.g. nativesdk's EXTENDERCLASS) cannot outlive this process
+            cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies);
+        }
         return parsed;
     }
 
@@ -222,7 +226,12 @@ public final class MetadataLoader {
             st.data.setVar("__BBAPPEND", String.join(" ", appendFiles));
         }
         try {
-            evaluator.handleRecipeFile(fn, st, false);
+            StateHooks hooks = StateHooks.install(st, fn);
+            try {
+                evaluator.handleRecipeFile(fn, st, false);
+            } finally {
+                hooks.close();
+            }
             Map<String, ParseState> variants = finalizer.multiFinalize(fn, st, appendFiles);
             Map<String, Recipe> recipes = new LinkedHashMap<>();
             LinkedHashSet<Diagnostic> diagnostics = new LinkedHashSet<>();

@@ -423,9 +423,7 @@ final class BuiltinFunctions {
             ArrayList<Object> l = new ArrayList<>(names);
             return new PyList(l, true);
         });
-        def(b, "open", (a, kw) -> {
-            throw Errors.notImplemented("open()");
-        });
+        def(b, "open", (a, kw) -> openForReading(rt, a, kw));
         def(b, "input", (a, kw) -> {
             throw Errors.notImplemented("input()");
         });
@@ -558,5 +556,75 @@ final class BuiltinFunctions {
             throw Errors.valueError(name + "() arg is an empty sequence");
         }
         return best;
+    }
+
+    /** {@code open(file, mode='r')} for reading text: parsing reads files (e.g. /etc/os-release), never writes. */
+    private static Object openForReading(PythonRuntime rt, Object[] a, java.util.Map<String, Object> kw) {
+        Object[] b = Args.bind("open", a, kw, new String[] {"file", "mode", "buffering", "encoding", "errors",
+            "newline"}, 1);
+        String mode = b[1] == null ? "r" : Ops.str(b[1]);
+        if (!(mode.equals("r") || mode.equals("rt"))) {
+            throw Errors.notImplemented("open() with mode '" + mode + "' at parse time");
+        }
+        String name = OsModule.fs(b[0]);
+        java.nio.file.Path path = java.nio.file.Path.of(OsModule.abspath(rt, name));
+        String text;
+        try {
+            text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw PythonError.of(Exceptions.FILE_NOT_FOUND_ERROR, "[Errno 2] No such file or directory: '" + name + "'");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw PythonError.of(Exceptions.PERMISSION_ERROR, "[Errno 13] Permission denied: '" + name + "'");
+        } catch (java.io.IOException e) {
+            if (java.nio.file.Files.isDirectory(path)) {
+                throw PythonError.of(Exceptions.IS_A_DIRECTORY_ERROR, "[Errno 21] Is a directory: '" + name + "'");
+            }
+            throw PythonError.of(Exceptions.OS_ERROR, "cannot read '" + name + "': " + e.getMessage());
+        }
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        String content = text;
+        int[] pos = {0};
+        NativeFunction readline = (x, k) -> {
+            if (pos[0] >= content.length()) {
+                return "";
+            }
+            int nl = content.indexOf('\n', pos[0]);
+            int end = nl < 0 ? content.length() : nl + 1;
+            String line = content.substring(pos[0], end);
+            pos[0] = end;
+            return line;
+        };
+        NativeFunction readlines = (x, k) -> {
+            PyList lines = new PyList();
+            while (pos[0] < content.length()) {
+                lines.list.add(readline.call(new Object[0], null));
+            }
+            return lines;
+        };
+        NativeObject[] self = new NativeObject[1];
+        self[0] = NativeObject.builder("TextIOWrapper")
+                .attribute("name", name)
+                .attribute("mode", mode)
+                .method("read", (x, k) -> {
+                    String r = content.substring(Math.min(pos[0], content.length()));
+                    pos[0] = content.length();
+                    return r;
+                })
+                .method("readline", readline)
+                .method("seek", (x, k) -> {
+                    // offsets are characters; equal to bytes for the ASCII files metadata reads
+                    pos[0] = (int) Math.max(0, Math.min(content.length(), Ints.toLong(x[0])));
+                    return (long) pos[0];
+                })
+                .method("tell", (x, k) -> (long) pos[0])
+                .method("readlines", readlines)
+                .method("__iter__", (x, k) -> Ops.iter(readlines.call(new Object[0], null)))
+                .method("__enter__", (x, k) -> self[0])
+                .method("__exit__", (x, k) -> Boolean.FALSE)
+                .method("close", (x, k) -> PyNone.NONE)
+                .build();
+        return self[0];
     }
 }

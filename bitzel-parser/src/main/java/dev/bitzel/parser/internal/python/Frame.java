@@ -31,6 +31,9 @@ final class Frame {
 
     Object lookupGlobal(String name) {
         Object v = globals.get(name);
+        if (v == null && globals.fallback != null) {
+            v = globals.fallback.get(name);
+        }
         if (v == null) {
             v = rt.builtins.get(name);
             if (v == null) {

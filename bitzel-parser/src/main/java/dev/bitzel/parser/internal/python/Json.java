@@ -48,9 +48,46 @@ final class Json {
             throw Errors.notImplemented("json.dump (files)");
         });
         m.def("load", (a, kw) -> {
-            throw Errors.notImplemented("json.load (files)");
+            Args.count("load", a, 1, 1);
+            Object text = Ops.callMethod(a[0], "read", new Object[0], null);
+            if (text instanceof String t && t.length() >= LOAD_CACHE_MIN && (kw == null || kw.isEmpty())) {
+                // metadata loads the same big files for every recipe (create-spdx: the SPDX license list)
+                Object parsed = LOAD_CACHE.getIfPresent(t);
+                if (parsed == null) {
+                    parsed = Ops.call(m.dict().get("loads"), new Object[] {t}, null);
+                    LOAD_CACHE.put(t, parsed);
+                }
+                return copy(parsed);
+            }
+            return Ops.call(m.dict().get("loads"), new Object[] {text}, kw);
         });
         return m;
+    }
+
+    private static final int LOAD_CACHE_MIN = 16 * 1024;
+    /** Parsed documents by text; never handed out, only copied. */
+    private static final com.google.common.cache.Cache<String, Object> LOAD_CACHE =
+            com.google.common.cache.CacheBuilder.newBuilder().maximumSize(8).build();
+
+    /** A fresh copy of a parsed document: lists and dicts are copied, their leaves are immutable. */
+    private static Object copy(Object o) {
+        if (o instanceof PyList l) {
+            PyList r = new PyList();
+            r.list.ensureCapacity(l.list.size());
+            for (Object x : l.list) {
+                r.list.add(copy(x));
+            }
+            return r;
+        }
+        if (o instanceof PyDict d) {
+            // keys of a parsed document are strings: their canonical form is themselves
+            PyDict r = new PyDict(d.map.size() * 4 / 3 + 1);
+            for (java.util.Map.Entry<Object, Object> e : d.map.entrySet()) {
+                r.map.put(e.getKey(), copy(e.getValue()));
+            }
+            return r;
+        }
+        return o;
     }
 
     private record Writer(String indent, String itemSep, String keySep, boolean sortKeys, Object dflt, boolean ascii) {

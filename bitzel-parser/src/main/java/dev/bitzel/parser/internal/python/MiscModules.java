@@ -80,12 +80,12 @@ final class MiscModules {
         r.add(InspectModule.create());
         for (String name : new String[] {"subprocess", "shutil", "glob", "tempfile", "traceback", "multiprocessing",
             "mmap", "struct", "signal", "select", "socket", "ast", "datetime", "codecs",
-            "contextlib", "io", "stat", "pickle", "queue", "uuid", "random", "platform", "pwd", "grp", "fcntl",
+            "io", "stat", "pickle", "queue", "uuid", "random", "platform", "pwd", "grp", "fcntl",
             "termios", "atexit", "gc", "weakref", "sqlite3", "zlib", "gzip", "bz2", "lzma", "tarfile", "zipfile",
             "pathlib", "urllib", "urllib.parse", "urllib.request", "base64", "binascii", "locale", "difflib",
             "argparse", "configparser", "email", "http", "ssl", "csv", "xml", "html", "urllib.error", "logging.config",
             "logging.handlers", "concurrent", "concurrent.futures", "unittest", "pprint", "getpass", "array",
-            "ctypes", "importlib", "types", "enum", "typing", "dataclasses", "numbers", "decimal",
+            "ctypes", "importlib", "types", "enum", "typing", "numbers", "netrc", "decimal",
             "fractions", "bisect", "heapq", "secrets", "unicodedata"}) {
             PyModule stub = new PyModule(name);
             stub.stub = true;

@@ -1472,7 +1472,7 @@ public final class Ops {
     }
 
     /** Collects an iterable into a new Java list. */
-    static ArrayList<Object> toList(Object o) {
+    public static ArrayList<Object> toList(Object o) {
         if (o instanceof PyList l) {
             return new ArrayList<>(l.list);
         }

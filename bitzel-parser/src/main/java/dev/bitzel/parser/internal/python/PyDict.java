@@ -15,6 +15,21 @@ public final class PyDict {
     /** Canonical key to the original key object, only where they differ (True vs 1, 1.0 vs 1). */
     private HashMap<Object, Object> originals;
 
+    /**
+     * For a global scope: where names missing here are looked up before the builtins (an embedding's shared
+     * context under a per-evaluation scope), or null.
+     */
+    PyDict fallback;
+
+    /**
+     * Makes this dict, used as a global scope, read names it lacks from {@code shared} (which must not be changed
+     * while code runs in this scope).
+     */
+    public PyDict withFallback(PyDict shared) {
+        this.fallback = shared;
+        return this;
+    }
+
     /** An empty dict. */
     public PyDict() {
         map = new LinkedHashMap<>();

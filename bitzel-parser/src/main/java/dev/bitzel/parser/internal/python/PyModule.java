@@ -30,6 +30,16 @@ public final class PyModule {
         return dict;
     }
 
+    /**
+     * Makes this a stand-in for a module whose API is not implemented: a missing lower-case attribute is a
+     * function raising {@code NotImplementedError} naming it, a missing capitalised one a placeholder class
+     * (usable as a base class and in {@code except}, not instantiable).
+     */
+    public PyModule markStub() {
+        this.stub = true;
+        return this;
+    }
+
     /** Adds a native function. */
     public PyModule def(String fname, NativeFunction f) {
         dict.put(fname, new PyBuiltin(fname, f));

@@ -170,6 +170,29 @@ public final class PythonRuntime {
         }
     }
 
+    /**
+     * Runs code with separate global and local scopes (Python's {@code eval(code, globals, locals)}): names are
+     * read from {@code locals}, then {@code globals}, then the builtins; top-level assignments go to
+     * {@code locals}.
+     *
+     * @throws PythonError when the code raises
+     */
+    public Object eval(Code code, PyDict globals, PyDict locals) {
+        Frame f = new Frame(this, code.file, null, null, globals, locals, null);
+        try {
+            if (code.expr != null) {
+                return code.expr.eval(f);
+            }
+            Stmt.run(code.body, f);
+            return PyNone.NONE;
+        } catch (PythonError e) {
+            e.addTraceback(code.file, f.line == 0 && code.expr != null ? code.expr.line : f.line, "<module>");
+            throw e;
+        } catch (StackOverflowError e) {
+            throw PythonError.of(Exceptions.RECURSION_ERROR, "maximum recursion depth exceeded");
+        }
+    }
+
     /** Calls a Python callable with Java arguments (converted with {@link #toPython}); returns a Python value. */
     public Object call(Object callable, Object... args) {
         Object[] a = new Object[args.length];
@@ -189,12 +212,42 @@ public final class PythonRuntime {
         modules.put(module.name(), module);
     }
 
+    /** Adds a name to the builtins every module sees (BitBake's bb.build puts {@code bb} and {@code os} there). */
+    public void setBuiltin(String name, Object value) {
+        builtins.put(Objects.requireNonNull(name, "name"), value);
+    }
+
+    /** Registers a Java-implemented module under a second name (an alias such as {@code bb.fetch}). */
+    public void registerModule(String name, PyModule module) {
+        modules.put(Objects.requireNonNull(name, "name"), module);
+    }
+
     /**
      * Registers a module given as Python source, compiled and run on first import (before the module path
      * is searched). Useful for small shims of BitBake or standard-library modules.
      */
     public void registerSourceModule(String name, String source) {
         sourceModules.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(source, "source"));
+    }
+
+    /**
+     * A new module whose namespace is a global scope of this runtime (so Python source can be run in it with
+     * {@link #exec}); not registered.
+     */
+    public PyModule newModule(String name) {
+        PyModule m = new PyModule(name, newGlobals(name));
+        NativeModules.addHelpers(m.dict());
+        return m;
+    }
+
+    /**
+     * Runs Python source in a module's namespace (e.g. to define classes next to a native module's functions).
+     *
+     * @throws PythonSyntaxError when the source is not valid Python
+     * @throws PythonError when it raises
+     */
+    public void exec(PyModule module, String source, String file) {
+        eval(compile(source, file, 1, Mode.EXEC), module.dict());
     }
 
     /** Adds a directory searched for pure-Python modules, after the ones already added. */

@@ -80,7 +80,10 @@ final class ReModule {
             return c;
         }
         long f = flags == null || flags == PyNone.NONE ? 0 : Ints.toLong(flags);
-        String p = Args.str(pattern, "first argument");
+        // a bytes pattern compiles as its Latin-1 text (matching bytes subjects is not supported)
+        String p = pattern instanceof PyBytes bytes
+                ? new String(bytes.bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                : Args.str(pattern, "first argument");
         return CACHE.computeIfAbsent(new Key(p, f), k -> new Compiled(p, f));
     }
 

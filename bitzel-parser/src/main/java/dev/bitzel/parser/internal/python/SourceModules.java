@@ -630,7 +630,83 @@ final class SourceModules {
             def index(a): return a.__index__() if hasattr(a, '__index__') else int(a)
             """;
 
-    static final Map<String, String> ALL = Map.ofEntries(Map.entry("operator", OPERATOR),Map.entry("textwrap", TEXTWRAP), Map.entry("shlex", SHLEX),
+    /** {@code abc}: abstract methods are plain functions (no instantiation check). */
+    static final String ABC = """
+            class ABCMeta(type):
+                pass
+
+            class ABC(object):
+                pass
+
+            def abstractmethod(funcobj):
+                return funcobj
+            """;
+
+    /** {@code dataclasses}: the decorator leaves the class as written (no generated methods). */
+    static final String DATACLASSES = """
+            MISSING = object()
+
+            def field(*, default=MISSING, default_factory=MISSING, **kwargs):
+                if default_factory is not MISSING:
+                    return default_factory()
+                return None if default is MISSING else default
+
+            def dataclass(cls=None, **kwargs):
+                def wrap(c):
+                    return c
+                return wrap if cls is None else wrap(cls)
+            """;
+
+    /** {@code contextlib}: the decorators and small context managers (generators run as this interpreter's do). */
+    static final String CONTEXTLIB = """
+            class _GeneratorContextManager(object):
+                def __init__(self, func, args, kwds):
+                    self.gen = func(*args, **kwds)
+                def __enter__(self):
+                    try:
+                        return next(self.gen)
+                    except StopIteration:
+                        raise RuntimeError("generator didn't yield")
+                def __exit__(self, typ, value, traceback):
+                    if typ is None:
+                        try:
+                            next(self.gen)
+                        except StopIteration:
+                            return False
+                        raise RuntimeError("generator didn't stop")
+                    return False
+
+            def contextmanager(func):
+                def helper(*args, **kwds):
+                    return _GeneratorContextManager(func, args, kwds)
+                return helper
+
+            class suppress(object):
+                def __init__(self, *exceptions):
+                    self._exceptions = exceptions
+                def __enter__(self):
+                    pass
+                def __exit__(self, exctype, excinst, exctb):
+                    return exctype is not None and issubclass(exctype, self._exceptions)
+
+            class nullcontext(object):
+                def __init__(self, enter_result=None):
+                    self.enter_result = enter_result
+                def __enter__(self):
+                    return self.enter_result
+                def __exit__(self, *excinfo):
+                    pass
+
+            class closing(object):
+                def __init__(self, thing):
+                    self.thing = thing
+                def __enter__(self):
+                    return self.thing
+                def __exit__(self, *exc_info):
+                    self.thing.close()
+            """;
+
+    static final Map<String, String> ALL = Map.ofEntries(Map.entry("contextlib", CONTEXTLIB),Map.entry("abc", ABC), Map.entry("dataclasses", DATACLASSES),Map.entry("operator", OPERATOR),Map.entry("textwrap", TEXTWRAP), Map.entry("shlex", SHLEX),
             Map.entry("collections", COLLECTIONS), Map.entry("functools", FUNCTOOLS),
             Map.entry("fnmatch", FNMATCH), Map.entry("pkgutil", PKGUTIL), Map.entry("errno", ERRNO),
             Map.entry("collections.abc", COLLECTIONS_ABC), Map.entry("logging", LOGGING));

@@ -503,6 +503,9 @@ final class Stmts {
                 if (v == null) {
                     v = f.rt.tryImportSubmodule(full + "." + names[i]);
                 }
+                if (v == null && m.stub) {
+                    v = Ops.getattrOrNull(m, names[i]); // a stand-in that fails naming itself when used
+                }
                 if (v == null) {
                     Object file = m.dict().get("__file__");
                     throw PythonError.of(Exceptions.IMPORT_ERROR, "cannot import name '" + names[i] + "' from '" + full

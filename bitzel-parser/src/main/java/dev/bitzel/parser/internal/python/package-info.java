@@ -24,10 +24,12 @@
  *       subclassing of str, int, float or bytes (dict, list, set, tuple and exceptions can be subclassed).</li>
  *   <li>Coroutines ({@code async}/{@code await}) parse but raise NotImplementedError when run; no
  *       {@code match} statement; no complex numbers.</li>
- *   <li>File, process and network access is the embedder's: {@code open()}, {@code os.system} and the
- *       like raise {@code NotImplementedError: bitzel: ... is not supported}; modules such as subprocess or
- *       shutil import fine and raise the same way when used. The only file-system reads are
- *       {@code os.path.exists/isdir/isfile/islink} and imports from the module path.</li>
+ *   <li>File, process and network access is the embedder's: {@code os.system} and the like raise
+ *       {@code NotImplementedError: bitzel: ... is not supported}; modules such as subprocess or shutil import
+ *       fine and raise the same way when used. File-system reads are {@code open()} for reading text,
+ *       {@code os.path.exists/isdir/isfile/islink} and imports from the module path; {@code re} compiles bytes
+ *       patterns but matches only text; {@code abc}, {@code dataclasses} and {@code contextlib} are small
+ *       stand-ins (no abstract-instantiation check, no generated dataclass methods).</li>
  * </ul>
  */
 package dev.bitzel.parser.internal.python;

@@ -98,14 +98,151 @@ class BitbakePythonTest {
     }
 
     @Test
-    void aFailingAnonymousFunctionIsALocatedDiagnostic() throws Exception {
+    void aFailingAnonymousFunctionFailsTheRecipeNamingTheMissingApi() throws Exception {
         Path recipe = dir.resolve("bar.bb");
         Files.writeString(recipe, "python () {\n    d.setVar('X', bb.no_such_api())\n}\n");
         RecipeFile file = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
                 .parseRecipe(recipe);
-        assertThat(file.diagnostics()).anySatisfy(d -> {
-            assertThat(d.file()).endsWith("bar.bb");
-            assertThat(d.message()).contains("no_such_api");
+        assertThat(file.failed()).hasValueSatisfying(f -> {
+            assertThat(f.file()).endsWith("bar.bb");
+            assertThat(f.message()).contains("bar.bb:1").contains("bb.no_such_api");
         });
+    }
+
+    /** Expected values: bitbake-getvar-oracle (BitBake 2.8.1) on the same files, TOPDIR not a git checkout. */
+    @Test
+    void fetcherProcessBuildAndDataApisAnswerAsBitbake() throws Exception {
+        Files.createDirectories(dir.resolve("classes"));
+        Files.writeString(dir.resolve("classes/myclass.bbclass"), "MYCLASS = \"1\"\n");
+        Path recipe = dir.resolve("recipe.bb");
+        Files.writeString(recipe, """
+                inherit myclass
+                SRC_URI = "git://example.com/repo.git;protocol=https;branch=main file://a.patch"
+                U1 = "${@bb.fetch2.decodeurl('https://user:pw@example.com/x/y%20z.tar.gz;name=foo;sha256sum=ab')}"
+                U2 = "${@bb.fetch2.encodeurl(('git', 'example.com', '/a//b c', '', '', {'protocol': 'https'}))}"
+                U3 = "${@bb.fetch2.decodeurl('file://dir/a.patch;apply=no')}"
+                IC = "${@bb.data.inherits_class('myclass', d)} ${@bb.data.inherits_class('other', d)}"
+                python () {
+                    import bb.process
+                    try:
+                        out, _ = bb.process.run('git rev-parse --abbrev-ref HEAD', cwd=d.getVar('TOPDIR') or '/')
+                        d.setVar('BRANCH', out.strip())
+                    except bb.process.ExecutionError as e:
+                        d.setVar('BRANCH', '<unknown>')
+                        d.setVar('CODE', str(e.exitcode))
+                    bb.build.addtask('do_extra', 'do_build', 'do_compile', d)
+                    uri = bb.fetch.URI(d.getVar('SRC_URI').split()[0])
+                    d.setVar('SCHEME', uri.scheme + ' ' + uri.path + ' ' + uri.params.get('branch'))
+                    deps = bb.utils.explode_dep_versions2('a (>= 1.0) b c (< 2)')
+                    d.setVar('JOINED', bb.utils.join_deps(deps))
+                }
+                addtask compile
+                addtask build after do_compile
+                """);
+        org.junit.jupiter.api.Assumptions.assumeFalse(ParseTimeProcess.insideGitWorkTree(dir),
+                "the temporary directory is inside a git checkout");
+        RecipeFile file = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
+                .parseRecipe(recipe);
+        assertThat(file.failed()).isEmpty();
+        Recipe r = file.recipe();
+        assertThat(r.data().getVar("U1")).isEqualTo("('https', 'example.com', '/x/y z.tar.gz', 'user', 'pw', "
+                + "OrderedDict([('name', 'foo'), ('sha256sum', 'ab')]))");
+        assertThat(r.data().getVar("U2")).isEqualTo("git://example.com/a/b%20c;protocol=https");
+        assertThat(r.data().getVar("U3")).isEqualTo("('file', '', 'dir/a.patch', '', '', "
+                + "OrderedDict([('apply', 'no')]))");
+        assertThat(r.data().getVar("IC")).isEqualTo("True False");
+        assertThat(r.data().getVar("BRANCH")).isEqualTo("<unknown>");
+        assertThat(r.data().getVar("CODE")).isEqualTo("128");
+        assertThat(r.data().getVar("SCHEME")).isEqualTo("git /repo.git main");
+        assertThat(r.data().getVar("JOINED")).isEqualTo("a (>= 1.0), b, c (< 2)");
+        assertThat(r.tasks()).containsExactly("do_compile", "do_build", "do_extra");
+        assertThat(r.taskDependencies().get("do_extra")).containsExactly("do_compile");
+        assertThat(r.taskDependencies().get("do_build")).containsExactlyInAnyOrder("do_extra", "do_compile");
+    }
+
+    @Test
+    void skipRecipeSkipsWithBitbakesReason() throws Exception {
+        Path recipe = dir.resolve("skip.bb");
+        Files.writeString(recipe, """
+                python () {
+                    if d.getVar('WANT') != 'yes':
+                        raise bb.parse.SkipRecipe("WANT is not yes")
+                }
+                """);
+        RecipeFile file = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
+                .parseRecipe(recipe);
+        assertThat(file.failed()).isEmpty();
+        assertThat(file.recipe().skipped()).contains("WANT is not yes");
+        assertThat(file.recipe().data().getVar("__SKIPPED")).isEqualTo("WANT is not yes");
+    }
+
+    @Test
+    void eventHandlersRunForTheEventsTheirMaskNamesAndAFailingOneFailsTheRecipe() throws Exception {
+        Path recipe = dir.resolve("h.bb");
+        Files.writeString(recipe, """
+                python pre_handler() {
+                    d.setVar('SEEN', (d.getVar('SEEN') or '') + ' ' + bb.event.getName(e))
+                }
+                pre_handler[eventmask] = "bb.event.RecipePreFinalise bb.event.RecipeParsed"
+                addhandler pre_handler
+                python all_handler() {
+                    if isinstance(e, bb.event.RecipeTaskPreProcess):
+                        d.setVar('TASKS', ' '.join(e.tasklist))
+                }
+                addhandler all_handler
+                addtask compile
+                """);
+        Recipe r = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
+                .parseRecipe(recipe).recipe();
+        assertThat(r.data().getVar("SEEN")).isEqualTo(" RecipePreFinalise RecipeParsed");
+        assertThat(r.data().getVar("TASKS")).isEqualTo("do_compile");
+
+        Path failing = dir.resolve("f.bb");
+        Files.writeString(failing, """
+                python boom() {
+                    raise ValueError('no')
+                }
+                boom[eventmask] = "bb.event.RecipePreFinalise"
+                addhandler boom
+                """);
+        RecipeFile file = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
+                .parseRecipe(failing);
+        assertThat(file.failed()).hasValueSatisfying(f -> assertThat(f.message())
+                .contains("Execution of event handler 'boom'").contains("ValueError: no"));
+    }
+
+    @Test
+    void addpylibLoadsTheLibraryAndItsBbimportsForAllLaterPython() throws Exception {
+        Path layer = dir.resolve("meta-x");
+        Files.createDirectories(layer.resolve("conf"));
+        Files.createDirectories(layer.resolve("lib/mylib"));
+        Files.createDirectories(layer.resolve("recipes"));
+        Files.createDirectories(dir.resolve("build/conf"));
+        Files.writeString(layer.resolve("lib/mylib/__init__.py"), "BBIMPORTS = ['helpers']\n");
+        Files.writeString(layer.resolve("lib/mylib/helpers.py"), """
+                import os
+                def shout(d, name):
+                    return d.getVar(name).upper() + os.sep
+                """);
+        Files.writeString(layer.resolve("conf/layer.conf"), """
+                BBPATH .= ":${LAYERDIR}"
+                BBFILES += "${LAYERDIR}/recipes/*.bb"
+                BBFILE_COLLECTIONS += "x"
+                BBFILE_PATTERN_x = "^${LAYERDIR}/"
+                BBFILE_PRIORITY_x = "5"
+                addpylib ${LAYERDIR}/lib mylib
+                """);
+        Files.writeString(dir.resolve("build/conf/bblayers.conf"), "BBLAYERS = \"" + layer + "\"\n");
+        Files.writeString(layer.resolve("conf/bitbake.conf"),
+                "NAME = \"abc\"\nCONF = \"${@mylib.helpers.shout(d, 'NAME')}\"\n");
+        Files.createDirectories(layer.resolve("classes"));
+        Files.writeString(layer.resolve("classes/base.bbclass"), "");
+        Files.writeString(layer.resolve("recipes/r_1.0.bb"),
+                "RNAME = \"r\"\nR := \"${@mylib.helpers.shout(d, 'RNAME')}\"\n");
+        dev.bitzel.parser.BuildDirectory build = dev.bitzel.parser.BuildDirectory.builder(dir.resolve("build"))
+                .environment(java.util.Map.of()).python(PythonEvaluator.builtin()).load();
+        assertThat(build.failure()).isEmpty();
+        assertThat(build.data().getVar("CONF")).isEqualTo("ABC/");
+        assertThat(build.findRecipe("r").orElseThrow().data().getVar("R")).isEqualTo("R/");
     }
 }

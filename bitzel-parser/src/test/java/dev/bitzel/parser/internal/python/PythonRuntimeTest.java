@@ -176,8 +176,10 @@ class PythonRuntimeTest {
 
         @Test
         void fileAndProcessAccessRaiseNamedNotImplementedErrors() {
-            assertThatThrownBy(() -> exec("open('/etc/passwd')"))
-                    .hasMessage("NotImplementedError: bitzel: open() is not supported");
+            assertThatThrownBy(() -> exec("open('/etc/passwd', 'w')"))
+                    .hasMessage("NotImplementedError: bitzel: open() with mode 'w' at parse time is not supported");
+            assertThatThrownBy(() -> exec("open('/no/such/file')"))
+                    .hasMessage("FileNotFoundError: [Errno 2] No such file or directory: '/no/such/file'");
             assertThatThrownBy(() -> exec("import os\nos.system('ls')"))
                     .hasMessage("NotImplementedError: bitzel: os.system is not supported");
             assertThatThrownBy(() -> exec("import os\nos.environ['X'] = '1'"))

@@ -1,0 +1,504 @@
+package dev.bitzel.parser.internal.bb;
+
+/**
+ * The parts of BitBake's {@code bb} package that are plain Python classes and small helpers, written for Bitzel
+ * and run in the namespace of the native modules {@link BitbakePython} builds (so they can call the native
+ * functions whose names start with {@code _}). Behaviour follows BitBake 2.8; anything not here is a stub that
+ * fails naming itself.
+ */
+final class BbSources {
+    private BbSources() {}
+
+    /** Added to {@code bb}: the exception BitBake raises after it has reported a problem itself. */
+    static final String BB = """
+            __version__ = "2.8.1"
+
+            class BBHandledException(Exception):
+                pass
+
+            def _joined(args):
+                return ''.join(args)
+
+            def note(*args):
+                _message('note', _joined(args))
+
+            def plain(*args):
+                _message('plain', _joined(args))
+
+            def warn(*args):
+                _message('warn', _joined(args))
+
+            def warnonce(*args):
+                _message('warn', _joined(args))
+
+            def error(*args, **kwargs):
+                _message('error', _joined(args))
+
+            def erroronce(*args):
+                _message('error', _joined(args))
+
+            def fatal(*args, **kwargs):
+                _message('fatal', _joined(args))
+                # BitBake's carries no text (it was logged); here it carries the message for the failure report
+                raise BBHandledException(_joined(args))
+
+            def debug(lvl, *args):
+                if isinstance(lvl, str):
+                    _message('warn', "Passed invalid debug level '%s' to bb.debug" % lvl)
+                    args = (lvl,) + args
+                _message('debug', _joined(args))
+            """;
+
+    /** {@code bb.utils} helpers over the native ones. */
+    static final String UTILS = """
+            def explode_dep_versions(s):
+                r = explode_dep_versions2(s)
+                for dep in r:
+                    if not r[dep]:
+                        r[dep] = None
+                        continue
+                    if len(r[dep]) > 1:
+                        warn("explode_dep_versions(): Item %s appeared in dependency string '%s' multiple times "
+                             "with different values.  explode_dep_versions cannot cope with this." % (dep, s))
+                    r[dep] = r[dep][0]
+                return r
+
+            def join_deps(deps, commasep=True):
+                result = []
+                for dep in deps:
+                    if deps[dep]:
+                        if isinstance(deps[dep], list):
+                            for v in deps[dep]:
+                                result.append(dep + " (" + v + ")")
+                        else:
+                            result.append(dep + " (" + deps[dep] + ")")
+                    else:
+                        result.append(dep)
+                if commasep:
+                    return ", ".join(result)
+                return " ".join(result)
+
+            def warn(msg):
+                import bb
+                bb.warn(msg)
+            """;
+
+    /** {@code bb.parse}'s exceptions. */
+    static final String PARSE = """
+            import os
+
+            class ParseError(Exception):
+                def __init__(self, msg, filename, lineno=0):
+                    self.msg = msg
+                    self.filename = filename
+                    self.lineno = lineno
+                    Exception.__init__(self, msg, filename, lineno)
+                def __str__(self):
+                    if self.lineno:
+                        return "ParseError at %s:%d: %s" % (self.filename, self.lineno, self.msg)
+                    return "ParseError in %s: %s" % (self.filename, self.msg)
+
+            class SkipRecipe(Exception):
+                pass
+
+            SkipPackage = SkipRecipe
+
+            def mark_dependency(d, f):
+                if f.startswith('./'):
+                    f = "%s/%s" % (os.getcwd(), f[2:])
+                _mark_dependency(f)
+            """;
+
+    /** {@code bb.event}: the event classes parsing fires and handlers test for. */
+    static final String EVENT = """
+            class Event(object):
+                def __init__(self):
+                    self.pid = 0
+
+            class ConfigParsed(Event):
+                pass
+
+            class MultiConfigParsed(Event):
+                def __init__(self, mcdata):
+                    self.mcdata = mcdata
+                    Event.__init__(self)
+
+            class RecipeEvent(Event):
+                def __init__(self, fn):
+                    self.fn = fn
+                    Event.__init__(self)
+
+            class RecipePreFinalise(RecipeEvent):
+                pass
+
+            class RecipePostKeyExpansion(RecipeEvent):
+                pass
+
+            class RecipeTaskPreProcess(RecipeEvent):
+                def __init__(self, fn, tasklist):
+                    self.fn = fn
+                    self.tasklist = tasklist
+                    Event.__init__(self)
+
+            class RecipeParsed(RecipeEvent):
+                pass
+
+            def getName(e):
+                if hasattr(e, "__name__"):
+                    return e.__name__
+                return e.__class__.__name__
+            """;
+
+    /** {@code bb.process}: its exceptions; {@code run} is native. */
+    static final String PROCESS = """
+            class CmdError(RuntimeError):
+                def __init__(self, command, msg=None):
+                    self.command = command
+                    self.msg = msg
+                def __str__(self):
+                    if not isinstance(self.command, str):
+                        cmd = ' '.join(self.command)
+                    else:
+                        cmd = self.command
+                    msg = "Execution of '%s' failed" % cmd
+                    if self.msg:
+                        msg += ': %s' % self.msg
+                    return msg
+
+            class NotFoundError(CmdError):
+                def __str__(self):
+                    return CmdError.__str__(self) + ": command not found"
+
+            class ExecutionError(CmdError):
+                def __init__(self, command, exitcode, stdout=None, stderr=None):
+                    CmdError.__init__(self, command)
+                    self.exitcode = exitcode
+                    self.stdout = stdout
+                    self.stderr = stderr
+                    self.extra_message = None
+                def __str__(self):
+                    message = (self.stderr or "") + (self.stdout or "")
+                    if message:
+                        message = ":\\n" + message
+                    return CmdError.__str__(self) + " with exit code %s" % self.exitcode + message \\
+                        + (self.extra_message or "")
+
+            def run(cmd, input=None, log=None, extrafiles=None, **options):
+                if input is not None or log is not None or extrafiles:
+                    raise NotImplementedError("bitzel: bb.process.run with input, log or extrafiles at parse time")
+                code, stdout, stderr = _run(cmd, options.get('cwd'), options.get('stderr'))
+                if code == 127:
+                    raise NotFoundError(cmd)
+                if code != 0:
+                    raise ExecutionError(cmd, code, stdout, stderr)
+                return stdout, stderr
+            """;
+
+    /** {@code bb.data}: module-level helpers over the datastore. */
+    static final String DATA = """
+            def createCopy(source):
+                return source.createCopy()
+
+            def init():
+                raise NotImplementedError("bitzel: bb.data.init() at parse time")
+
+            def expand(s, d, varname=None):
+                return d.expand(s)
+
+            def inherits_class(klass, d):
+                val = d.getVar('__inherit_cache', False) or []
+                needle = '/%s.bbclass' % klass
+                for v in val:
+                    if v.endswith(needle):
+                        return True
+                return False
+
+            def expandKeys(alterdata, readdata=None):
+                raise NotImplementedError("bitzel: bb.data.expandKeys from metadata Python")
+            """;
+
+    /** {@code bb.build}: task list changes go to the parse that is running. */
+    static final String BUILD = """
+            class FuncFailed(Exception):
+                pass
+
+            class TaskBase(object):
+                pass
+
+            def addtask(task, before, after, d):
+                if task[:3] != "do_":
+                    task = "do_" + task
+                _addtask(task, (before or '').split(), (after or '').split())
+
+            def deltask(task, d):
+                if task[:3] != "do_":
+                    task = "do_" + task
+                _deltask(task)
+
+            def tasksbetween(task_start, task_end, d):
+                tasks = []
+                def follow_chain(task, endtask, chain=None):
+                    if not chain:
+                        chain = []
+                    if task in chain:
+                        import bb
+                        bb.fatal("Circular task dependencies as %s depends on itself via the chain %s"
+                                 % (task, " -> ".join(chain)))
+                    chain.append(task)
+                    for othertask in d.getVar('__BBTASKS', False):
+                        othertask_deps = d.getVarFlag(othertask, 'deps', False) or []
+                        if task in othertask_deps:
+                            if othertask == endtask:
+                                for ctask in list(chain):
+                                    if ctask not in tasks:
+                                        tasks.append(ctask)
+                            else:
+                                follow_chain(othertask, endtask, chain)
+                    chain.pop()
+                follow_chain(task_start, task_end)
+                return tasks
+
+            def exec_func(func, d, dirs=None):
+                raise NotImplementedError("bitzel: bb.build.exec_func('%s') at parse time" % func)
+            """;
+
+    /** {@code bb.fetch2} (also bound as {@code bb.fetch}): URL parsing without network. */
+    static final String FETCH = """
+            import collections
+            import re
+            import os
+
+            class BBFetchException(Exception):
+                def __init__(self, message):
+                    self.msg = message
+                    Exception.__init__(self, message)
+                def __str__(self):
+                    return self.msg
+
+            class UntrustedUrl(BBFetchException):
+                pass
+
+            class MalformedUrl(BBFetchException):
+                def __init__(self, url, message=''):
+                    if message:
+                        msg = message
+                    else:
+                        msg = "The URL: '%s' is invalid and cannot be interpreted" % url
+                    self.url = url
+                    BBFetchException.__init__(self, msg)
+                    self.args = (url,)
+
+            class FetchError(BBFetchException):
+                def __init__(self, message, url=None):
+                    if url:
+                        msg = "Fetcher failure for URL: '%s'. %s" % (url, message)
+                    else:
+                        msg = "Fetcher failure: %s" % message
+                    self.url = url
+                    BBFetchException.__init__(self, msg)
+                    self.args = (message, url)
+
+            class ParameterError(BBFetchException):
+                def __init__(self, message, url):
+                    msg = "URL: '%s' has invalid parameters. %s" % (url, message)
+                    self.url = url
+                    BBFetchException.__init__(self, msg)
+                    self.args = (message, url)
+
+            class MissingParameterError(BBFetchException):
+                def __init__(self, missing, url):
+                    msg = "URL: '%s' is missing the required parameter '%s'" % (url, missing)
+                    self.url = url
+                    self.missing = missing
+                    BBFetchException.__init__(self, msg)
+                    self.args = (missing, url)
+
+            class NoMethodError(BBFetchException):
+                def __init__(self, url):
+                    msg = "Could not find a fetcher which supports the URL: '%s'" % url
+                    self.url = url
+                    BBFetchException.__init__(self, msg)
+                    self.args = (url,)
+
+            _SAFE = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/')
+
+            def _quote(s):
+                out = []
+                for ch in s:
+                    if ch in _SAFE:
+                        out.append(ch)
+                    else:
+                        for b in ch.encode('utf-8'):
+                            out.append('%%%02X' % b)
+                return ''.join(out)
+
+            def _unquote(s):
+                if '%' not in s:
+                    return s
+                raw = []
+                i = 0
+                while i < len(s):
+                    c = s[i]
+                    if c == '%' and re.match('[0-9a-fA-F]{2}$', s[i + 1:i + 3]):
+                        raw.append(int(s[i + 1:i + 3], 16))
+                        i += 3
+                    else:
+                        raw.extend(list(c.encode('utf-8')))
+                        i += 1
+                return bytes(raw).decode('utf-8', 'replace')
+
+            _URL = re.compile('(?P<type>[^:]*)://((?P<user>[^/;]+)@)?(?P<location>[^;]+)(;(?P<parm>.*))?')
+            _USER = re.compile('(?P<user>[^:]+)(:?(?P<pswd>.*))')
+
+            def decodeurl(url):
+                m = _URL.match(url)
+                if not m:
+                    raise MalformedUrl(url)
+                scheme = m.group('type')
+                location = m.group('location')
+                if not location:
+                    raise MalformedUrl(url)
+                user = m.group('user')
+                parm = m.group('parm')
+                slash = location.find('/')
+                if slash != -1 and scheme.lower() != 'file':
+                    host, path = location[:slash], location[slash:]
+                elif scheme.lower() == 'file':
+                    host, path = "", location
+                    if user:
+                        path = user + '@' + path
+                        user = ""
+                else:
+                    host, path = location, "/"
+                pswd = ''
+                if user:
+                    um = _USER.match(user)
+                    if um:
+                        user = um.group('user')
+                        pswd = um.group('pswd')
+                else:
+                    user = ''
+                params = collections.OrderedDict()
+                if parm:
+                    for s in parm.split(';'):
+                        if s:
+                            if '=' not in s:
+                                raise MalformedUrl(url, "The URL: '%s' is invalid: parameter %s does not specify "
+                                                   "a value (missing '=')" % (url, s))
+                            k, v = s.split('=', 1)
+                            params[k] = v
+                return scheme, host, _unquote(path), user, pswd, params
+
+            def encodeurl(decoded):
+                scheme, host, path, user, pswd, p = decoded
+                if not scheme:
+                    raise MissingParameterError('type', "encoded from the data %s" % str(decoded))
+                url = ['%s://' % scheme]
+                if user and scheme != "file":
+                    url.append(user)
+                    if pswd:
+                        url.append(":%s" % pswd)
+                    url.append("@")
+                if host and scheme != "file":
+                    url.append(host)
+                if path:
+                    while '//' in path:
+                        path = path.replace("//", "/")
+                    url.append(_quote(path))
+                if p:
+                    for parm in p:
+                        url.append(";%s=%s" % (parm, p[parm]))
+                return "".join(url)
+
+            class URI(object):
+                # the attributes metadata reads at parse time; no netloc re-encoding
+                def __init__(self, uri=None):
+                    self.scheme = ''
+                    self.userinfo = ''
+                    self.hostname = ''
+                    self.port = None
+                    self.path = ''
+                    self.params = {}
+                    self.query = {}
+                    self.relative = False
+                    if not uri:
+                        return
+                    parts = uri.split(";", 1)
+                    rest = parts[0]
+                    m = re.match('([A-Za-z][A-Za-z0-9+.-]*):(.*)$', rest)
+                    if m:
+                        self.scheme = m.group(1).lower()
+                        rest = m.group(2)
+                    if self.scheme == 'file' and rest.startswith('//') and not rest.startswith('///'):
+                        rest = rest[2:]
+                        self.relative = not rest.startswith('/')
+                    elif rest.startswith('//'):
+                        rest = rest[2:]
+                        slash = rest.find('/')
+                        netloc = rest if slash < 0 else rest[:slash]
+                        rest = '' if slash < 0 else rest[slash:]
+                        if '@' in netloc:
+                            self.userinfo, netloc = netloc.rsplit('@', 1)
+                        if ':' in netloc and netloc.rsplit(':', 1)[1].isdigit():
+                            netloc, port = netloc.rsplit(':', 1)
+                            self.port = int(port)
+                        self.hostname = netloc.lower()
+                    if '?' in rest:
+                        rest, q = rest.split('?', 1)
+                        self.query = self._split(q, '&')
+                    if '#' in rest:
+                        rest = rest.split('#', 1)[0]
+                    self.path = _unquote(rest)
+                    if len(parts) > 1 and parts[1]:
+                        self.params = self._split(parts[1], ';')
+
+                @staticmethod
+                def _split(s, sep):
+                    out = {}
+                    for kv in s.split(sep):
+                        if not kv:
+                            continue
+                        k, _, v = kv.partition('=')
+                        out[k] = v if '=' in kv else None
+                    return out
+
+            class Fetch(object):
+                # parse-time use only: local (file://) URLs resolved against FILESPATH
+                def __init__(self, urls, d, cache=True, localonly=False, connection_cache=None):
+                    if isinstance(urls, str):
+                        urls = urls.split()
+                    self.urls = urls
+                    self.d = d
+                    self.ud = {}
+                    for u in urls:
+                        if not u.startswith('file://'):
+                            raise NotImplementedError("bitzel: bb.fetch2.Fetch of non-local URL '%s' at parse "
+                                                      "time" % u)
+                        self.ud[u] = FetchData(u, d, self)
+
+                def localpath(self, url):
+                    path = decodeurl(self.d.expand(url))[2]
+                    if path.startswith('/'):
+                        return path
+                    filespath = self.d.getVar('FILESPATH') or ''
+                    found = _which(filespath, path)
+                    if found:
+                        return found
+                    return os.path.join(self.d.getVar('DL_DIR') or '', path)
+
+            class FetchData(object):
+                # the decoded URL of a local (file://) source
+                def __init__(self, url, d, fetch):
+                    self.url = url
+                    self.type, self.host, self.path, self.user, self.pswd, self.parm = decodeurl(d.expand(url))
+                    self.localpath = fetch.localpath(url)
+                    self.names = self.parm.get("name", 'default').split(',')
+
+            def _which(path, item):
+                for p in path.split(':'):
+                    candidate = os.path.join(p, item)
+                    if os.path.exists(candidate):
+                        return os.path.abspath(candidate)
+                return ''
+            """;
+}
