@@ -265,6 +265,8 @@ public final class BitbakePython implements PythonEvaluator {
             // better_eval: a copy of the context plus d; here a scope holding d that reads the rest from it
             PyDict g = runtime.newGlobals("__main__").withFallback(shared);
             g.put("d", datastore(d));
+            // BitBake's DataContext: a name that is neither a builtin nor in the context reads the variable
+            g.withMissing(name -> name.equals("oe") ? null : call(() -> d.getVar(name)));
             Object value = runtime.eval(compiled, g);
             return value == PyNone.NONE ? "None" : Ops.str(value);
         } catch (PythonSyntaxError e) {

@@ -240,12 +240,17 @@ public final class MetadataLoader {
                 diagnostics.addAll(v.diagnostics);
                 Recipe recipe = new Recipe(fn, entry.getKey(), v.data, v.tasks, v.taskDeps,
                         v.inheritCache, new ArrayList<>(v.dependencies), v.skipReason, v.diagnostics);
+                // Flags such as do_sdk_depends[depends] call Python that reads [deps] and __BBTASKS: read them as
+                // bb.build.add_tasks does, with the variant's own parse state installed.
+                StateHooks variantHooks = StateHooks.install(v, fn);
                 try {
                     recipe.withCacheInfo(RecipeCacheInfo.read(v.data, v.tasks));
                 } catch (dev.bitzel.parser.data.ExpansionException e) {
                     // Left unread on purpose: Recipe.cacheInfo() reads the fields again when they are needed
                     // and throws there, naming this recipe and the failure.
                     assert e.getMessage() != null;
+                } finally {
+                    variantHooks.close();
                 }
                 recipes.put(entry.getKey(), recipe);
             }

@@ -36,6 +36,9 @@ final class Frame {
         }
         if (v == null) {
             v = rt.builtins.get(name);
+            if (v == null && globals.missing != null) {
+                v = globals.missing.apply(name);
+            }
             if (v == null) {
                 throw Errors.nameError(name);
             }

@@ -30,6 +30,18 @@ public final class PyDict {
         return this;
     }
 
+    /**
+     * For a global scope: computes names missing here, in the fallback and among the builtins' competitors (like
+     * BitBake's {@code DataContext.__missing__}, which reads variables of the datastore); returns null for none.
+     */
+    java.util.function.Function<String, Object> missing;
+
+    /** Makes this dict, used as a global scope, compute names it lacks with {@code missing} (null: none). */
+    public PyDict withMissing(java.util.function.Function<String, Object> missing) {
+        this.missing = missing;
+        return this;
+    }
+
     /** An empty dict. */
     public PyDict() {
         map = new LinkedHashMap<>();

@@ -27,6 +27,8 @@ class BitbakePythonTest {
             G = "${@'%s-%d' % (d.getVar('PN') or 'none', len(d.getVar('DISTRO_FEATURES').split()))}"
             H = "${@bb.utils.to_boolean('yes')} ${@bb.utils.vercmp_string('1.10', '1.9')}"
             I = "${@undefined_name}"
+            PLUGINS = "good-bad-ugly"
+            J = "${@'ugly-selected' if 'ugly' in PLUGINS.split('-') else 'none'} ${@len(DISTRO_FEATURES.split())}"
             python () {
                 d.setVar("FROM_ANON", d.getVar("A") + "!")
                 d.appendVar("DISTRO_FEATURES", " anon")
@@ -55,6 +57,14 @@ class BitbakePythonTest {
         assertThat(r.data().getVar("F")).isEqualTo("['foo', '1.2', 'r3']");
         assertThat(r.data().getVar("G")).isEqualTo("none-4");
         assertThat(r.data().getVar("H")).isEqualTo("True 1");
+    }
+
+    @Test
+    void namesInInlinePythonReadVariablesAsBitbakesDataContextDoes() throws Exception {
+        // bb.data_smart evaluates ${@...} with a DataContext whose __missing__ reads the variable; poky relies on it
+        // (gstreamer1.0-meta-base.bb reads COMMERCIAL_PLUGINS that way).
+        Recipe r = parse();
+        assertThat(r.data().getVar("J")).isEqualTo("ugly-selected 4");
     }
 
     @Test
