@@ -36,9 +36,11 @@ public final class RunQueueBuilder {
         return tid.substring(0, tid.lastIndexOf(':'));
     }
 
-    private void addBuildDependencies(List<String> depids, String[] tasknames, Set<String> depends) {
+    /** Adds {@code depname:taskname} for every provider of {@code depids} that has the task. */
+    private void addDependencies(List<String> depids, java.util.function.Function<String, String> provider,
+            String[] tasknames, Set<String> depends) {
         for (String depname : depids) {
-            String depdata = taskData.provider(depname);
+            String depdata = provider.apply(depname);
             if (depdata == null) {
                 continue;
             }
@@ -51,19 +53,12 @@ public final class RunQueueBuilder {
         }
     }
 
+    private void addBuildDependencies(List<String> depids, String[] tasknames, Set<String> depends) {
+        addDependencies(depids, taskData::provider, tasknames, depends);
+    }
+
     private void addRuntimeDependencies(List<String> rdepids, String[] tasknames, Set<String> depends) {
-        for (String depname : rdepids) {
-            String depdata = taskData.runtimeProvider(depname);
-            if (depdata == null) {
-                continue;
-            }
-            for (String taskname : tasknames) {
-                String t = depdata + ":" + taskname;
-                if (taskData.taskEntries.containsKey(t)) {
-                    depends.add(t);
-                }
-            }
-        }
+        addDependencies(rdepids, taskData::runtimeProvider, tasknames, depends);
     }
 
     private static String[] words(String s) {

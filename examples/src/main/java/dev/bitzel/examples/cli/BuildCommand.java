@@ -70,15 +70,13 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-n", "--dry-run"}, description = "Print the tasks that would run, run none.")
     boolean dryRun;
 
-    @Option(names = "--no-cache", description = "Neither read nor write the parse cache.")
-    boolean noCache;
 
     @Override
     public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int cores = Runtime.getRuntime().availableProcessors();
-        LoadedMetadata metadata = LoadedMetadata.load(parent, python, noCache, cores);
+        LoadedMetadata metadata = LoadedMetadata.load(parent, python, false, cores);
         TaskPlan plan;
         TaskSignatures signatures;
         try {

@@ -59,11 +59,8 @@ final class GraphCommand implements Callable<Integer> {
             + "output.")
     Path output;
 
-    @Option(names = "--no-cache", description = "Neither read nor write the parse cache.")
-    boolean noCache;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parse threads (default: one per core).")
-    int jobs = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ParseOptions parsing;
 
     @Option(names = "--timings", description = "Print the time of each phase on standard error.")
     boolean timings;
@@ -74,7 +71,7 @@ final class GraphCommand implements Callable<Integer> {
             throw new UserInputException("--format must be dot or json, was '" + format + "'");
         }
         PrintWriter err = spec.commandLine().getErr();
-        LoadedMetadata metadata = LoadedMetadata.load(parent, python, noCache, jobs);
+        LoadedMetadata metadata = LoadedMetadata.load(parent, python, parsing.noCache, parsing.jobs);
         long start = System.nanoTime();
         TaskPlan plan;
         try {

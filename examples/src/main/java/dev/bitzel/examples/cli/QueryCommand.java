@@ -56,11 +56,8 @@ final class QueryCommand implements Callable<Integer> {
             + "module's OutputOrder; default: its default).")
     String order;
 
-    @Option(names = "--no-cache", description = "Neither read nor write the parse cache.")
-    boolean noCache;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parse threads (default: one per core).")
-    int jobs = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ParseOptions parsing;
 
     @Option(names = "--timings", description = "Print the time of each phase on standard error.")
     boolean timings;
@@ -88,7 +85,7 @@ final class QueryCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        LoadedMetadata metadata = LoadedMetadata.load(parent, python, noCache, jobs);
+        LoadedMetadata metadata = LoadedMetadata.load(parent, python, parsing.noCache, parsing.jobs);
         long start = System.nanoTime();
         QueryUniverse universe;
         try {
