@@ -186,49 +186,67 @@ public final class RunQueueBuilder {
         }
     }
 
-    /** Part B of {@code prepare()}: {@code [recrdeptask]} over every file each task reaches, to a fixed point. */
+    /**
+     * Part B of {@code prepare()}: {@code [recrdeptask]} over every file each task reaches, to a fixed point. Files
+     * and tasks are numbered and each task's reachable files kept as a bit set, so that world-sized graphs stay
+     * fast; the steps and their order are BitBake's.
+     */
     private static void resolveRecursive(Map<String, Set<String>> entries, Map<String, String[]> recursiveTasks,
             Map<String, List<String>> recursiveITasks) {
         if (recursiveTasks.isEmpty()) {
             return;
         }
-        Map<String, Set<String>> deps = new HashMap<>();
-        Map<String, Set<String>> revdeps = new HashMap<>();
-        Map<String, Set<String>> cumulative = new HashMap<>();
-        for (Map.Entry<String, Set<String>> e : entries.entrySet()) {
-            deps.put(e.getKey(), new HashSet<>(e.getValue()));
-            revdeps.put(e.getKey(), new HashSet<>());
-            cumulative.put(e.getKey(), new HashSet<>());
+        int n = entries.size();
+        String[] tids = entries.keySet().toArray(String[]::new);
+        Map<String, Integer> tidIndex = new HashMap<>(n * 2);
+        Map<String, Integer> fnIndex = new HashMap<>();
+        List<Map<String, String>> tasksOfFn = new ArrayList<>();
+        int[] fnOfTid = new int[n];
+        for (int i = 0; i < n; i++) {
+            tidIndex.put(tids[i], i);
+            String fn = fnOf(tids[i]);
+            Integer f = fnIndex.get(fn);
+            if (f == null) {
+                f = tasksOfFn.size();
+                fnIndex.put(fn, f);
+                tasksOfFn.add(new HashMap<>());
+            }
+            fnOfTid[i] = f;
+            tasksOfFn.get(f).put(tids[i].substring(fn.length() + 1), tids[i]);
         }
-        for (Map.Entry<String, Set<String>> e : entries.entrySet()) {
-            for (String dep : e.getValue()) {
-                Set<String> rev = revdeps.get(dep);
-                if (rev != null) {
-                    rev.add(e.getKey());
+        int[] remaining = new int[n];
+        List<List<Integer>> revdeps = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            revdeps.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            for (String dep : entries.get(tids[i])) {
+                Integer d = tidIndex.get(dep);
+                if (d != null) {
+                    remaining[i]++;
+                    revdeps.get(d).add(i);
                 }
             }
         }
-        Set<String> endpoints = new HashSet<>();
-        for (Map.Entry<String, Set<String>> e : deps.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                endpoints.add(e.getKey());
+        java.util.BitSet[] cumulative = new java.util.BitSet[n];
+        for (int i = 0; i < n; i++) {
+            cumulative[i] = new java.util.BitSet();
+        }
+        ArrayDeque<Integer> ready = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            if (remaining[i] == 0) {
+                ready.add(i);
             }
         }
-        while (!endpoints.isEmpty()) {
-            Set<String> next = new HashSet<>();
-            for (String tid : endpoints) {
-                for (String dep : revdeps.get(tid)) {
-                    Set<String> c = cumulative.get(dep);
-                    c.add(fnOf(tid));
-                    c.addAll(cumulative.get(tid));
-                    Set<String> d = deps.get(dep);
-                    d.remove(tid);
-                    if (d.isEmpty()) {
-                        next.add(dep);
-                    }
+        while (!ready.isEmpty()) {
+            int t = ready.poll();
+            for (int dep : revdeps.get(t)) {
+                cumulative[dep].set(fnOfTid[t]);
+                cumulative[dep].or(cumulative[t]);
+                if (--remaining[dep] == 0) {
+                    ready.add(dep);
                 }
             }
-            endpoints = next;
         }
         boolean changed = true;
         while (changed) {
@@ -237,28 +255,36 @@ public final class RunQueueBuilder {
                 String tid = e.getKey();
                 String[] tasknames = e.getValue();
                 Set<String> own = entries.get(tid);
-                Set<String> total = new HashSet<>(own);
+                java.util.BitSet fns = new java.util.BitSet();
+                for (String dep : own) {
+                    Integer d = tidIndex.get(dep);
+                    if (d != null) {
+                        fns.or(cumulative[d]);
+                    }
+                }
                 List<String> itasks = recursiveITasks.get(tid);
                 if (itasks != null) {
-                    total.addAll(itasks);
-                    for (String dep : itasks) {
-                        Set<String> depDeps = entries.get(dep);
-                        if (depDeps != null) {
-                            total.addAll(depDeps);
+                    for (String itask : itasks) {
+                        Integer d = tidIndex.get(itask);
+                        if (d != null) {
+                            fns.or(cumulative[d]);
+                        }
+                        Set<String> itaskDeps = entries.get(itask);
+                        if (itaskDeps != null) {
+                            for (String dep : itaskDeps) {
+                                Integer dd = tidIndex.get(dep);
+                                if (dd != null) {
+                                    fns.or(cumulative[dd]);
+                                }
+                            }
                         }
                     }
                 }
-                Set<String> fns = new HashSet<>();
-                for (String dep : total) {
-                    Set<String> c = cumulative.get(dep);
-                    if (c != null) {
-                        fns.addAll(c);
-                    }
-                }
-                for (String f : fns) {
+                for (int f = fns.nextSetBit(0); f >= 0; f = fns.nextSetBit(f + 1)) {
+                    Map<String, String> tasks = tasksOfFn.get(f);
                     for (String taskname : tasknames) {
-                        String newtid = f + ":" + taskname;
-                        if (!newtid.equals(tid) && entries.containsKey(newtid) && own.add(newtid)) {
+                        String newtid = tasks.get(taskname);
+                        if (newtid != null && !newtid.equals(tid) && own.add(newtid)) {
                             changed = true;
                         }
                     }
