@@ -2,10 +2,12 @@ package dev.bitzel.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -165,7 +167,7 @@ public final class Digraph {
                             cycle.add(at);
                         }
                         cycle.add(next);
-                        java.util.Collections.reverse(cycle);
+                        Collections.reverse(cycle);
                         cycle.add(next);
                         return List.copyOf(cycle);
                     }
@@ -194,7 +196,7 @@ public final class Digraph {
     public int[] topologicalOrder() {
         int n = names.length;
         int[] remaining = new int[n];
-        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+        PriorityQueue<Integer> ready = new PriorityQueue<>();
         for (int i = 0; i < n; i++) {
             remaining[i] = outDegree(i);
             if (remaining[i] == 0) {

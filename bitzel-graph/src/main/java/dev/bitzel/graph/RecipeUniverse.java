@@ -174,9 +174,7 @@ public final class RecipeUniverse {
             taskData.addUnresolved();
         } catch (TaskData.NoProviderError e) {
             throw new GraphException(rootCausesFirst(taskData.errors(), e.getMessage()));
-        } catch (ExpansionException e) {
-            throw new GraphException(List.of(e.getMessage()));
-        } catch (IllegalArgumentException e) {
+        } catch (ExpansionException | IllegalArgumentException e) {
             throw new GraphException(List.of(e.getMessage()));
         }
         if (halt && !taskData.errors().isEmpty()) {
@@ -239,15 +237,6 @@ public final class RecipeUniverse {
         }
         result.add(last);
         return result;
-    }
-
-    /** The recipe (preferred variant of its PN) a task graph node of recipe {@code pn} comes from. */
-    public Optional<RecipeNode> recipe(String pn) {
-        try {
-            return recipeGraph().recipe(pn);
-        } catch (GraphException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 
     /**

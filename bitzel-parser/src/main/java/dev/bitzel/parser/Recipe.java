@@ -93,7 +93,8 @@ public final class Recipe {
     }
 
     /**
-     * Returns this recipe with the cache fields already read (as the parse cache and the loader supply them).
+     * Returns this recipe with the cache fields already read. For the parser's own loaders, which call it once
+     * before the recipe is shared; like the constructors it is public only because they live in another package.
      *
      * @param info the fields, as {@link #cacheInfo()} describes them
      * @return this recipe

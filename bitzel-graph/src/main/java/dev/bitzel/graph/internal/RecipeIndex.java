@@ -30,6 +30,7 @@ public final class RecipeIndex {
     private final Map<String, List<String>> pnProvides = new HashMap<>();
     private final Map<String, Pattern> dynamicPatterns = new HashMap<>();
     private final Set<String> ignored;
+    private final List<Pattern> ignoredPatterns = new ArrayList<>();
     private final Map<String, String> preferred = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<Skipped> skipped;
@@ -60,7 +61,18 @@ public final class RecipeIndex {
             add(r);
         }
         String assumed = config.getVar("ASSUME_PROVIDED");
-        ignored = assumed == null || assumed.isBlank() ? Set.of() : Set.of(assumed.trim().split("\\s+"));
+        ignored = assumed == null || assumed.isBlank() ? Set.of()
+                : Set.copyOf(List.of(assumed.trim().split("\\s+")));
+        for (String pattern : ignored) {
+            if (pattern.startsWith("^") || pattern.endsWith("$")) {
+                try {
+                    ignoredPatterns.add(Pattern.compile(pattern));
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("ASSUME_PROVIDED: bad regular expression '" + pattern + "'",
+                            e);
+                }
+            }
+        }
         String prefs = config.getVar("PREFERRED_PROVIDERS");
         if (prefs != null) {
             for (String pair : prefs.trim().split("\\s+")) {
@@ -123,12 +135,11 @@ public final class RecipeIndex {
 
     /** Whether a name is in {@code ASSUME_PROVIDED} (BitBake's {@code ignored_dependencies}). */
     public boolean isIgnored(String name) {
-        for (String pattern : ignored) {
-            if (pattern.startsWith("^") || pattern.endsWith("$")) {
-                if (Pattern.compile(pattern).matcher(name).lookingAt()) {
-                    return true;
-                }
-            } else if (pattern.equals(name)) {
+        if (ignored.contains(name)) {
+            return true;
+        }
+        for (Pattern pattern : ignoredPatterns) {
+            if (pattern.matcher(name).lookingAt()) {
                 return true;
             }
         }

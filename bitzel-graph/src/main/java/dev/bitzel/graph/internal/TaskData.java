@@ -109,7 +109,6 @@ public final class TaskData {
             }
         }
         depids.computeIfAbsent(fn, k -> List.copyOf(new LinkedHashSet<>(r.depends())));
-        depids.get(fn);
         rdepids.computeIfAbsent(fn, k -> {
             Set<String> ids = new LinkedHashSet<>();
             r.runtimeDepends().values().forEach(ids::addAll);

@@ -2,9 +2,14 @@ package dev.bitzel.parser.data;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a datastore as {@code bitbake -e} does ({@code bb.data.emit_env(all=True)}): every variable with its
@@ -71,7 +76,7 @@ public final class EnvironmentWriter {
             throw new IllegalArgumentException("'" + func + "' is not a shell function");
         }
         List<String> keys = new ArrayList<>();
-        java.util.Set<String> shellFunctions = new java.util.HashSet<>();
+        Set<String> shellFunctions = new HashSet<>();
         for (String key : d.keys()) {
             if (key.startsWith("__")) {
                 continue;
@@ -92,13 +97,13 @@ public final class EnvironmentWriter {
         if (emit(func, out, d, false)) {
             out.append('\n');
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         seen.add(func);
-        java.util.TreeSet<String> next = calledFunctions(d, func, shellFunctions);
+        TreeSet<String> next = calledFunctions(d, func, shellFunctions);
         while (!next.isEmpty()) {
-            java.util.TreeSet<String> deps = next;
+            TreeSet<String> deps = next;
             seen.addAll(deps);
-            next = new java.util.TreeSet<>();
+            next = new TreeSet<>();
             for (String dep : deps) {
                 if (shellFunctions.contains(dep)) {
                     if (emit(dep, out, d, false)) {
@@ -111,12 +116,11 @@ public final class EnvironmentWriter {
         }
     }
 
-    private static final java.util.regex.Pattern SHELL_WORD =
-            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.+\\-]*");
+    private static final Pattern SHELL_WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_.+\\-]*");
 
-    private static java.util.TreeSet<String> calledFunctions(DataStore d, String func,
-            java.util.Set<String> shellFunctions) {
-        java.util.TreeSet<String> result = new java.util.TreeSet<>();
+    private static TreeSet<String> calledFunctions(DataStore d, String func,
+            Set<String> shellFunctions) {
+        TreeSet<String> result = new TreeSet<>();
         String body;
         try {
             body = d.getVar(func, false);
@@ -124,7 +128,7 @@ public final class EnvironmentWriter {
             throw new IllegalStateException("unreachable: reading without expansion failed for " + func, e);
         }
         if (body != null) {
-            java.util.regex.Matcher m = SHELL_WORD.matcher(body);
+            Matcher m = SHELL_WORD.matcher(body);
             while (m.find()) {
                 if (shellFunctions.contains(m.group())) {
                     result.add(m.group());

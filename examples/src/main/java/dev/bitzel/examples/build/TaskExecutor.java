@@ -10,7 +10,6 @@ import dev.bitzel.sandbox.Sandbox;
 import dev.bitzel.sandbox.SandboxResult;
 import dev.bitzel.sandbox.SandboxSpec;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -73,9 +72,7 @@ public final class TaskExecutor {
             relink(t.resolve("log." + task), log.getFileName());
             List<Path> outputs = new ArrayList<>();
             outputs.add(Path.of(require(d, "WORKDIR")));
-            try (Writer logOut = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-                logOut.flush();
-            }
+            Files.writeString(log, "", StandardCharsets.UTF_8);
             List<String> functions = new ArrayList<>();
             functions.addAll(words(d.getVarFlag(task, "prefuncs", true)));
             functions.add(task);

@@ -135,7 +135,8 @@ final class BuildCommand implements Callable<Integer> {
                 }
             });
             TaskExecutor executor = new TaskExecutor(sandbox, readOnly);
-            SchedulerConfig config = SchedulerConfig.builder(new LocalSpawner(plan, executor, cache))
+            LocalSpawner spawner = new LocalSpawner(plan, executor, cache);
+            SchedulerConfig config = SchedulerConfig.builder(spawner)
                     .workers(Math.max(1, workers)).keepGoing(keepGoing).actionCache(cache)
                     .listener(event -> report(event, started, total, err)).build();
             BuildRequest request = BuildRequest.builder(plan.graph(),
@@ -147,7 +148,7 @@ final class BuildCommand implements Callable<Integer> {
             for (TaskOutcome failed : result.withStatus(TaskStatus.FAILED)) {
                 err.println("ERROR: Task (" + failed.task() + ") failed with exit code '" + failed.exitCode()
                         + "': " + failed.message());
-                failed.log().ifPresent(log -> printTail(log, err));
+                spawner.failedLog(failed.task()).ifPresent(log -> printTail(log, err));
             }
             out.printf(Locale.ROOT, "Tasks Summary: %d tasks: %d executed, %d cached, %d noexec, %d failed, %d "
                     + "skipped, %d not started, %d cancelled; %.2f s%n", s.tasks(), s.executed(), s.cached(),

@@ -245,10 +245,9 @@ public final class MetadataLoader {
                 StateHooks variantHooks = StateHooks.install(v, fn);
                 try {
                     recipe.withCacheInfo(RecipeCacheInfo.read(v.data, v.tasks));
-                } catch (dev.bitzel.parser.data.ExpansionException e) {
-                    // Left unread on purpose: Recipe.cacheInfo() reads the fields again when they are needed
-                    // and throws there, naming this recipe and the failure.
-                    assert e.getMessage() != null;
+                } catch (dev.bitzel.parser.data.ExpansionException unreadOnPurpose) {
+                    // Left unread: Recipe.cacheInfo() reads the fields again when they are needed and throws
+                    // there, naming this recipe and the failure.
                 } finally {
                     variantHooks.close();
                 }
