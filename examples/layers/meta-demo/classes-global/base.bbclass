@@ -50,6 +50,9 @@ EXTRA_OEMAKE ?= ""
 
 do_fetch[dirs] = "${DL_DIR}"
 do_fetch[network] = "1"
+# a git source's pinned revision is part of what the fetch and unpack produce
+do_fetch[vardeps] += "SRCREV"
+do_unpack[vardeps] += "SRCREV"
 do_unpack[dirs] = "${WORKDIR}"
 do_configure[dirs] = "${B}"
 do_compile[dirs] = "${B}"

@@ -12,6 +12,7 @@ module dev.bitzel.examples {
     requires dev.bitzel.query;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
+    requires java.net.http;
 
     opens dev.bitzel.examples.cli to info.picocli;
 }

@@ -49,6 +49,9 @@ public final class TaskSignatures {
             "\\b(?:getVar|getVarFlag|getVarFlags|contains|contains_any|filter|to_boolean|appendVar|prependVar"
                     + "|setVar|delVar)\\(\\s*['\"]([^'\"${}]+)['\"]");
     private static final Pattern PY_CALL = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    /** BitBake's codeparser counts the function named by {@code bb.build.exec_func("f", d)} as called. */
+    private static final Pattern PY_EXEC_FUNC = Pattern.compile(
+            "\\bbb\\.build\\.exec_(?:func|task)\\(\\s*['\"]([^'\"]+)['\"]");
 
     private final TaskPlan plan;
     private final Map<TaskId, SignatureRecord> records;
@@ -255,6 +258,12 @@ public final class TaskSignatures {
                         m = PY_CALL.matcher(raw);
                         while (m.find()) {
                             if (pythonFunctions.contains(m.group(1)) && !m.group(1).equals(var)) {
+                                deps.add(m.group(1));
+                            }
+                        }
+                        m = PY_EXEC_FUNC.matcher(raw);
+                        while (m.find()) {
+                            if (!m.group(1).equals(var)) {
                                 deps.add(m.group(1));
                             }
                         }

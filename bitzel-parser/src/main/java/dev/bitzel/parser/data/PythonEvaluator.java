@@ -96,6 +96,25 @@ public interface PythonEvaluator {
     }
 
     /**
+     * Runs a Python task function ({@code python do_fetch() {...}}) of a recipe at build time, as
+     * {@code bb.build.exec_func} does, with {@code services} answering the build-time API its code calls
+     * ({@code bb.build.exec_func}, {@code bb.fetch2.Fetch(...).download()/unpack()}, messages). The default cannot
+     * and says so.
+     *
+     * @param name the function's name
+     * @param body the function body
+     * @param d the store to run it with
+     * @param file the file it came from
+     * @param line its first line
+     * @param services the running task's services
+     * @throws PythonException if the function fails or cannot be run
+     */
+    default void runTaskFunction(String name, String body, DataStore d, String file, int line,
+            TaskServices services) throws PythonException {
+        throw new PythonException(body, "running Python task functions is not supported by this evaluator");
+    }
+
+    /**
      * Runs an event handler registered with {@code addhandler} for an event fired while parsing (e.g.
      * {@code bb.event.RecipePreFinalise}). The default cannot and says so.
      *

@@ -50,7 +50,7 @@ public final class LocalSpawner implements Spawner {
                     outcome.message() + " (log: " + outcome.log() + ")");
         }
         if (cache != null) {
-            cache.recordOutputs(request.signature(), outcome.outputDirs());
+            cache.recordChanges(request.signature(), outcome.changes());
         }
         return SpawnResult.success();
     }

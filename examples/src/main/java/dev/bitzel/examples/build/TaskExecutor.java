@@ -5,11 +5,14 @@ import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.EnvironmentWriter;
 import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.PythonException;
+import dev.bitzel.parser.data.TaskServices;
+import dev.bitzel.parser.data.UncheckedExpansionException;
 import dev.bitzel.sandbox.NetworkPolicy;
 import dev.bitzel.sandbox.Sandbox;
 import dev.bitzel.sandbox.SandboxResult;
 import dev.bitzel.sandbox.SandboxSpec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -38,6 +41,7 @@ import java.util.stream.Stream;
 public final class TaskExecutor {
     private final Sandbox sandbox;
     private final List<Path> readOnly;
+    private final SourceFetcher fetcher = new SourceFetcher();
 
     /**
      * Creates an executor.
@@ -50,8 +54,16 @@ public final class TaskExecutor {
         this.readOnly = List.copyOf(readOnly);
     }
 
-    /** How a task ended. */
-    public record Outcome(boolean success, int exitCode, String message, Path log, List<Path> outputDirs) {
+    /**
+     * How a task ended.
+     *
+     * @param success whether every function succeeded
+     * @param exitCode the failing shell function's exit status, 1 for a Python failure, 0 on success
+     * @param message why it failed, or empty
+     * @param log the task's log file
+     * @param changes what the task changed where it may write
+     */
+    public record Outcome(boolean success, int exitCode, String message, Path log, OutputTracker.Changes changes) {
     }
 
     /**
@@ -70,90 +82,187 @@ public final class TaskExecutor {
             long pid = ProcessHandle.current().pid();
             Path log = t.resolve("log." + task + "." + pid);
             relink(t.resolve("log." + task), log.getFileName());
-            List<Path> outputs = new ArrayList<>();
-            outputs.add(Path.of(require(d, "WORKDIR")));
             Files.writeString(log, "", StandardCharsets.UTF_8);
+            String dl = d.getVar("DL_DIR");
+            TaskRun run = new TaskRun(d, task, t, log, pid, dl == null || dl.isBlank() ? null
+                    : Path.of(dl).toAbsolutePath().normalize());
+            run.tracker.track(Path.of(require(d, "WORKDIR")));
             List<String> functions = new ArrayList<>();
             functions.addAll(words(d.getVarFlag(task, "prefuncs", true)));
             functions.add(task);
             functions.addAll(words(d.getVarFlag(task, "postfuncs", true)));
             for (String func : functions) {
-                Outcome failed = runFunction(d, func, task, t, log, pid, outputs);
-                if (failed != null) {
-                    return failed;
+                String failure = run.function(d, func);
+                if (failure != null) {
+                    return new Outcome(false, run.exitCode, failure, log, run.tracker.changes());
                 }
             }
-            return new Outcome(true, 0, "", log, List.copyOf(outputs));
+            return new Outcome(true, 0, "", log, run.tracker.changes());
         } catch (ExpansionException e) {
             throw new IOException(recipe.file() + ": " + task + ": " + e.getMessage(), e);
         }
     }
 
-    private Outcome runFunction(DataStore d, String func, String task, Path t, Path log, long pid,
-            List<Path> outputs) throws ExpansionException, IOException, InterruptedException {
-        for (String dir : words(d.getVarFlag(func, "cleandirs", true))) {
-            deleteTree(Path.of(dir));
-            Files.createDirectories(Path.of(dir));
-            addOutput(outputs, Path.of(dir));
+    /** One run of a task: its log, what it may write, and the build-time services its Python calls. */
+    private final class TaskRun implements TaskServices {
+        private final DataStore taskData;
+        private final String task;
+        private final Path t;
+        private final Path log;
+        private final long pid;
+        private final Path dlDir; // null when DL_DIR is not set
+        private final OutputTracker tracker;
+        private int exitCode = 1;
+
+        TaskRun(DataStore taskData, String task, Path t, Path log, long pid, Path dlDir) {
+            this.taskData = taskData;
+            this.task = task;
+            this.t = t;
+            this.log = log;
+            this.pid = pid;
+            this.dlDir = dlDir;
+            this.tracker = new OutputTracker(t);
         }
-        List<String> dirs = words(d.getVarFlag(func, "dirs", true));
-        for (String dir : dirs) {
-            Files.createDirectories(Path.of(dir));
-            addOutput(outputs, Path.of(dir));
-        }
-        Path cwd = dirs.isEmpty() ? null : Path.of(dirs.get(dirs.size() - 1));
-        String body = d.getVar(func, false);
-        if (body == null || body.isBlank()) {
+
+        /** Runs one function of the task; returns null on success, else why it failed (written to the log). */
+        String function(DataStore d, String func) throws ExpansionException, IOException, InterruptedException {
+            for (String dir : words(d.getVarFlag(func, "cleandirs", true))) {
+                tracker.cleaned(Path.of(dir));
+                deleteTree(Path.of(dir));
+                Files.createDirectories(Path.of(dir));
+            }
+            List<String> dirs = words(d.getVarFlag(func, "dirs", true));
+            for (String dir : dirs) {
+                if (dlDir == null || !Path.of(dir).toAbsolutePath().normalize().equals(dlDir)) {
+                    tracker.track(Path.of(dir)); // downloads are tracked one by one as the fetcher writes them
+                }
+                Files.createDirectories(Path.of(dir));
+            }
+            Path cwd = dirs.isEmpty() ? null : Path.of(dirs.get(dirs.size() - 1));
+            String body = d.getVar(func, false);
+            if (body == null || body.isBlank()) {
+                return null;
+            }
+            Path runfile = t.resolve("run." + func + "." + pid);
+            if (func.equals(task)) {
+                relink(t.resolve("run." + task), runfile.getFileName());
+            }
+            if (d.getVarFlag(func, "python", false) != null) {
+                Files.writeString(runfile, "def " + func + "(d):\n" + body + "\n" + func + "(d)\n",
+                        StandardCharsets.UTF_8);
+                try {
+                    d.python().runTaskFunction(func, body, d, String.valueOf(d.getVarFlag(func, "filename", false)),
+                            lineOf(d, func), this);
+                    return null;
+                } catch (PythonException e) {
+                    String failure = "Python function " + func + " failed: " + e.getMessage();
+                    message("error", e.getMessage());
+                    exitCode = 1;
+                    return failure;
+                }
+            }
+            StringBuilder script = new StringBuilder(ShellScripts.TRAP_CODE);
+            EnvironmentWriter.writeFunction(d, func, script);
+            if (cwd != null) {
+                script.append("cd '").append(cwd).append("'\n");
+            }
+            script.append(func).append('\n').append(ShellScripts.CLEANUP);
+            Files.writeString(runfile, script, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(runfile, PosixFilePermissions.fromString("rwxrwxr-x"));
+            Path workdir = Path.of(require(d, "WORKDIR"));
+            SandboxSpec.Builder spec = SandboxSpec.builder(runfile.toString())
+                    .env("HOME", workdir.toString())
+                    .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+                    .network(network() ? NetworkPolicy.HOST : NetworkPolicy.NONE)
+                    .stdout(log).stderr(log)
+                    .workingDirectory(cwd != null ? cwd : workdir);
+            List<Path> writable = new ArrayList<>();
+            for (Path out : tracker.roots()) {
+                if (Files.isDirectory(out)) {
+                    spec.writable(out);
+                    writable.add(out);
+                }
+            }
+            for (Path ro : readOnly) {
+                if (Files.exists(ro) && writable.stream().noneMatch(ro::startsWith)) {
+                    spec.readOnly(ro);
+                }
+            }
+            SandboxResult result = sandbox.run(spec.build());
+            if (!result.success()) {
+                exitCode = result.shellStatus();
+                return "Execution of '" + runfile + "' failed with exit code " + result.shellStatus();
+            }
             return null;
         }
-        boolean python = d.getVarFlag(func, "python", false) != null;
-        Path runfile = t.resolve("run." + func + "." + pid);
-        if (func.equals(task)) {
-            relink(t.resolve("run." + task), runfile.getFileName());
-        }
-        if (python) {
-            Files.writeString(runfile, "def " + func + "(d):\n" + body + "\n" + func + "(d)\n",
-                    StandardCharsets.UTF_8);
+
+        private boolean network() {
             try {
-                d.python().runAnonymous(func, body, d, String.valueOf(d.getVarFlag(func, "filename", false)),
-                        lineOf(d, func));
-                return null;
-            } catch (PythonException e) {
-                Files.writeString(log, "ERROR: " + e.getMessage() + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.APPEND);
-                return new Outcome(false, 1, "Python function " + func + " failed: " + e.getMessage(), log,
-                        List.copyOf(outputs));
+                return isTrue(taskData.getVarFlag(task, "network", true));
+            } catch (ExpansionException e) {
+                throw new UncheckedExpansionException(e);
             }
         }
-        StringBuilder script = new StringBuilder(ShellScripts.TRAP_CODE);
-        EnvironmentWriter.writeFunction(d, func, script);
-        if (cwd != null) {
-            script.append("cd '").append(cwd).append("'\n");
+
+        private SourceFetcher.Policy policy() {
+            return new SourceFetcher.Policy(network(), line -> append(line));
         }
-        script.append(func).append('\n').append(ShellScripts.CLEANUP);
-        Files.writeString(runfile, script, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(runfile, PosixFilePermissions.fromString("rwxrwxr-x"));
-        Path workdir = outputs.get(0);
-        SandboxSpec.Builder spec = SandboxSpec.builder(runfile.toString())
-                .env("HOME", workdir.toString())
-                .env("PATH", "/usr/local/bin:/usr/bin:/bin")
-                .network(isTrue(d.getVarFlag(task, "network", true)) ? NetworkPolicy.HOST : NetworkPolicy.NONE)
-                .stdout(log).stderr(log)
-                .workingDirectory(cwd != null ? cwd : workdir);
-        for (Path out : outputs) {
-            spec.writable(out);
-        }
-        for (Path ro : readOnly) {
-            if (Files.exists(ro) && outputs.stream().noneMatch(ro::startsWith)) {
-                spec.readOnly(ro);
+
+        @Override
+        public void execFunction(String function, DataStore d) throws IOException, InterruptedException {
+            String failure;
+            try {
+                failure = function(d, function);
+            } catch (ExpansionException e) {
+                throw new IOException(function + ": " + e.getMessage(), e);
+            }
+            if (failure != null) {
+                append("ERROR: " + failure);
+                throw new IOException(failure);
             }
         }
-        SandboxResult result = sandbox.run(spec.build());
-        if (!result.success()) {
-            return new Outcome(false, result.shellStatus(), "Execution of '" + runfile + "' failed with exit code "
-                    + result.shellStatus(), log, List.copyOf(outputs));
+
+        @Override
+        public String localPath(SourceUrl url, DataStore d) throws IOException {
+            return fetcher.localPath(url, d);
         }
-        return null;
+
+        @Override
+        public void download(SourceUrl url, String localPath, List<SourceUrl> premirrors, List<SourceUrl> mirrors,
+                DataStore d) throws IOException, InterruptedException {
+            if (!url.scheme().equals("file")) {
+                tracker.track(Path.of(localPath));
+                tracker.track(Path.of(localPath + ".done"));
+            }
+            fetcher.download(url, localPath, premirrors, mirrors, d, policy());
+        }
+
+        @Override
+        public void unpack(SourceUrl url, String localPath, String root, DataStore d)
+                throws IOException, InterruptedException {
+            tracker.track(Path.of(root));
+            fetcher.unpack(url, localPath, root, d, policy());
+        }
+
+        @Override
+        public void message(String level, String text) {
+            String prefix = switch (level) {
+                case "plain" -> "";
+                case "warn" -> "WARNING: ";
+                case "error", "fatal" -> "ERROR: ";
+                case "debug" -> "DEBUG: ";
+                default -> "NOTE: ";
+            };
+            append(prefix + text);
+        }
+
+        private void append(String line) {
+            try {
+                Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the task log " + log, e);
+            }
+        }
     }
 
     private static int lineOf(DataStore d, String func) throws ExpansionException {
@@ -162,13 +271,6 @@ public final class TaskExecutor {
             return line == null ? 0 : Integer.parseInt(line.trim());
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static void addOutput(List<Path> outputs, Path dir) {
-        Path normal = dir.toAbsolutePath().normalize();
-        if (outputs.stream().noneMatch(normal::startsWith)) {
-            outputs.add(normal);
         }
     }
 

@@ -96,6 +96,7 @@ final class BuildCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Path tmpdir;
+        Path dlDir;
         int workers;
         List<Path> readOnly = new ArrayList<>();
         try {
@@ -114,19 +115,22 @@ final class BuildCommand implements Callable<Integer> {
                 }
             }
             String dl = metadata.build().data().getVar("DL_DIR");
-            if (dl != null) {
-                Files.createDirectories(Path.of(dl));
-                readOnly.add(Path.of(dl));
+            if (dl == null || dl.isBlank()) {
+                throw new UserInputException("DL_DIR is not set in the configuration");
             }
+            dlDir = Path.of(dl);
+            Files.createDirectories(dlDir);
+            readOnly.add(dlDir);
         } catch (ExpansionException e) {
             throw new UserInputException("configuration: " + e.getMessage(), e);
         }
         Files.createDirectories(tmpdir);
+        readOnly.add(tmpdir); // what the dependencies produced; each task may write only its own directories
         AtomicInteger started = new AtomicInteger();
         int total = plan.graph().size();
         try (ContentStore store = Cas.open(parent.cacheDir().resolve("cas"));
                 Sandbox sandbox = Sandbox.create(parent.cacheDir().resolve("sandbox"))) {
-            TaskOutputCache cache = new TaskOutputCache(store, tmpdir, (node, signature) -> {
+            TaskOutputCache cache = new TaskOutputCache(store, tmpdir, dlDir, (node, signature) -> {
                 try {
                     String stamp = plan.recipe(node.id()).data().getVar("STAMP");
                     return Path.of(stamp + "." + node.id().task() + "." + signature);

@@ -107,7 +107,8 @@ class TaskExecutorTest {
         String script = Files.readString(t.resolve("run.do_hello"));
         assertThat(script).startsWith("#!/bin/sh").contains("export GREETING_EXPORTED=\"hello from the sandbox\"")
                 .contains("helper() {").contains("cd '" + b + "'\ndo_hello\n");
-        assertThat(outcome.outputDirs()).contains(workdir);
+        assertThat(outcome.changes().written()).contains(b.resolve("greeting.txt"));
+        assertThat(outcome.changes().cleaned()).contains(workdir.resolve("clean"));
     }
 
     @Test

@@ -259,7 +259,10 @@ final class BbSources {
                 return tasks
 
             def exec_func(func, d, dirs=None):
-                raise NotImplementedError("bitzel: bb.build.exec_func('%s') at parse time" % func)
+                # the running task's executor runs it (and writes the failure to the task log)
+                failure = _exec_func(func, d)
+                if failure is not None:
+                    raise bb.BBHandledException(failure)
             """;
 
     /** {@code bb.fetch2} (also bound as {@code bb.fetch}): URL parsing without network. */
@@ -463,36 +466,138 @@ final class BbSources {
                     return out
 
             class Fetch(object):
-                # parse-time use only: local (file://) URLs resolved against FILESPATH
+                # URLs decoded here; downloads, unpacking and non-local paths by the running task's fetcher
                 def __init__(self, urls, d, cache=True, localonly=False, connection_cache=None):
+                    if localonly and cache:
+                        raise Exception("bb.fetch2.Fetch.__init__: cannot set cache and localonly at same time")
                     if isinstance(urls, str):
                         urls = urls.split()
+                    if len(urls) == 0:
+                        urls = (d.getVar("SRC_URI") or "").split()
                     self.urls = urls
                     self.d = d
                     self.ud = {}
                     for u in urls:
-                        if not u.startswith('file://'):
-                            raise NotImplementedError("bitzel: bb.fetch2.Fetch of non-local URL '%s' at parse "
-                                                      "time" % u)
                         self.ud[u] = FetchData(u, d, self)
 
                 def localpath(self, url):
-                    path = decodeurl(self.d.expand(url))[2]
-                    if path.startswith('/'):
-                        return path
-                    filespath = self.d.getVar('FILESPATH') or ''
-                    found = _which(filespath, path)
-                    if found:
-                        return found
-                    return os.path.join(self.d.getVar('DL_DIR') or '', path)
+                    if url not in self.ud:
+                        self.ud[url] = FetchData(url, self.d, self)
+                    return self.ud[url].localpath
+
+                def localpaths(self):
+                    return [self.ud[u].localpath for u in self.urls]
+
+                def _selected(self, urls):
+                    return self.urls if not urls else urls
+
+                def download(self, urls=None):
+                    for u in self._selected(urls):
+                        ud = self.ud[u]
+                        premirrors = _mirror_urls(ud, self.d, "PREMIRRORS")
+                        mirrors = _mirror_urls(ud, self.d, "MIRRORS")
+                        failure = _download(ud.url, ud._decoded, ud.localpath, premirrors, mirrors, self.d)
+                        if failure is not None:
+                            raise FetchError(failure, ud.url)
+
+                def unpack(self, root, urls=None):
+                    for u in self._selected(urls):
+                        ud = self.ud[u]
+                        failure = _unpack(ud.url, ud._decoded, ud.localpath, root, self.d)
+                        if failure is not None:
+                            raise FetchError(failure, ud.url)
+
+                def checkstatus(self, urls=None):
+                    raise NotImplementedError("bitzel: bb.fetch2.Fetch.checkstatus")
+
+                def clean(self, urls=None):
+                    raise NotImplementedError("bitzel: bb.fetch2.Fetch.clean")
 
             class FetchData(object):
-                # the decoded URL of a local (file://) source
+                # the decoded URL; file:// sources are looked up on FILESPATH, others placed by the task's fetcher
                 def __init__(self, url, d, fetch):
-                    self.url = url
-                    self.type, self.host, self.path, self.user, self.pswd, self.parm = decodeurl(d.expand(url))
-                    self.localpath = fetch.localpath(url)
+                    self.url = d.expand(url)
+                    self._decoded = decodeurl(self.url)
+                    self.type, self.host, self.path, self.user, self.pswd, self.parm = self._decoded
                     self.names = self.parm.get("name", 'default').split(',')
+                    if self.type == 'file':
+                        self.localpath = self._filepath(d)
+                    else:
+                        self.localpath = _localpath(self.url, self._decoded, d)
+
+                def _filepath(self, d):
+                    path = self.path
+                    if path.startswith('/'):
+                        return path
+                    found = _which(d.getVar('FILESPATH') or '', path)
+                    if found:
+                        return found
+                    return os.path.join(d.getVar('DL_DIR') or '', path)
+
+            def _mirror_pairs(value):
+                mirrors = (value or "").replace('\\n', ' ').split()
+                if len(mirrors) % 2 != 0:
+                    bb.warn('Invalid mirror data %s, should have paired members.' % value)
+                return list(zip(*[iter(mirrors)] * 2))
+
+            def _uri_replace(ud, uri_find, uri_replace, replacements):
+                # BitBake's rule: each component of the URL is matched against the pattern's and rewritten
+                uri = list(decodeurl(ud.url))
+                find = list(decodeurl(uri_find))
+                repl = list(decodeurl(uri_replace))
+                result = ['', '', '', '', '', collections.OrderedDict()]
+                for loc, pattern in enumerate(find):
+                    result[loc] = uri[loc]
+                    regexp = pattern
+                    if loc == 0 and regexp and not regexp.endswith("$"):
+                        regexp += "$"
+                    if loc == 5:
+                        if pattern:
+                            for k in find[loc]:
+                                if uri[loc].get(k) != find[loc][k]:
+                                    return None
+                        for k in repl[loc]:
+                            value = repl[loc][k]
+                            for r in replacements:
+                                value = value.replace(r, replacements[r])
+                            result[loc][k] = value
+                    elif (loc == 3 or loc == 4) and repl[loc]:
+                        result[loc] = repl[loc]
+                    elif re.match(regexp, uri[loc]):
+                        if not repl[loc]:
+                            result[loc] = ""
+                        else:
+                            value = repl[loc]
+                            for r in replacements:
+                                value = value.replace(r, replacements[r])
+                            result[loc] = re.sub(regexp, value, uri[loc], count=1)
+                        if loc == 2 and ud.localpath and ud.type != 'git' and not os.path.isdir(ud.localpath):
+                            basename = os.path.basename(ud.localpath)
+                            uri_basename = os.path.basename(uri[loc])
+                            path = "/" + result[loc]
+                            if uri_basename and basename != uri_basename and path.endswith("/" + uri_basename):
+                                result[loc] = path[1:-len(uri_basename)] + basename
+                            elif not path.endswith("/" + basename):
+                                result[loc] = os.path.join(path[1:], basename)
+                    else:
+                        return None
+                url = encodeurl(result)
+                return None if url == ud.url else url
+
+            def _mirror_urls(ud, d, var):
+                replacements = {
+                    "TYPE": ud.type,
+                    "HOST": ud.host,
+                    "PATH": ud.path,
+                    "BASENAME": ud.path.split("/")[-1],
+                    "MIRRORNAME": ud.host.replace(':', '.') + ud.path.replace('/', '.').replace('*', '.'),
+                }
+                urls = []
+                for find, repl in _mirror_pairs(d.getVar(var)):
+                    url = _uri_replace(ud, find, repl, replacements)
+                    if url and url not in urls:
+                        urls.append(url)
+                return [(u, decodeurl(u)) for u in urls]
 
             def _which(path, item):
                 for p in path.split(':'):

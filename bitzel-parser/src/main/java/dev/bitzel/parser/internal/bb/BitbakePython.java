@@ -6,6 +6,7 @@ import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonEvaluator;
 import dev.bitzel.parser.data.PythonException;
+import dev.bitzel.parser.data.TaskServices;
 import dev.bitzel.parser.data.UncheckedExpansionException;
 import dev.bitzel.parser.internal.python.Code;
 import dev.bitzel.parser.internal.python.Exceptions;
@@ -19,8 +20,10 @@ import dev.bitzel.parser.internal.python.PyTuple;
 import dev.bitzel.parser.internal.python.PythonError;
 import dev.bitzel.parser.internal.python.PythonRuntime;
 import dev.bitzel.parser.internal.python.PythonSyntaxError;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,8 @@ public final class BitbakePython implements PythonEvaluator {
     /** The parse running on each thread, for {@code bb.build.addtask} and the logging functions. */
     private static final ThreadLocal<ParseHooks> HOOKS = new ThreadLocal<>();
     private static final System.Logger LOG = System.getLogger(BitbakePython.class.getName());
+    /** The services of the task whose Python runs on each thread, at build time. */
+    private static final ThreadLocal<TaskServices> TASK = new ThreadLocal<>();
 
     /**
      * Installs the hooks of the parse running on this thread (null to remove them).
@@ -145,10 +150,37 @@ public final class BitbakePython implements PythonEvaluator {
                 .def("_deltask", (a, kw) -> {
                     hooks("bb.build.deltask").delTask(Ops.str(a[0]));
                     return PyNone.NONE;
+                })
+                .def("_exec_func", (a, kw) -> {
+                    String func = Ops.str(a[0]);
+                    TaskServices task = task("bb.build.exec_func('" + func + "')");
+                    return failure(() -> task.execFunction(func, store(a[1])));
                 });
         runtime.exec(build, BbSources.BUILD, "<bitzel>/bb/build.py");
         build.markStub();
-        PyModule fetch = module("bb.fetch2", BbSources.FETCH).markStub();
+        PyModule fetch = module("bb.fetch2", "")
+                .def("_localpath", (a, kw) -> {
+                    TaskServices.SourceUrl url = sourceUrl(a[0], a[1]);
+                    TaskServices task = task("bb.fetch2 for '" + url.redacted() + "'");
+                    try {
+                        return task.localPath(url, store(a[2]));
+                    } catch (IOException e) {
+                        throw PythonError.of(Exceptions.VALUE_ERROR, e.getMessage());
+                    }
+                })
+                .def("_download", (a, kw) -> {
+                    TaskServices.SourceUrl url = sourceUrl(a[0], a[1]);
+                    TaskServices task = task("bb.fetch2.Fetch.download of '" + url.redacted() + "'");
+                    return failure(() -> task.download(url, Ops.str(a[2]), sourceUrls(a[3]), sourceUrls(a[4]),
+                            store(a[5])));
+                })
+                .def("_unpack", (a, kw) -> {
+                    TaskServices.SourceUrl url = sourceUrl(a[0], a[1]);
+                    TaskServices task = task("bb.fetch2.Fetch.unpack of '" + url.redacted() + "'");
+                    return failure(() -> task.unpack(url, Ops.str(a[2]), Ops.str(a[3]), store(a[4])));
+                });
+        runtime.exec(fetch, BbSources.FETCH, "<bitzel>/bb/fetch2/__init__.py");
+        fetch.markStub();
         PyModule compress = runtime.newModule("bb.compress").markStub();
         PyModule zstd = runtime.newModule("bb.compress.zstd").markStub();
         compress.set("zstd", zstd);
@@ -204,7 +236,10 @@ public final class BitbakePython implements PythonEvaluator {
 
     private static void message(String level, String text) {
         ParseHooks h = HOOKS.get();
-        if (h != null) {
+        TaskServices task = TASK.get();
+        if (task != null) {
+            task.message(level, text);
+        } else if (h != null) {
             h.message(level, text);
         } else {
             LOG.log(switch (level) {
@@ -325,6 +360,80 @@ public final class BitbakePython implements PythonEvaluator {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    @Override
+    public void runTaskFunction(String name, String body, DataStore d, String file, int line,
+            TaskServices services) throws PythonException {
+        TaskServices before = TASK.get();
+        TASK.set(services);
+        try {
+            runAnonymous(name, body, d, file, line);
+        } finally {
+            if (before == null) {
+                TASK.remove();
+            } else {
+                TASK.set(before);
+            }
+        }
+    }
+
+    /** The running task's services; outside a task, a Python error naming the API that needs one. */
+    private static TaskServices task(String api) {
+        TaskServices task = TASK.get();
+        if (task == null) {
+            throw PythonError.of(Exceptions.NOT_IMPLEMENTED_ERROR, "bitzel: " + api + " outside a running task");
+        }
+        return task;
+    }
+
+    /** A build-time call into the task's services. */
+    @FunctionalInterface
+    private interface TaskCall {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /** Runs a call; {@code None} when it succeeded, else its failure's message for the Python side to raise. */
+    private static Object failure(TaskCall call) {
+        try {
+            call.run();
+            return PyNone.NONE;
+        } catch (IOException e) {
+            return String.valueOf(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PythonError.of(Exceptions.RUNTIME_ERROR, "bitzel: the build was interrupted");
+        }
+    }
+
+    /** The store behind a Python {@code d}. */
+    private static DataStore store(Object d) {
+        if (d instanceof NativeObject o && o.payload() instanceof DataStore store) {
+            return store;
+        }
+        throw PythonError.of(Exceptions.TYPE_ERROR, "expected a datastore, got " + Ops.typeName(d));
+    }
+
+    /** A list of (URL, {@code decodeurl} tuple) pairs. */
+    private static List<TaskServices.SourceUrl> sourceUrls(Object pairs) {
+        List<TaskServices.SourceUrl> urls = new ArrayList<>();
+        for (Object pair : Ops.toList(pairs)) {
+            List<Object> p = Ops.toList(pair);
+            urls.add(sourceUrl(p.get(0), p.get(1)));
+        }
+        return urls;
+    }
+
+    /** A URL and its {@code decodeurl} tuple (type, host, path, user, pswd, parm) as the Java record. */
+    private static TaskServices.SourceUrl sourceUrl(Object url, Object decoded) {
+        List<Object> parts = Ops.toList(decoded);
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Object item : Ops.toList(Ops.callMethod(parts.get(5), "items", new Object[0], null))) {
+            List<Object> kv = Ops.toList(item);
+            params.put(Ops.str(kv.get(0)), Ops.str(kv.get(1)));
+        }
+        return new TaskServices.SourceUrl(Ops.str(url), Ops.str(parts.get(0)), Ops.str(parts.get(1)),
+                Ops.str(parts.get(2)), Ops.str(parts.get(3)), Ops.str(parts.get(4)), params);
     }
 
     @Override
@@ -480,6 +589,7 @@ public final class BitbakePython implements PythonEvaluator {
                 .method("getVarHistory", (a, kw) -> {
                     throw PythonError.of(Exceptions.NOT_IMPLEMENTED_ERROR, "bitzel: d.getVarHistory");
                 })
+                .payload(d)
                 .build();
     }
 

@@ -19,10 +19,12 @@ import java.util.Objects;
 public final class NativeObject implements PyAttributes {
     private final String typeName;
     private final Map<String, Object> attributes;
+    private final Object payload;
 
-    private NativeObject(String typeName, Map<String, Object> attributes) {
+    private NativeObject(String typeName, Map<String, Object> attributes, Object payload) {
         this.typeName = typeName;
         this.attributes = Map.copyOf(attributes);
+        this.payload = payload;
     }
 
     /** Starts an object whose Python type name is {@code typeName}. */
@@ -33,6 +35,11 @@ public final class NativeObject implements PyAttributes {
     @Override
     public Object getAttribute(String name) {
         return attributes.get(name);
+    }
+
+    /** The Java object this one stands for, as given to {@link Builder#payload}, or null; invisible to Python. */
+    public Object payload() {
+        return payload;
     }
 
     @Override
@@ -49,6 +56,7 @@ public final class NativeObject implements PyAttributes {
     public static final class Builder {
         private final String typeName;
         private final Map<String, Object> attributes = new LinkedHashMap<>();
+        private Object payload;
 
         private Builder(String typeName) {
             this.typeName = Objects.requireNonNull(typeName, "typeName");
@@ -66,9 +74,15 @@ public final class NativeObject implements PyAttributes {
             return this;
         }
 
+        /** Sets the Java object this one stands for, for native code that is handed it back. */
+        public Builder payload(Object value) {
+            this.payload = value;
+            return this;
+        }
+
         /** Builds the object. */
         public NativeObject build() {
-            return new NativeObject(typeName, attributes);
+            return new NativeObject(typeName, attributes, payload);
         }
     }
 }
