@@ -30,6 +30,10 @@ public final class SignatureDiff {
         compare("Variable", before.variables(), after.variables(), reasons, true);
         compare("Dependency on task", before.dependencies(), after.dependencies(), reasons, false);
         compare("Checksum for file", before.fileChecksums(), after.fileChecksums(), reasons, false);
+        if (!before.taint().equals(after.taint())) {
+            reasons.add(after.taint().isEmpty() ? "The task's taint was removed"
+                    : "The task was forced to run (taint " + after.taint() + ")");
+        }
         if (reasons.isEmpty()) {
             reasons.add("The signature changed from " + before.signature() + " to " + after.signature()
                     + " but every recorded input is equal (the signature scheme changed)");

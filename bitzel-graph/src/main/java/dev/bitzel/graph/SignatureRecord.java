@@ -17,10 +17,12 @@ import java.util.TreeMap;
  *     {@code [vardepvalue]} where set
  * @param dependencies the signature of each task this one runs after
  * @param fileChecksums SHA-256 of each local file the task reads ({@code file://} sources, {@code [file-checksums]})
+ * @param taint the task's taint ({@code bitbake -f}/{@code -C} forced it to run again), or empty
  * @param signature the task's signature (hex SHA-256 over all of the above)
  */
 public record SignatureRecord(TaskId task, String baseHash, SortedMap<String, String> variables,
-        SortedMap<String, String> dependencies, SortedMap<String, String> fileChecksums, String signature) {
+        SortedMap<String, String> dependencies, SortedMap<String, String> fileChecksums, String taint,
+        String signature) {
 
     /** Validates and copies the components. */
     public SignatureRecord {
@@ -29,6 +31,7 @@ public record SignatureRecord(TaskId task, String baseHash, SortedMap<String, St
         variables = unmodifiable(variables);
         dependencies = unmodifiable(dependencies);
         fileChecksums = unmodifiable(fileChecksums);
+        Objects.requireNonNull(taint, "taint");
         Objects.requireNonNull(signature, "signature");
     }
 

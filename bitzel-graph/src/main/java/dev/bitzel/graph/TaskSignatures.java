@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -68,6 +68,20 @@ public final class TaskSignatures {
      *     be read
      */
     public static TaskSignatures compute(TaskPlan plan) throws GraphException {
+        return compute(plan, task -> "");
+    }
+
+    /**
+     * Computes the signature of every task of a plan, dependencies first, mixing each task's taint into its
+     * signature (and so into its dependents'), as BitBake does with the {@code .taint} files {@code bitbake -f}
+     * writes.
+     *
+     * @param taints each task's taint, or empty
+     * @throws GraphException naming the task and variable when code does not expand, or a local file that cannot
+     *     be read
+     */
+    public static TaskSignatures compute(TaskPlan plan, Function<TaskId, String> taints)
+            throws GraphException {
         Map<String, RecipeContext> contexts = new HashMap<>();
         Map<TaskId, SignatureRecord> records = new HashMap<>();
         Digraph g = plan.graph().graph();
@@ -95,7 +109,12 @@ public final class TaskSignatures {
                 update(sha, "task\0" + id.task() + "\0base\0" + baseHash + "\0");
                 dependencies.forEach((k, v) -> update(sha, "dep\0" + k + "\0" + v + "\0"));
                 files.forEach((k, v) -> update(sha, "file\0" + k + "\0" + v + "\0"));
-                records.put(id, new SignatureRecord(id, baseHash, variables, dependencies, files, hex(sha.digest())));
+                String taint = taints.apply(id);
+                if (!taint.isEmpty()) {
+                    update(sha, "taint\0" + taint + "\0");
+                }
+                records.put(id, new SignatureRecord(id, baseHash, variables, dependencies, files, taint,
+                        hex(sha.digest())));
             } catch (ExpansionException e) {
                 problems.add(id + ": " + e.getMessage());
             } catch (IOException e) {

@@ -5,7 +5,10 @@ import dev.bitzel.cas.ContentStore;
 import dev.bitzel.examples.build.LocalSpawner;
 import dev.bitzel.examples.build.TaskExecutor;
 import dev.bitzel.examples.build.TaskOutputCache;
+import dev.bitzel.examples.build.TaskStamps;
 import dev.bitzel.graph.GraphException;
+import dev.bitzel.graph.SignatureDiff;
+import dev.bitzel.graph.SignatureRecord;
 import dev.bitzel.graph.TaskId;
 import dev.bitzel.graph.TaskPlan;
 import dev.bitzel.graph.TaskSignatures;
@@ -21,11 +24,13 @@ import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -70,6 +75,22 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-n", "--dry-run"}, description = "Print the tasks that would run, run none.")
     boolean dryRun;
 
+    @Option(names = {"-f", "--force"}, description = "Run the targets' task (-c) even if it is up to date or "
+            + "cached: it is tainted, as bitbake -f does.")
+    boolean force;
+
+    @Option(names = {"-C", "--clear-stamp"}, paramLabel = "TASK", description = "Taint TASK of the targets, then "
+            + "build their default task (bitbake -C).")
+    String clearStamp;
+
+    @Option(names = "--runall", paramLabel = "TASK", description = "Also run TASK of every recipe the targets' "
+            + "task graph reaches (recipes without it are left out).")
+    String runall;
+
+    @Option(names = "--explain", description = "Say why each task that is not up to date must run: what changed "
+            + "in its signature since its last recorded run.")
+    boolean explain;
+
 
     @Override
     public Integer call() throws InterruptedException, IOException {
@@ -79,13 +100,48 @@ final class BuildCommand implements Callable<Integer> {
         LoadedMetadata metadata = LoadedMetadata.load(parent, python, false, cores);
         TaskPlan plan;
         TaskSignatures signatures;
+        TaskStamps stamps;
         try {
-            plan = metadata.universe().taskGraph(targets, task);
-            signatures = TaskSignatures.compute(plan);
+            String mainTask = clearStamp != null ? "build" : task;
+            plan = metadata.universe().taskGraph(targets, mainTask);
+            if (runall != null) {
+                List<String> all = new ArrayList<>(targets);
+                String wanted = runall.startsWith("do_") ? runall : "do_" + runall;
+                for (int node = 0; node < plan.graph().size(); node++) {
+                    TaskId id = plan.graph().task(node).id();
+                    String candidate = id.recipe() + ":" + wanted;
+                    if (!all.contains(candidate) && plan.recipe(id).tasks().contains(wanted)) {
+                        all.add(candidate);
+                    }
+                }
+                plan = metadata.universe().taskGraph(all, mainTask);
+            }
+            stamps = new TaskStamps(plan);
+            if (force || clearStamp != null) {
+                String forced = force ? task : clearStamp;
+                forced = forced.startsWith("do_") ? forced : "do_" + forced;
+                for (int node = 0; node < plan.graph().size(); node++) {
+                    TaskId id = plan.graph().task(node).id();
+                    if (id.task().equals(forced) && isTarget(id)) {
+                        stamps.addTaint(id);
+                    }
+                }
+            }
+            TaskStamps taints = stamps;
+            signatures = TaskSignatures.compute(plan, id -> {
+                try {
+                    return taints.taint(id);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (GraphException e) {
             e.problems().forEach(p -> err.println("ERROR: " + p));
             err.flush();
             return ExitCodes.BAD_INPUT;
+        }
+        if (explain) {
+            explain(plan, signatures, stamps, err);
         }
         if (dryRun) {
             for (int node : plan.graph().graph().topologicalOrder()) {
@@ -130,21 +186,19 @@ final class BuildCommand implements Callable<Integer> {
         int total = plan.graph().size();
         try (ContentStore store = Cas.open(parent.cacheDir().resolve("cas"));
                 Sandbox sandbox = Sandbox.create(parent.cacheDir().resolve("sandbox"))) {
-            TaskOutputCache cache = new TaskOutputCache(store, tmpdir, dlDir, (node, signature) -> {
-                try {
-                    String stamp = plan.recipe(node.id()).data().getVar("STAMP");
-                    return Path.of(stamp + "." + node.id().task() + "." + signature);
-                } catch (ExpansionException e) {
-                    throw new IOException(node.id() + ": STAMP does not expand: " + e.getMessage(), e);
-                }
-            });
+            for (int node = 0; node < plan.graph().size(); node++) {
+                stamps.writeSigdata(signatures.record(plan.graph().task(node).id()));
+            }
+            TaskOutputCache cache = new TaskOutputCache(store, tmpdir, dlDir,
+                    (node, signature) -> stamps.stamp(node.id(), signature));
             TaskExecutor executor = new TaskExecutor(sandbox, readOnly);
             LocalSpawner spawner = new LocalSpawner(plan, executor, cache);
             SchedulerConfig config = SchedulerConfig.builder(spawner)
                     .workers(Math.max(1, workers)).keepGoing(keepGoing).actionCache(cache)
                     .listener(event -> report(event, started, total, err)).build();
-            BuildRequest request = BuildRequest.builder(plan.graph(),
-                    node -> signatures.signature(plan.graph().task(node).id())).allTargets().build();
+            TaskPlan tasks = plan;
+            BuildRequest request = BuildRequest.builder(tasks.graph(),
+                    node -> signatures.signature(tasks.graph().task(node).id())).allTargets().build();
             long start = System.nanoTime();
             BuildResult result = Scheduler.create(config).run(request);
             long done = System.nanoTime();
@@ -161,6 +215,38 @@ final class BuildCommand implements Callable<Integer> {
             err.flush();
             return result.success() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
+    }
+
+    /** Whether a task is what a target names: its recipe (or provider) is one of the targets. */
+    private boolean isTarget(TaskId id) {
+        for (String t : targets) {
+            String name = t.contains(":") ? t.substring(0, t.indexOf(':')) : t;
+            if (name.equals(id.recipe())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** bitbake-diffsigs for each task whose stamp is missing: what changed since its last recorded signature. */
+    private static void explain(TaskPlan plan, TaskSignatures signatures, TaskStamps stamps, PrintWriter err)
+            throws IOException {
+        for (int node : plan.graph().graph().topologicalOrder()) {
+            TaskId id = plan.graph().task(node).id();
+            SignatureRecord now = signatures.record(id);
+            if (Files.exists(stamps.stamp(id, now.signature()))) {
+                continue;
+            }
+            Optional<SignatureRecord> before = stamps.previous(id, now.signature());
+            if (before.isEmpty()) {
+                err.println("NOTE: explain: " + id + " runs: no earlier signature data (never run in this TMPDIR)");
+                continue;
+            }
+            for (String reason : SignatureDiff.explain(before.get(), now)) {
+                err.println("NOTE: explain: " + id + " runs: " + reason);
+            }
+        }
+        err.flush();
     }
 
     private static void report(BuildEvent event, AtomicInteger started, int total, PrintWriter err) {

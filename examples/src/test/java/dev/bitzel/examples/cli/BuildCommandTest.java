@@ -153,6 +153,25 @@ class BuildCommandTest {
         assertThat(Files.readAllBytes(image())).isNotEqualTo(firstImage);
     }
 
+    @Test
+    @Order(5)
+    void explainSaysWhichFileChangedAndForceRunsOneTaskAgain() throws Exception {
+        Path main = top.resolve("layers/meta-demo/recipes-core/hello-app/files/main.c");
+        Files.writeString(main, Files.readString(main) + "/* another edit */\n");
+        MainTest.Run dry = MainTest.run("--cache-dir", cache.toString(), "build", "--explain", "-n", "-d",
+                build.toString(), "demo-image");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.err()).contains("NOTE: explain: hello-app:do_fetch runs: Checksum for file main.c changed")
+                .contains("NOTE: explain: hello-app:do_unpack runs: Dependency on task hello-app:do_fetch changed")
+                .doesNotContain("hello-lib:do_compile runs");
+        MainTest.Run forced = MainTest.run("--cache-dir", cache.toString(), "build", "-f", "-c", "compile", "-d",
+                build.toString(), "hello-lib");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("6 tasks: 1 executed, 5 cached");
+        assertThat(forced.err()).contains("Running task 6 of 6 (hello-lib:do_compile)")
+                .doesNotContain("hello-lib:do_compile: cached");
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
