@@ -166,7 +166,7 @@ public final class SourceFetcher {
         checkNetwork(url, "GET " + url.redacted(), d, policy);
         URI uri;
         try {
-            uri = new URI(type(url), url.host(), url.path(), null);
+            uri = new URI(type(url), url.host(), url.path(), null, null); // host may carry a :port
         } catch (URISyntaxException e) {
             throw new IOException("URL: '" + url.redacted() + "' is not a valid http URL: " + e.getMessage(), e);
         }
