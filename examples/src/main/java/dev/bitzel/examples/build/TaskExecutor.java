@@ -162,6 +162,8 @@ public final class TaskExecutor {
                 }
             }
             StringBuilder script = new StringBuilder(ShellScripts.TRAP_CODE);
+            // BitBake's worker sets the task's [umask] (else BB_DEFAULT_UMASK, else 022) before running it
+            script.append("umask ").append(umask()).append('\n');
             EnvironmentWriter.writeFunction(d, func, script);
             if (cwd != null) {
                 script.append("cd '").append(cwd).append("'\n");
@@ -194,6 +196,18 @@ public final class TaskExecutor {
                 return "Execution of '" + runfile + "' failed with exit code " + result.shellStatus();
             }
             return null;
+        }
+
+        private String umask() throws ExpansionException, IOException {
+            String umask = taskData.getVarFlag(task, "umask", true);
+            if (umask == null || umask.isBlank()) {
+                umask = taskData.getVar("BB_DEFAULT_UMASK");
+            }
+            umask = umask == null || umask.isBlank() ? "022" : umask.trim();
+            if (!umask.matches("0?[0-7]{3}")) {
+                throw new IOException(task + "[umask] is not an octal mask: '" + umask + "'");
+            }
+            return umask;
         }
 
         private boolean network() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,7 @@ class TaskExecutorTest {
                 	pwd > cwd.txt
                 }
                 do_hello[dirs] = "${B}/a ${B}/b"
+                do_hello[umask] = "077"
                 do_hello[cleandirs] = "${WORKDIR}/clean"
                 addtask hello
                 do_fail() {
@@ -98,6 +100,8 @@ class TaskExecutorTest {
         Path b = workdir.resolve("build/b");
         assertThat(Files.readString(b.resolve("greeting.txt")).trim()).isEqualTo("hello from the sandbox");
         assertThat(Files.readString(b.resolve("exported.txt")).trim()).isEqualTo("hello from the sandbox");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(b.resolve("exported.txt"))))
+                .as("the task's [umask]").isEqualTo("rw-------");
         assertThat(Files.readString(b.resolve("cwd.txt")).trim()).isEqualTo(b.toString());
         assertThat(workdir.resolve("build/a")).isDirectory();
         assertThat(workdir.resolve("clean")).isEmptyDirectory();
