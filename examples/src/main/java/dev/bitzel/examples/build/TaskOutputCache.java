@@ -102,6 +102,20 @@ public final class TaskOutputCache implements ActionCache {
         return CacheLookup.hit(key(signature).hash());
     }
 
+    /**
+     * Replays a task's cached result onto the build directory whether or not its stamp exists.
+     *
+     * @return whether the store holds a result for the signature
+     * @throws IOException if the result is corrupt or cannot be written
+     */
+    public boolean replay(TaskNode task, String signature) throws IOException {
+        Optional<ActionResult> cached = store.actionCache().get(key(signature));
+        if (cached.isPresent()) {
+            replay(task, cached.get());
+        }
+        return cached.isPresent();
+    }
+
     private void replay(TaskNode task, ActionResult result) throws IOException {
         for (Map.Entry<String, String> e : result.metadata().entrySet()) {
             boolean clean = e.getKey().startsWith(CLEANED);

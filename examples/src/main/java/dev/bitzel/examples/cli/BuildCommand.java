@@ -206,7 +206,7 @@ final class BuildCommand implements Callable<Integer> {
             TaskOutputCache cache = new TaskOutputCache(store, tmpdir, dlDir,
                     (node, signature) -> stamps.stamp(node.id(), signature));
             TaskExecutor executor = new TaskExecutor(sandbox, readOnly);
-            LocalSpawner spawner = new LocalSpawner(plan, executor, cache);
+            LocalSpawner spawner = new LocalSpawner(plan, executor, cache, signatures::signature);
             SchedulerConfig config = SchedulerConfig.builder(spawner)
                     .workers(Math.max(1, workers)).keepGoing(keepGoing).actionCache(cache)
                     .listener(report.listener()).build();

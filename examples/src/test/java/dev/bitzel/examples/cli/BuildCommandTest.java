@@ -172,6 +172,17 @@ class BuildCommandTest {
                 .doesNotContain("hello-lib:do_compile: cached");
     }
 
+    @Test
+    @Order(6)
+    void aTaskThatRunsAgainSeesItsDependenciesOutputsNotWhatLaterTasksDidToThem() {
+        // do_patch again on a tree whose patch an earlier build applied: the unpacked sources are put back first
+        MainTest.Run forced = MainTest.run("--cache-dir", cache.toString(), "build", "-f", "-c", "patch", "-d",
+                build.toString(), "patched-greeting");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(build.resolve("tmp/work/x86_64-linux/patched-greeting/1.0/greeting.txt"))
+                .hasContent("Hello, world!");
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
