@@ -22,6 +22,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -36,12 +40,15 @@ import java.util.stream.Stream;
  * and reach the network only when the task sets {@code [network] = "1"}. Python functions run in-process
  * through the parser's {@link dev.bitzel.parser.data.PythonEvaluator}.
  *
- * <p>Thread-safe: each call works on its own recipe store copy.
+ * <p>Thread-safe: each call works on its own recipe store copy, and calls that write the same directory (the
+ * recipe's {@code WORKDIR}, a shared directory named in {@code [dirs]}) run one after the other, because a task's
+ * result is what changed in those directories while it ran.
  */
 public final class TaskExecutor {
     private final Sandbox sandbox;
     private final List<Path> readOnly;
     private final SourceFetcher fetcher = new SourceFetcher();
+    private final Map<Path, ReentrantLock> writers = new ConcurrentHashMap<>();
 
     /**
      * Creates an executor.
@@ -86,18 +93,42 @@ public final class TaskExecutor {
             String dl = d.getVar("DL_DIR");
             TaskRun run = new TaskRun(d, task, t, log, pid, dl == null || dl.isBlank() ? null
                     : Path.of(dl).toAbsolutePath().normalize());
-            run.tracker.track(Path.of(require(d, "WORKDIR")));
+            Path workdir = Path.of(require(d, "WORKDIR")).toAbsolutePath().normalize();
+            run.tracker.track(workdir);
             List<String> functions = new ArrayList<>();
             functions.addAll(words(d.getVarFlag(task, "prefuncs", true)));
             functions.add(task);
             functions.addAll(words(d.getVarFlag(task, "postfuncs", true)));
+            // Tasks that write the same directory (a recipe's WORKDIR, a shared deploy directory) take turns: what
+            // each one changed there is measured by comparing the directory before and after it ran.
+            TreeSet<Path> writes = new TreeSet<>(List.of(workdir));
             for (String func : functions) {
-                String failure = run.function(d, func);
-                if (failure != null) {
-                    return new Outcome(false, run.exitCode, failure, log, run.tracker.changes());
+                for (String flag : List.of("dirs", "cleandirs")) {
+                    for (String dir : words(d.getVarFlag(func, flag, true))) {
+                        Path p = Path.of(dir).toAbsolutePath().normalize();
+                        if (!p.equals(run.dlDir) && !p.startsWith(workdir)) {
+                            writes.add(p);
+                        }
+                    }
                 }
             }
-            return new Outcome(true, 0, "", log, run.tracker.changes());
+            List<ReentrantLock> held = new ArrayList<>();
+            try {
+                for (Path p : writes) {
+                    ReentrantLock lock = writers.computeIfAbsent(p, k -> new ReentrantLock());
+                    lock.lockInterruptibly();
+                    held.add(lock);
+                }
+                for (String func : functions) {
+                    String failure = run.function(d, func);
+                    if (failure != null) {
+                        return new Outcome(false, run.exitCode, failure, log, run.tracker.changes());
+                    }
+                }
+                return new Outcome(true, 0, "", log, run.tracker.changes());
+            } finally {
+                held.forEach(ReentrantLock::unlock);
+            }
         } catch (ExpansionException e) {
             throw new IOException(recipe.file() + ": " + task + ": " + e.getMessage(), e);
         }

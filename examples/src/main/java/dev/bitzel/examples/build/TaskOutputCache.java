@@ -27,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The scheduler's action cache over the local content-addressed store: a task's result is what it changed in the
- * places it may write ({@link OutputTracker.Changes}) — the files it wrote as a Merkle tree per root, the
- * directories it emptied and the paths it removed — keyed by the task's signature. Paths are stored relative to
+ * places it may write ({@link OutputTracker.Changes}) — the files it wrote as a Merkle tree per root (an output
+ * directory named after the root), the directories it emptied and the paths it removed (the output file
+ * {@value #CHANGES}) — keyed by the task's signature, in a form REAPI's {@code ActionResult} carries unchanged. Paths are stored relative to
  * their root, {@code TMPDIR} or {@code DL_DIR}, so build directories on other paths share results.
  *
  * <p>A lookup first checks the task's stamp ({@code ${STAMP}.do_task.SIGNATURE}, as BitBake keeps them): a task
@@ -41,8 +42,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe.
  */
 public final class TaskOutputCache implements ActionCache {
-    private static final String CLEANED = "cleaned:";
-    private static final String DELETED = "deleted:";
+    /** The output file listing the directories a task emptied and the paths it removed, one per line. */
+    static final String CHANGES = "bitzel-task-changes";
+    private static final String CLEANED = "cleaned";
+    private static final String DELETED = "deleted";
     private static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
     private final ContentStore store;
@@ -117,19 +120,26 @@ public final class TaskOutputCache implements ActionCache {
     }
 
     private void replay(TaskNode task, ActionResult result) throws IOException {
-        for (Map.Entry<String, String> e : result.metadata().entrySet()) {
-            boolean clean = e.getKey().startsWith(CLEANED);
-            if (!clean && !e.getKey().startsWith(DELETED)) {
-                continue;
+        for (ActionResult.OutputFile file : result.outputFiles()) {
+            if (!file.path().equals(CHANGES)) {
+                throw new IOException("cached result of " + task.id() + " has an unexpected output file '"
+                        + file.path() + "'");
             }
-            Path root = root(task, e.getKey().substring(e.getKey().indexOf(':') + 1));
-            for (String rel : e.getValue().split("\n")) {
-                if (rel.isEmpty()) {
+            String manifest = new String(store.get(file.digest()), StandardCharsets.UTF_8);
+            int lineNo = 0;
+            for (String line : manifest.split("\n")) {
+                lineNo++;
+                if (line.isEmpty()) {
                     continue;
                 }
-                Path target = inside(task, root, rel);
+                String[] parts = line.split(" ", 3);
+                if (parts.length != 3 || !(parts[0].equals(CLEANED) || parts[0].equals(DELETED))) {
+                    throw new IOException("cached result of " + task.id() + ": line " + lineNo + " of " + CHANGES
+                            + " is malformed: '" + line + "'");
+                }
+                Path target = inside(task, root(task, parts[1]), parts[2]);
                 TaskExecutor.deleteTree(target);
-                if (clean) {
+                if (parts[0].equals(CLEANED)) {
                     Files.createDirectories(target);
                 }
             }
@@ -193,16 +203,16 @@ public final class TaskOutputCache implements ActionCache {
         if (changes == null || !result.succeeded()) {
             return;
         }
-        Map<String, StringBuilder> metadata = new TreeMap<>();
+        StringBuilder manifest = new StringBuilder();
         for (Path p : changes.cleaned()) {
             Map.Entry<String, Path> r = rootOf(task, p);
-            metadata.computeIfAbsent(CLEANED + r.getKey(), k -> new StringBuilder())
-                    .append(r.getValue().relativize(p)).append('\n');
+            manifest.append(CLEANED).append(' ').append(r.getKey()).append(' ').append(r.getValue().relativize(p))
+                    .append('\n');
         }
         for (Path p : changes.deleted()) {
             Map.Entry<String, Path> r = rootOf(task, p);
-            metadata.computeIfAbsent(DELETED + r.getKey(), k -> new StringBuilder())
-                    .append(r.getValue().relativize(p)).append('\n');
+            manifest.append(DELETED).append(' ').append(r.getKey()).append(' ').append(r.getValue().relativize(p))
+                    .append('\n');
         }
         Map<String, TreeBuilder> trees = new TreeMap<>();
         for (Path p : changes.written()) {
@@ -215,11 +225,10 @@ public final class TaskOutputCache implements ActionCache {
         for (Map.Entry<String, TreeBuilder> t : trees.entrySet()) {
             dirs.add(new ActionResult.OutputDirectory(t.getKey(), t.getValue().put(store)));
         }
-        Map<String, String> meta = new TreeMap<>();
-        meta.put("task", task.id().toString());
-        metadata.forEach((k, v) -> meta.put(k, v.toString()));
-        store.actionCache().put(key(signature), new ActionResult(0, List.of(), dirs, Digest.EMPTY, Digest.EMPTY,
-                meta));
+        List<ActionResult.OutputFile> files = manifest.isEmpty() ? List.of() : List.of(new ActionResult.OutputFile(
+                CHANGES, store.put(manifest.toString().getBytes(StandardCharsets.UTF_8)), false));
+        store.actionCache().put(key(signature), new ActionResult(0, files, dirs, Digest.EMPTY, Digest.EMPTY,
+                Map.of("task", task.id().toString())));
         writeStamp(paths.stamp(task, signature));
     }
 

@@ -162,11 +162,19 @@ class TaskOutputCacheTest {
         store.actionCache().put(TaskOutputCache.key("bad-root"), new ActionResult(0, List.of(),
                 List.of(new ActionResult.OutputDirectory("HOME", tree)), Digest.EMPTY, Digest.EMPTY, Map.of()));
         assertThatThrownBy(() -> cache.lookup(task, "bad-root")).hasMessageContaining("unknown root 'HOME'");
-        store.actionCache().put(TaskOutputCache.key("escape"), new ActionResult(0, List.of(), List.of(),
-                Digest.EMPTY, Digest.EMPTY, Map.of("deleted:TMPDIR", "../../victim\n")));
+        Digest escaping = store.put("deleted TMPDIR ../../victim\n".getBytes(StandardCharsets.UTF_8));
+        store.actionCache().put(TaskOutputCache.key("escape"), new ActionResult(0,
+                List.of(new ActionResult.OutputFile(TaskOutputCache.CHANGES, escaping, false)), List.of(),
+                Digest.EMPTY, Digest.EMPTY, Map.of()));
         Files.writeString(root.resolve("victim"), "precious", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> cache.lookup(task, "escape")).hasMessageContaining("outside");
         assertThat(root.resolve("victim")).hasContent("precious");
+        Digest garbage = store.put("rm -rf /\n".getBytes(StandardCharsets.UTF_8));
+        store.actionCache().put(TaskOutputCache.key("garbage"), new ActionResult(0,
+                List.of(new ActionResult.OutputFile(TaskOutputCache.CHANGES, garbage, false)), List.of(),
+                Digest.EMPTY, Digest.EMPTY, Map.of()));
+        assertThatThrownBy(() -> cache.lookup(task, "garbage")).hasMessageContaining("line 1")
+                .hasMessageContaining("malformed");
     }
 
     @Test
