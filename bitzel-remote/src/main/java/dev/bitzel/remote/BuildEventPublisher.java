@@ -144,7 +144,13 @@ public final class BuildEventPublisher implements AutoCloseable {
         post(BuildEvent.newBuilder().setId(id).setCompleted(t).build());
     }
 
-    /** The last events: BuildFinished and BuildMetrics. Waits for the BES to acknowledge everything. */
+    /**
+     * The last events: BuildFinished and BuildMetrics. Waits for the BES to acknowledge everything.
+     *
+     * @param exitCode the command's exit code, named as Bazel names it: 0 {@code SUCCESS}, 1 {@code BUILD_FAILURE},
+     *     2 {@code COMMAND_LINE_ERROR}, 8 {@code INTERRUPTED} (what a build stopped by Ctrl-C reports); other codes
+     *     are named {@code EXIT_CODE_N}
+     */
     public synchronized void finished(int exitCode, Instant finish, Metrics metrics)
             throws IOException, InterruptedException {
         checkOpen();
@@ -153,7 +159,7 @@ public final class BuildEventPublisher implements AutoCloseable {
         post(BuildEvent.newBuilder().setId(FINISHED).addChildren(METRICS)
                 .setFinished(BuildFinished.newBuilder().setOverallSuccess(exitCode == 0)
                         .setExitCode(BuildFinished.ExitCode.newBuilder().setCode(exitCode)
-                                .setName(exitCode == 0 ? "SUCCESS" : "BUILD_FAILURE"))
+                                .setName(exitCodeName(exitCode)))
                         .setFinishTimeMillis(finish.toEpochMilli()).setFinishTime(ts(finish)))
                 .build());
         BuildMetrics.ActionSummary.Builder summary = BuildMetrics.ActionSummary.newBuilder()
@@ -167,6 +173,17 @@ public final class BuildEventPublisher implements AutoCloseable {
         if (bes != null) {
             bes.finish();
         }
+    }
+
+    /** Bazel's name of an exit code (its {@code ExitCode} constants) for the codes Bitzel uses. */
+    static String exitCodeName(int code) {
+        return switch (code) {
+            case 0 -> "SUCCESS";
+            case 1 -> "BUILD_FAILURE";
+            case 2 -> "COMMAND_LINE_ERROR";
+            case 8 -> "INTERRUPTED";
+            default -> "EXIT_CODE_" + code;
+        };
     }
 
     private void announce(BuildEventId id) throws IOException, InterruptedException {

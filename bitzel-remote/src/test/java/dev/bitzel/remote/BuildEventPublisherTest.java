@@ -118,6 +118,24 @@ class BuildEventPublisherTest {
     }
 
     @Test
+    void anInterruptedBuildFinishesWithBazelsInterruptedExitCode() throws Exception {
+        Path file = tmp.resolve("interrupted.json");
+        try (BuildEventPublisher bep = BuildEventPublisher.builder("inv-int").jsonFile(file).build()) {
+            bep.started("build", List.of("demo-image"), Instant.ofEpochMilli(1_000));
+            bep.finished(8, Instant.ofEpochMilli(2_000), new BuildEventPublisher.Metrics(3, 1, 0, Map.of()));
+        }
+        List<BuildEvent> events = parse(Files.readAllLines(file));
+        assertCompleteChain(events);
+        BuildEvent finished = events.stream().filter(BuildEvent::hasFinished).findFirst().orElseThrow();
+        assertThat(finished.getFinished().getOverallSuccess()).isFalse();
+        assertThat(finished.getFinished().getExitCode().getCode()).isEqualTo(8);
+        assertThat(finished.getFinished().getExitCode().getName()).isEqualTo("INTERRUPTED");
+        assertThat(BuildEventPublisher.exitCodeName(2)).isEqualTo("COMMAND_LINE_ERROR");
+        assertThat(BuildEventPublisher.exitCodeName(1)).isEqualTo("BUILD_FAILURE");
+        assertThat(BuildEventPublisher.exitCodeName(42)).isEqualTo("EXIT_CODE_42");
+    }
+
+    @Test
     void eventsNeedStartedFirstAndNothingAfterFinished() throws Exception {
         try (BuildEventPublisher bep = BuildEventPublisher.builder("inv-order").jsonFile(tmp.resolve("x.json"))
                 .build()) {

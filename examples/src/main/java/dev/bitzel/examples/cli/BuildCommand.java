@@ -6,16 +6,16 @@ import dev.bitzel.examples.build.LocalSpawner;
 import dev.bitzel.examples.build.TaskExecutor;
 import dev.bitzel.examples.build.TaskOutputCache;
 import dev.bitzel.examples.build.TaskStamps;
+import dev.bitzel.examples.build.report.BuildReport;
+import dev.bitzel.examples.build.report.TaskOrigins;
 import dev.bitzel.graph.GraphException;
 import dev.bitzel.graph.SignatureDiff;
 import dev.bitzel.graph.SignatureRecord;
 import dev.bitzel.graph.TaskId;
 import dev.bitzel.graph.TaskPlan;
 import dev.bitzel.graph.TaskSignatures;
-import dev.bitzel.graph.scheduler.BuildEvent;
 import dev.bitzel.graph.scheduler.BuildRequest;
 import dev.bitzel.graph.scheduler.BuildResult;
-import dev.bitzel.graph.scheduler.BuildSummary;
 import dev.bitzel.graph.scheduler.Scheduler;
 import dev.bitzel.graph.scheduler.SchedulerConfig;
 import dev.bitzel.graph.scheduler.TaskOutcome;
@@ -29,10 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +54,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Mixin
     PythonOption python;
+
+    @Mixin
+    BuildReportOptions reporting;
 
     @Parameters(arity = "1..*", paramLabel = "TARGET", description = "Recipe or provided names, optionally "
             + "NAME:do_task.")
@@ -96,12 +97,25 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try (BuildReport report = reporting.open(out, err, targets, task, TaskOrigins.local())) {
+            try {
+                return report.exit(build(report, out, err));
+            } catch (UserInputException e) {
+                report.exit(ExitCodes.BAD_INPUT);
+                throw e;
+            }
+        }
+    }
+
+    private int build(BuildReport report, PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
         int cores = Runtime.getRuntime().availableProcessors();
+        report.phase("parse");
         LoadedMetadata metadata = LoadedMetadata.load(parent, python, false, cores);
         TaskPlan plan;
         TaskSignatures signatures;
         TaskStamps stamps;
         try {
+            report.phase("graph");
             String mainTask = clearStamp != null ? "build" : task;
             plan = metadata.universe().taskGraph(targets, mainTask);
             if (runall != null) {
@@ -116,6 +130,7 @@ final class BuildCommand implements Callable<Integer> {
                 }
                 plan = metadata.universe().taskGraph(all, mainTask);
             }
+            report.phase("signatures");
             stamps = new TaskStamps(plan);
             if (force || clearStamp != null) {
                 String forced = force ? task : clearStamp;
@@ -151,6 +166,7 @@ final class BuildCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+        report.phase("prepare");
         Path tmpdir;
         Path dlDir;
         int workers;
@@ -182,8 +198,6 @@ final class BuildCommand implements Callable<Integer> {
         }
         Files.createDirectories(tmpdir);
         readOnly.add(tmpdir); // what the dependencies produced; each task may write only its own directories
-        AtomicInteger started = new AtomicInteger();
-        int total = plan.graph().size();
         try (ContentStore store = Cas.open(parent.cacheDir().resolve("cas"));
                 Sandbox sandbox = Sandbox.create(parent.cacheDir().resolve("sandbox"))) {
             for (int node = 0; node < plan.graph().size(); node++) {
@@ -195,23 +209,17 @@ final class BuildCommand implements Callable<Integer> {
             LocalSpawner spawner = new LocalSpawner(plan, executor, cache);
             SchedulerConfig config = SchedulerConfig.builder(spawner)
                     .workers(Math.max(1, workers)).keepGoing(keepGoing).actionCache(cache)
-                    .listener(event -> report(event, started, total, err)).build();
+                    .listener(report.listener()).build();
             TaskPlan tasks = plan;
             BuildRequest request = BuildRequest.builder(tasks.graph(),
                     node -> signatures.signature(tasks.graph().task(node).id())).allTargets().build();
-            long start = System.nanoTime();
-            BuildResult result = Scheduler.create(config).run(request);
-            long done = System.nanoTime();
-            BuildSummary s = result.summary();
+            BuildResult result = report.run(Scheduler.create(config), request, tasks);
             for (TaskOutcome failed : result.withStatus(TaskStatus.FAILED)) {
                 err.println("ERROR: Task (" + failed.task() + ") failed with exit code '" + failed.exitCode()
                         + "': " + failed.message());
                 spawner.failedLog(failed.task()).ifPresent(log -> printTail(log, err));
             }
-            out.printf(Locale.ROOT, "Tasks Summary: %d tasks: %d executed, %d cached, %d noexec, %d failed, %d "
-                    + "skipped, %d not started, %d cancelled; %.2f s%n", s.tasks(), s.executed(), s.cached(),
-                    s.noexec(), s.failed(), s.skipped(), s.notStarted(), s.cancelled(), (done - start) / 1e9);
-            out.flush();
+            report.summary(result);
             err.flush();
             return result.success() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
@@ -247,21 +255,6 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         err.flush();
-    }
-
-    private static void report(BuildEvent event, AtomicInteger started, int total, PrintWriter err) {
-        if (event instanceof BuildEvent.TaskStarted s) {
-            synchronized (err) {
-                err.printf(Locale.ROOT, "NOTE: Running task %d of %d (%s)%n", started.incrementAndGet(), total,
-                        s.task().id());
-                err.flush();
-            }
-        } else if (event instanceof BuildEvent.TaskCacheHit h) {
-            synchronized (err) {
-                err.printf(Locale.ROOT, "NOTE: %s: cached (%s)%n", h.task().id(), h.handle());
-                err.flush();
-            }
-        }
     }
 
     private static void printTail(Path log, PrintWriter err) {
