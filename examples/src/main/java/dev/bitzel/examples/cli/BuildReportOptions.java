@@ -12,6 +12,8 @@ import dev.bitzel.remote.RemoteClient;
 import dev.bitzel.remote.RemoteOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,15 +96,27 @@ final class BuildReportOptions {
                 err.println("NOTE: Streaming build events to " + endpoint + ", invocation ID " + id);
             }
             try {
+                Path parent = bepJson == null ? null : bepJson.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
                 report.events(new BepListener(publisher.build(), origins, Instant::now, Duration.ofSeconds(90)));
             } catch (IOException e) {
                 if (client != null) {
                     client.close();
                 }
                 throw new UserInputException((bepJson != null ? "--bep-json " + bepJson : "--bes " + bes)
-                        + ": cannot open it: " + e.getMessage(), e);
+                        + ": cannot create it: " + describe(e), e);
             }
         }
         return report.build();
+    }
+
+    /** An I/O failure in words: the file system's reason, or the exception's kind and message. */
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

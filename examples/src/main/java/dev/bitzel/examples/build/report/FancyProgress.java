@@ -58,6 +58,7 @@ public final class FancyProgress implements ProgressDisplay {
     private boolean drawn;
     private int linesOnScreen;
     private boolean started;
+    private boolean buildStarted;
     private boolean closed;
     private ScheduledExecutorService ticker;
 
@@ -138,7 +139,12 @@ public final class FancyProgress implements ProgressDisplay {
             synchronized (this) {
                 total = s.tasks();
                 workers = Math.max(1, s.workers());
+                buildStarted = true;
             }
+        } else if (event instanceof BuildEvent.CacheLookupFailed f) {
+            message(BuildWarnings.lookupFailed(f));
+        } else if (event instanceof BuildEvent.CacheStoreFailed f) {
+            message(BuildWarnings.storeFailed(f));
         }
     }
 
@@ -173,9 +179,12 @@ public final class FancyProgress implements ProgressDisplay {
         draw(clock.getAsLong());
     }
 
-    /** Redraws the frame if at least {@code minRedrawNanos} passed since the last draw (or nothing was drawn yet). */
+    /**
+     * Redraws the frame if the build started and at least {@code minRedrawNanos} passed since the last draw (or
+     * nothing was drawn yet).
+     */
     public synchronized void tick() {
-        if (closed) {
+        if (closed || !buildStarted) {
             return;
         }
         long now = clock.getAsLong();

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * BitBake's plain progress lines, for logs and CI: {@code NOTE: Running task 3 of 47 (hello-lib:do_compile)} when a
- * worker takes a task, {@code NOTE: hello-lib:do_fetch: cached (HANDLE)} for a cache hit.
+ * worker takes a task, {@code NOTE: hello-lib:do_fetch: cached (HANDLE)} for a cache hit, and a {@code WARNING} when
+ * the action cache could not be asked or could not store a result.
  *
  * <p>Thread-safe: each line is written and flushed under the writer's lock.
  */
@@ -46,6 +47,10 @@ public final class PlainProgress implements ProgressDisplay {
             synchronized (err) {
                 total = s.tasks();
             }
+        } else if (event instanceof BuildEvent.CacheLookupFailed f) {
+            message(BuildWarnings.lookupFailed(f));
+        } else if (event instanceof BuildEvent.CacheStoreFailed f) {
+            message(BuildWarnings.storeFailed(f));
         }
     }
 
