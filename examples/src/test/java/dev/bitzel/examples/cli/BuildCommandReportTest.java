@@ -66,6 +66,7 @@ class BuildCommandReportTest {
                 PROVIDES = ""
                 PROVIDES:prepend = "${PN} "
                 TMPDIR = "${TOPDIR}/tmp"
+                DL_DIR = "${TOPDIR}/downloads"
                 WORKDIR = "${TMPDIR}/work/${PN}"
                 T = "${WORKDIR}/temp"
                 S = "${WORKDIR}/src"
