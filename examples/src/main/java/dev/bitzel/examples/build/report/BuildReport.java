@@ -216,6 +216,9 @@ public final class BuildReport implements AutoCloseable {
             return;
         }
         closed = true;
+        // After Ctrl-C the closing thread may carry an interrupt (the command's thread is interrupted when no build
+        // runs): finishing is bounded by the events' close timeout, so do it uninterrupted and keep the status.
+        boolean wasInterrupted = Thread.interrupted();
         try {
             phases.end();
             display.close();
@@ -259,6 +262,9 @@ public final class BuildReport implements AutoCloseable {
             err.flush();
         } finally {
             interrupter.close();
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -225,6 +225,24 @@ class BuildReportTest {
         }
 
         @Test
+        void closingOnAnInterruptedThreadStillFinishesTheEventsAndKeepsTheInterrupt() throws Exception {
+            Path bepFile = tmp.resolve("flagged.json");
+            BuildReport report = BuildReport.builder(out, err).targets(List.of("image"), "build")
+                    .events(events(bepFile)).build();
+            report.exit(1);
+            Thread.currentThread().interrupt();
+            try {
+                report.close();
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            List<JsonNode> events = BepListenerTest.parse(Files.readAllLines(bepFile));
+            BepListenerTest.assertCompleteChain(events);
+            assertThat(errText.toString()).doesNotContain("WARNING");
+        }
+
+        @Test
         void aCommandThatDoesNotFinishInTimeIsFinishedByTheFallback() throws Exception {
             Path bepFile = tmp.resolve("stuck.json");
             AtomicLong clock = new AtomicLong();
