@@ -37,8 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * progress display behind a {@link CompositeListener} — with the display writing to a writer that discards
  * everything. {@code display=fancy}: counters only per event, plus one redraw of the frame per 100 events (far more
  * often than the 10 per second a terminal gets); {@code display=plain}: BitBake's line per task start and cache hit.
- * The score is events per second on one thread. {@code redraw}: one frame of the fancy display with 16 running
- * tasks, drawn and written.
+ * The score is events per second on one thread. {@link ProgressRedrawBenchmark} times one redraw.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -55,10 +54,8 @@ public class BuildReportBenchmark {
     public String display;
 
     private BuildEvent[] events;
-    private long clock;
     private ProgressDisplay progress;
     private CompositeListener listener;
-    private FancyProgress frame;
 
     private static final Writer NULL = Writer.nullWriter();
 
@@ -78,12 +75,6 @@ public class BuildReportBenchmark {
             events[k++] = new BuildEvent.TaskFinished(i, new TaskOutcome(node.id(),
                     hit ? TaskStatus.CACHED : TaskStatus.EXECUTED, 0, "", Optional.empty(), Optional.empty(),
                     hit ? Optional.of("handle" + i) : Optional.empty()));
-        }
-        frame = new FancyProgress(new PrintWriter(NULL), () -> clock += 1_000_000, 120, 16, 0);
-        frame.onEvent(new BuildEvent.BuildStarted(100, 16));
-        for (int i = 0; i < 16; i++) {
-            frame.onEvent(new BuildEvent.TaskStarted(i, new TaskNode(new TaskId("recipe" + i, "do_compile"),
-                    Map.of())));
         }
     }
 
@@ -114,13 +105,5 @@ public class BuildReportBenchmark {
             }
         }
         bh.consume(listener);
-    }
-
-    /** One frame of the fancy display with 16 running tasks. */
-    @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public void redraw() {
-        frame.tick();
     }
 }

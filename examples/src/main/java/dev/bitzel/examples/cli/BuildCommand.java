@@ -130,6 +130,7 @@ final class BuildCommand implements Callable<Integer> {
                 }
                 plan = metadata.universe().taskGraph(all, mainTask);
             }
+            report.phase("signatures");
             stamps = new TaskStamps(plan);
             if (force || clearStamp != null) {
                 String forced = force ? task : clearStamp;

@@ -31,8 +31,6 @@ public final class TaskTimeline implements BuildEventListener {
     private final BitSet busyLanes = new BitSet();
     private final List<TaskSpan> spans = new ArrayList<>();
     private int workers;
-    private long buildStart = Long.MIN_VALUE;
-    private long buildEnd = Long.MIN_VALUE;
 
     private record Open(TaskId task, int lane, long start) {
     }
@@ -64,11 +62,6 @@ public final class TaskTimeline implements BuildEventListener {
         } else if (event instanceof BuildEvent.BuildStarted s) {
             synchronized (this) {
                 workers = s.workers();
-                buildStart = clock.getAsLong();
-            }
-        } else if (event instanceof BuildEvent.BuildFinished) {
-            synchronized (this) {
-                buildEnd = clock.getAsLong();
             }
         }
     }
@@ -95,16 +88,6 @@ public final class TaskTimeline implements BuildEventListener {
     /** Returns the number of workers the build announced, {@code 0} before it started. */
     public synchronized int workers() {
         return workers;
-    }
-
-    /** Returns when the build started on the clock, or {@link Long#MIN_VALUE} before it did. */
-    public synchronized long buildStartNanos() {
-        return buildStart;
-    }
-
-    /** Returns when the build finished on the clock, or {@link Long#MIN_VALUE} before it did. */
-    public synchronized long buildEndNanos() {
-        return buildEnd;
     }
 
     /** Returns the highest lane used plus one. */
