@@ -142,7 +142,6 @@ final class BuildCommand implements Callable<Integer> {
                     }
                 }
             }
-            report.phase("signatures");
             TaskStamps taints = stamps;
             signatures = TaskSignatures.compute(plan, id -> {
                 try {
