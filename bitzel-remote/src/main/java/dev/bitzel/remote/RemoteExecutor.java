@@ -138,6 +138,66 @@ public final class RemoteExecutor {
     }
 
     /**
+     * An Action that only names a result in a remote action cache: a Command with the given arguments, no
+     * environment and no outputs, and an empty input root. Clients that cache results of work they describe
+     * themselves (a build system's task and its signature) use one as the key of {@link RemoteClient#getActionResult}
+     * and {@link RemoteClient#updateActionResult}; uploading {@link #digests()} first lets the server and its
+     * tools show what the entry stands for. Immutable.
+     */
+    public static final class CacheKey {
+        private final byte[] action;
+        private final byte[] command;
+        private final Digest actionDigest;
+        private final Digest commandDigest;
+
+        private CacheKey(byte[] action, byte[] command) {
+            this.action = action;
+            this.command = command;
+            this.actionDigest = Digest.of(action);
+            this.commandDigest = Digest.of(command);
+        }
+
+        /** Returns the Action's digest: the action cache key; never null. */
+        public Digest actionDigest() {
+            return actionDigest;
+        }
+
+        /** Returns the Action's and the Command's digests (the blobs the key consists of); never null. */
+        public List<Digest> digests() {
+            return List.of(actionDigest, commandDigest);
+        }
+
+        /** Returns a source of the Action and Command blobs, for {@link RemoteClient#upload}; never null. */
+        public BlobSource source() {
+            return d -> {
+                if (d.equals(actionDigest)) {
+                    return new ByteArrayInputStream(action);
+                }
+                if (d.equals(commandDigest)) {
+                    return new ByteArrayInputStream(command);
+                }
+                throw new IOException("blob " + d + " is not part of cache key " + actionDigest);
+            };
+        }
+    }
+
+    /**
+     * Returns the cache key for {@code arguments}: deterministic, the same on every machine.
+     *
+     * @param arguments what the key stands for, not empty
+     * @return the key; never null
+     */
+    public static CacheKey cacheKey(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            throw new IllegalArgumentException("arguments must not be empty");
+        }
+        byte[] command = Command.newBuilder().addAllArguments(arguments).build().toByteArray();
+        byte[] action = Action.newBuilder().setCommandDigest(Protos.toProto(Digest.of(command)))
+                .setInputRootDigest(Protos.toProto(dev.bitzel.cas.Directory.EMPTY.digest())).build().toByteArray();
+        return new CacheKey(action, command);
+    }
+
+    /**
      * Returns the action cache key of a spawn (hashing its input tree).
      *
      * @throws IOException if the input tree cannot be read

@@ -9,6 +9,7 @@ import dev.bitzel.graph.GraphException;
 import dev.bitzel.graph.TaskId;
 import dev.bitzel.graph.TaskPlan;
 import dev.bitzel.graph.TaskSignatures;
+import dev.bitzel.graph.scheduler.ActionCache;
 import dev.bitzel.graph.scheduler.BuildEvent;
 import dev.bitzel.graph.scheduler.BuildRequest;
 import dev.bitzel.graph.scheduler.BuildResult;
@@ -18,6 +19,7 @@ import dev.bitzel.graph.scheduler.SchedulerConfig;
 import dev.bitzel.graph.scheduler.TaskOutcome;
 import dev.bitzel.graph.scheduler.TaskStatus;
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.remote.RemoteClient;
 import dev.bitzel.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,6 +54,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     PythonOption python;
 
+    @Mixin
+    RemoteCacheOptions remote;
+
     @Parameters(arity = "1..*", paramLabel = "TARGET", description = "Recipe or provided names, optionally "
             + "NAME:do_task.")
     List<String> targets;
@@ -75,6 +80,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        remote.check();
         int cores = Runtime.getRuntime().availableProcessors();
         LoadedMetadata metadata = LoadedMetadata.load(parent, python, false, cores);
         TaskPlan plan;
@@ -125,7 +131,8 @@ final class BuildCommand implements Callable<Integer> {
         AtomicInteger started = new AtomicInteger();
         int total = plan.graph().size();
         try (ContentStore store = Cas.open(parent.cacheDir().resolve("cas"));
-                Sandbox sandbox = Sandbox.create(parent.cacheDir().resolve("sandbox"))) {
+                Sandbox sandbox = Sandbox.create(parent.cacheDir().resolve("sandbox"));
+                RemoteClient client = remote.connect()) {
             TaskOutputCache cache = new TaskOutputCache(store, tmpdir, (node, signature) -> {
                 try {
                     String stamp = plan.recipe(node.id()).data().getVar("STAMP");
@@ -136,8 +143,9 @@ final class BuildCommand implements Callable<Integer> {
             });
             TaskExecutor executor = new TaskExecutor(sandbox, readOnly);
             LocalSpawner spawner = new LocalSpawner(plan, executor, cache);
+            ActionCache actionCache = remote.cache(cache, store, client);
             SchedulerConfig config = SchedulerConfig.builder(spawner)
-                    .workers(Math.max(1, workers)).keepGoing(keepGoing).actionCache(cache)
+                    .workers(Math.max(1, workers)).keepGoing(keepGoing).actionCache(actionCache)
                     .listener(event -> report(event, started, total, err)).build();
             BuildRequest request = BuildRequest.builder(plan.graph(),
                     node -> signatures.signature(plan.graph().task(node).id())).allTargets().build();
@@ -153,6 +161,7 @@ final class BuildCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Tasks Summary: %d tasks: %d executed, %d cached, %d noexec, %d failed, %d "
                     + "skipped, %d not started, %d cancelled; %.2f s%n", s.tasks(), s.executed(), s.cached(),
                     s.noexec(), s.failed(), s.skipped(), s.notStarted(), s.cancelled(), (done - start) / 1e9);
+            RemoteCacheOptions.printSummary(actionCache, err);
             out.flush();
             err.flush();
             return result.success() ? ExitCodes.OK : ExitCodes.FAILURE;
