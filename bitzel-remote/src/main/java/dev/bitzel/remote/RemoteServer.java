@@ -84,7 +84,12 @@ public final class RemoteServer implements AutoCloseable {
         services = new Services(config);
         ServerCredentials credentials = InsecureServerCredentials.create();
         if (options.certChain != null) {
-            credentials = TlsServerCredentials.create(options.certChain.toFile(), options.privateKey.toFile());
+            TlsServerCredentials.Builder tls = TlsServerCredentials.newBuilder()
+                    .keyManager(options.certChain.toFile(), options.privateKey.toFile());
+            if (options.clientCa != null) {
+                tls.trustManager(options.clientCa.toFile()).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+            }
+            credentials = tls.build();
         }
         ServerBuilder<?> b = Grpc.newServerBuilderForPort(options.port, credentials)
                 .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, options.maxBatchBytes + (1 << 20)));
@@ -190,6 +195,7 @@ public final class RemoteServer implements AutoCloseable {
         private long maxBatchBytes = 4L << 20;
         private Path certChain;
         private Path privateKey;
+        private Path clientCa;
 
         private Builder(ContentStore store) {
             this.store = store;
@@ -253,8 +259,20 @@ public final class RemoteServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Requires mutual TLS: every client must present a certificate that these PEM CA certificates signed
+         * (needs {@link #tls}).
+         */
+        public Builder requireClientCertificates(Path caCertificates) {
+            this.clientCa = Objects.requireNonNull(caCertificates, "caCertificates");
+            return this;
+        }
+
         /** Returns the (not yet started) server. */
         public RemoteServer build() {
+            if (clientCa != null && certChain == null) {
+                throw new IllegalStateException("requireClientCertificates needs tls(certificateChain, key)");
+            }
             return new RemoteServer(this);
         }
     }

@@ -50,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "PEM", description = "The PKCS#8 private key of --tls-cert.")
     Path tlsKey;
 
+    @Option(names = "--tls-client-ca", paramLabel = "PEM", description = "Require mutual TLS: clients must present "
+            + "a certificate signed by one of these CA certificates (needs --tls-cert).")
+    Path tlsClientCa;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65535) {
@@ -57,6 +61,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new UserInputException("--tls-cert and --tls-key go together");
+        }
+        if (tlsClientCa != null && tlsCert == null) {
+            throw new UserInputException("--tls-client-ca needs --tls-cert and --tls-key");
         }
         String bearer = token != null ? token : System.getenv("BITZEL_SERVE_TOKEN");
         Path dir = parent.cacheDir().resolve("cas");
@@ -74,6 +81,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             if (tlsCert != null) {
                 b.tls(tlsCert, tlsKey);
+            }
+            if (tlsClientCa != null) {
+                b.requireClientCertificates(tlsClientCa);
             }
             try (RemoteServer server = b.build().start()) {
                 stopOnExit(server);
