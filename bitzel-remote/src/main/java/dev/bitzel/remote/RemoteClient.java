@@ -891,11 +891,35 @@ public final class RemoteClient implements AutoCloseable {
      */
     public void downloadOutputs(ActionResult result, Path dir) throws IOException, InterruptedException {
         for (ActionResult.OutputFile f : result.outputFiles()) {
-            Path target = dir.resolve(f.path());
-            Files.createDirectories(target.getParent());
-            download(f.digest(), target, f.executable());
+            downloadOutput(result, f.path(), dir.resolve(f.path()));
         }
         for (ActionResult.OutputDirectory d : result.outputDirectories()) {
+            downloadOutput(result, d.path(), dir.resolve(d.path()));
+        }
+    }
+
+    /**
+     * Fetches one output of an action on demand: an output file, or an output directory from its Tree.
+     *
+     * @param result a result from {@link #getActionResult} or {@link #execute}
+     * @param outputPath the output's path in {@code result}
+     * @param target where to write it
+     * @throws IllegalArgumentException if {@code result} has no such output
+     * @throws RemoteException with code NOT_FOUND naming a blob the server lacks
+     */
+    public void downloadOutput(ActionResult result, String outputPath, Path target)
+            throws IOException, InterruptedException {
+        for (ActionResult.OutputFile f : result.outputFiles()) {
+            if (f.path().equals(outputPath)) {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                download(f.digest(), target, f.executable());
+                return;
+            }
+        }
+        for (ActionResult.OutputDirectory d : result.outputDirectories()) {
+            if (!d.path().equals(outputPath)) {
+                continue;
+            }
             String tree = result.metadata().get(TREE + d.path());
             if (tree == null) {
                 throw new IllegalArgumentException("output directory '" + d.path() + "' has no reapi.tree metadata;"
@@ -906,8 +930,10 @@ public final class RemoteClient implements AutoCloseable {
             for (Directory c : t.getChildrenList()) {
                 byDigest.put(Digest.of(c.toByteArray()), c);
             }
-            writeDirectory(t.getRoot(), byDigest, dir.resolve(d.path()));
+            writeDirectory(t.getRoot(), byDigest, target);
+            return;
         }
+        throw new IllegalArgumentException("the action produced no output '" + outputPath + "'");
     }
 
     private void writeDirectory(Directory d, Map<Digest, Directory> children, Path target)
@@ -1129,17 +1155,27 @@ public final class RemoteClient implements AutoCloseable {
                     + " holds no ExecuteResponse: " + e.getMessage(), e);
         }
         if (response.getStatus().getCode() != 0) {
-            StringBuilder missing = new StringBuilder();
+            StringBuilder details = new StringBuilder();
+            List<Digest> missing = new ArrayList<>();
             for (var any : response.getStatus().getDetailsList()) {
                 if (any.is(PreconditionFailure.class)) {
                     for (var v : any.unpack(PreconditionFailure.class).getViolationsList()) {
-                        missing.append(missing.length() == 0 ? "; missing: " : ", ").append(v.getSubject());
+                        details.append(details.length() == 0 ? "; " : ", ").append(v.getType()).append(": ")
+                                .append(v.getSubject());
+                        if (v.getType().equals("MISSING") && v.getSubject().startsWith("blobs/")) {
+                            try {
+                                missing.add(Digest.parse(v.getSubject().substring("blobs/".length())));
+                            } catch (IllegalArgumentException e) {
+                                details.append(" (not a digest)");
+                            }
+                        }
                     }
                 }
             }
             Status s = Status.fromCodeValue(response.getStatus().getCode())
-                    .withDescription(response.getStatus().getMessage() + missing);
-            throw retrier.failure("execution of action " + actionDigest, s, null, 1);
+                    .withDescription(response.getStatus().getMessage() + details);
+            RemoteException e = retrier.failure("execution of action " + actionDigest, s, null, 1);
+            throw missing.isEmpty() ? e : new RemoteException(e.code(), e.getMessage(), null, missing);
         }
         return new Execution(fromReapi(response.getResult()), response.getCachedResult(), response.getMessage());
     }
