@@ -377,7 +377,7 @@ public final class RemoteClient implements AutoCloseable {
         List<Digest> pending = new ArrayList<>(batch);
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             List<Digest> sent = pending;
-            BatchUpdateBlobsResponse resp = retrier.call("BatchUpdateBlobs of " + sent.size() + " blobs", () -> cas()
+            BatchUpdateBlobsResponse resp = retrier.call("BatchUpdateBlobs of " + blobs(sent), () -> cas()
                     .batchUpdateBlobs(subset(request, sent)));
             pending = new ArrayList<>();
             for (BatchUpdateBlobsResponse.Response r : resp.getResponsesList()) {
@@ -395,6 +395,13 @@ public final class RemoteClient implements AutoCloseable {
                 Thread.sleep(retrier.backoff(attempt));
             }
         }
+    }
+
+    /** Names the blobs of a batch for error messages: all of a small batch, the first few of a large one. */
+    private static String blobs(List<Digest> batch) {
+        int shown = Math.min(3, batch.size());
+        return batch.size() + (batch.size() == 1 ? " blob " : " blobs ") + batch.subList(0, shown)
+                + (batch.size() > shown ? " and " + (batch.size() - shown) + " more" : "");
     }
 
     private static BatchUpdateBlobsRequest subset(BatchUpdateBlobsRequest all, List<Digest> wanted) {
@@ -671,7 +678,7 @@ public final class RemoteClient implements AutoCloseable {
         if (zstd()) {
             req.addAcceptableCompressors(Compressor.Value.ZSTD);
         }
-        BatchReadBlobsResponse resp = retrier.call("BatchReadBlobs of " + batch.size() + " blobs",
+        BatchReadBlobsResponse resp = retrier.call("BatchReadBlobs of " + blobs(batch),
                 () -> cas().batchReadBlobs(req.build()));
         for (BatchReadBlobsResponse.Response r : resp.getResponsesList()) {
             Digest d = Protos.fromProto(r.getDigest(), "responses.digest");
