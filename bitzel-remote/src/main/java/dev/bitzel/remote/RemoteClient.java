@@ -318,8 +318,9 @@ public final class RemoteClient implements AutoCloseable {
      */
     public void uploadUnchecked(Collection<Digest> digests, BlobSource source) throws IOException, InterruptedException {
         List<Transfers.Task> tasks = new ArrayList<>();
-        for (List<Digest> batch : batches(digests, batchLimit())) {
-            if (batch.size() == 1 && batch.get(0).sizeBytes() + BATCH_ENTRY_OVERHEAD > batchLimit()) {
+        long limit = batchLimit();
+        for (List<Digest> batch : batches(digests, limit)) {
+            if (batch.size() == 1 && batch.get(0).sizeBytes() + BATCH_ENTRY_OVERHEAD > limit) {
                 tasks.add(() -> write(batch.get(0), source));
             } else {
                 tasks.add(() -> batchUpdate(batch, source));
