@@ -151,6 +151,51 @@ public class RemoteTransferBenchmark {
         return client.downloadAll(small.keySet()).size();
     }
 
+    /** The fresh small blobs, already uploaded (not timed): for download benchmarks. */
+    @State(Scope.Benchmark)
+    public static class UploadedSmall {
+        @Setup(Level.Invocation)
+        public void upload(RemoteTransferBenchmark b) throws Exception {
+            b.client.upload(b.small.keySet(), source(b.small));
+        }
+    }
+
+    /** The fresh large blob, already uploaded (not timed): for download benchmarks. */
+    @State(Scope.Benchmark)
+    public static class UploadedLarge {
+        @Setup(Level.Invocation)
+        public void upload(RemoteTransferBenchmark b) throws Exception {
+            b.client.upload(List.of(b.largeDigest), source(Map.of(b.largeDigest, b.large)));
+        }
+    }
+
+    /** Downloads the small blobs: concurrent BatchReadBlobs within the server's limit, each blob verified. */
+    @Benchmark
+    public int downloadSmall(UploadedSmall uploaded) throws Exception {
+        return client.downloadAll(small.keySet()).size();
+    }
+
+    /** Downloads the large blob by ByteStream, verified. */
+    @Benchmark
+    public long downloadLarge(UploadedLarge uploaded) throws Exception {
+        CountingStream out = new CountingStream();
+        client.download(largeDigest, out);
+        return out.count;
+    }
+
+    /** Raw gRPC limit for downloading the small blobs' bytes: the server streams them in ~4 MiB messages. */
+    @Benchmark
+    public long rawDownloadSmall() {
+        long n = 0;
+        long total = (long) smallBlobs * smallSize;
+        Iterator<ReadResponse> it = ByteStreamGrpc.newBlockingStub(rawChannel).read(ReadRequest.newBuilder()
+                .setReadLimit(total).setResourceName("small").build());
+        while (it.hasNext()) {
+            n += it.next().getData().size();
+        }
+        return n;
+    }
+
     @Benchmark
     public int uploadLarge() throws Exception {
         return client.upload(List.of(largeDigest), source(Map.of(largeDigest, large)));
@@ -297,14 +342,18 @@ public class RemoteTransferBenchmark {
             };
         }
 
+        /** As large as the client's batches: 4 MiB less the margin it keeps under gRPC's message limit. */
+        private static final ByteString BATCH = ByteString.copyFrom(new byte[(4 << 20) - (16 << 10)]);
+
         @Override
         public void read(ReadRequest request, StreamObserver<ReadResponse> responseObserver) {
             ServerCallStreamObserver<ReadResponse> out = (ServerCallStreamObserver<ReadResponse>) responseObserver;
             long[] left = {request.getReadLimit()};
+            ByteString unit = request.getResourceName().equals("small") ? BATCH : ZEROS;
             out.setOnReadyHandler(() -> {
                 while (left[0] > 0 && out.isReady()) {
-                    int n = (int) Math.min(ZEROS.size(), left[0]);
-                    out.onNext(ReadResponse.newBuilder().setData(n == ZEROS.size() ? ZEROS : ZEROS.substring(0, n))
+                    int n = (int) Math.min(unit.size(), left[0]);
+                    out.onNext(ReadResponse.newBuilder().setData(n == unit.size() ? unit : unit.substring(0, n))
                             .build());
                     left[0] -= n;
                     if (left[0] == 0) {

@@ -3,7 +3,9 @@ package dev.bitzel.remote;
 import com.github.luben.zstd.ZstdInputStream;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.bitzel.cas.ActionResult;
+import dev.bitzel.cas.ContentStore;
 import dev.bitzel.cas.Digest;
 import dev.bitzel.cas.DigestMismatchException;
 import dev.bitzel.remote.internal.CompressingInputStream;
@@ -11,6 +13,7 @@ import dev.bitzel.remote.internal.Protos;
 import dev.bitzel.remote.internal.ResourceName;
 import dev.bitzel.remote.internal.client.HeadersInterceptor;
 import dev.bitzel.remote.internal.client.Retrier;
+import dev.bitzel.remote.internal.client.Transfers;
 import dev.bitzel.remote.internal.proto.bytestream.ByteStreamGrpc;
 import dev.bitzel.remote.internal.proto.bytestream.QueryWriteStatusRequest;
 import dev.bitzel.remote.internal.proto.bytestream.QueryWriteStatusResponse;
@@ -105,12 +108,15 @@ public final class RemoteClient implements AutoCloseable {
     private static final int BATCH_ENTRY_OVERHEAD = 100;
     private static final int FIND_MISSING_CHUNK = 10_000;
     private static final String TREE = "reapi.tree.";
+    /** Batches and streams of one upload or download in flight at once (also bounded by maxConcurrentCalls). */
+    private static final int MAX_TRANSFER_THREADS = 8;
 
     private final RemoteOptions options;
     private final ManagedChannel managed;
     private final Channel channel;
     private final Retrier retrier;
     private final String instance;
+    private final Transfers transfers;
     private volatile ServerCapabilities capabilities;
 
     private RemoteClient(RemoteOptions options, ManagedChannel managed) {
@@ -121,6 +127,7 @@ public final class RemoteClient implements AutoCloseable {
         this.retrier = new Retrier(options.endpoint().toString(), options.maxAttempts(), options.initialBackoff(),
                 options.maxBackoff(), options.maxConcurrentCalls());
         this.instance = options.endpoint().instanceName();
+        this.transfers = new Transfers(Math.min(MAX_TRANSFER_THREADS, options.maxConcurrentCalls()));
     }
 
     /**
@@ -310,28 +317,46 @@ public final class RemoteClient implements AutoCloseable {
      * @throws RemoteException naming the blob the server refused
      */
     public void uploadUnchecked(Collection<Digest> digests, BlobSource source) throws IOException, InterruptedException {
+        List<Transfers.Task> tasks = new ArrayList<>();
         long limit = batchLimit();
+        for (List<Digest> batch : batches(digests, limit)) {
+            if (batch.size() == 1 && batch.get(0).sizeBytes() + BATCH_ENTRY_OVERHEAD > limit) {
+                tasks.add(() -> write(batch.get(0), source));
+            } else {
+                tasks.add(() -> batchUpdate(batch, source));
+            }
+        }
+        transfers.runAll(tasks);
+    }
+
+    /**
+     * Splits blobs into batches whose entries fit {@code limit}; a blob too large for any batch is a batch of its
+     * own (for ByteStream). The empty blob and duplicates are left out.
+     */
+    private static List<List<Digest>> batches(Collection<Digest> digests, long limit) {
+        List<List<Digest>> out = new ArrayList<>();
         List<Digest> batch = new ArrayList<>();
         long batchBytes = 0;
-        for (Digest d : digests) {
+        for (Digest d : new LinkedHashSet<>(digests)) {
             if (d.equals(Digest.EMPTY)) {
                 continue;
             }
             if (d.sizeBytes() + BATCH_ENTRY_OVERHEAD > limit) {
-                write(d, source);
+                out.add(List.of(d));
                 continue;
             }
             if (batchBytes + d.sizeBytes() + BATCH_ENTRY_OVERHEAD > limit) {
-                batchUpdate(batch, source);
-                batch.clear();
+                out.add(batch);
+                batch = new ArrayList<>();
                 batchBytes = 0;
             }
             batch.add(d);
             batchBytes += d.sizeBytes() + BATCH_ENTRY_OVERHEAD;
         }
         if (!batch.isEmpty()) {
-            batchUpdate(batch, source);
+            out.add(batch);
         }
+        return out;
     }
 
     private void batchUpdate(List<Digest> batch, BlobSource source) throws IOException, InterruptedException {
@@ -342,14 +367,18 @@ public final class RemoteClient implements AutoCloseable {
             try (InputStream in = source.open(d)) {
                 data = in.readAllBytes();
             }
+            if (data.length != d.sizeBytes()) {
+                throw new DigestMismatchException(d, Digest.of(data), "local source of an upload");
+            }
+            // The array is ours alone: wrap it rather than copy it.
             req.addRequests(BatchUpdateBlobsRequest.Request.newBuilder().setDigest(Protos.toProto(d))
-                    .setData(ByteString.copyFrom(data)));
+                    .setData(UnsafeByteOperations.unsafeWrap(data)));
         }
         BatchUpdateBlobsRequest request = req.build();
         List<Digest> pending = new ArrayList<>(batch);
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             List<Digest> sent = pending;
-            BatchUpdateBlobsResponse resp = retrier.call("BatchUpdateBlobs of " + sent.size() + " blobs", () -> cas()
+            BatchUpdateBlobsResponse resp = retrier.call("BatchUpdateBlobs of " + blobs(sent), () -> cas()
                     .batchUpdateBlobs(subset(request, sent)));
             pending = new ArrayList<>();
             for (BatchUpdateBlobsResponse.Response r : resp.getResponsesList()) {
@@ -367,6 +396,13 @@ public final class RemoteClient implements AutoCloseable {
                 Thread.sleep(retrier.backoff(attempt));
             }
         }
+    }
+
+    /** Names the blobs of a batch for error messages: all of a small batch, the first few of a large one. */
+    private static String blobs(List<Digest> batch) {
+        int shown = Math.min(3, batch.size());
+        return batch.size() + (batch.size() == 1 ? " blob " : " blobs ") + batch.subList(0, shown)
+                + (batch.size() > shown ? " and " + (batch.size() - shown) + " more" : "");
     }
 
     private static BatchUpdateBlobsRequest subset(BatchUpdateBlobsRequest all, List<Digest> wanted) {
@@ -617,39 +653,33 @@ public final class RemoteClient implements AutoCloseable {
      * @throws DigestMismatchException when a blob does not hash to its digest
      */
     public Map<Digest, byte[]> downloadAll(Collection<Digest> digests) throws IOException, InterruptedException {
+        Map<Digest, byte[]> got = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Transfers.Task> tasks = new ArrayList<>();
         long limit = batchLimit();
-        Map<Digest, byte[]> out = new LinkedHashMap<>();
-        List<Digest> batch = new ArrayList<>();
-        long bytes = 0;
-        for (Digest d : new LinkedHashSet<>(digests)) {
-            if (d.equals(Digest.EMPTY)) {
-                out.put(d, new byte[0]);
-            } else if (d.sizeBytes() + BATCH_ENTRY_OVERHEAD > limit) {
-                out.put(d, download(d));
+        for (List<Digest> batch : batches(digests, limit)) {
+            if (batch.size() == 1 && batch.get(0).sizeBytes() + BATCH_ENTRY_OVERHEAD > limit) {
+                tasks.add(() -> got.put(batch.get(0), download(batch.get(0))));
             } else {
-                if (bytes + d.sizeBytes() + BATCH_ENTRY_OVERHEAD > limit) {
-                    batchRead(batch, out);
-                    batch.clear();
-                    bytes = 0;
-                }
-                batch.add(d);
-                bytes += d.sizeBytes() + BATCH_ENTRY_OVERHEAD;
+                tasks.add(() -> batchRead(batch, got));
             }
         }
-        if (!batch.isEmpty()) {
-            batchRead(batch, out);
+        transfers.runAll(tasks);
+        Map<Digest, byte[]> out = new LinkedHashMap<>();
+        for (Digest d : digests) {
+            out.put(d, d.equals(Digest.EMPTY) ? new byte[0] : got.get(d));
         }
         return out;
     }
 
     private void batchRead(List<Digest> batch, Map<Digest, byte[]> out) throws IOException, InterruptedException {
+        Set<Digest> answered = new java.util.HashSet<>();
         BatchReadBlobsRequest.Builder req = BatchReadBlobsRequest.newBuilder().setInstanceName(instance)
                 .setDigestFunction(DigestFunction.Value.SHA256);
         batch.forEach(d -> req.addDigests(Protos.toProto(d)));
         if (zstd()) {
             req.addAcceptableCompressors(Compressor.Value.ZSTD);
         }
-        BatchReadBlobsResponse resp = retrier.call("BatchReadBlobs of " + batch.size() + " blobs",
+        BatchReadBlobsResponse resp = retrier.call("BatchReadBlobs of " + blobs(batch),
                 () -> cas().batchReadBlobs(req.build()));
         for (BatchReadBlobsResponse.Response r : resp.getResponsesList()) {
             Digest d = Protos.fromProto(r.getDigest(), "responses.digest");
@@ -669,9 +699,10 @@ public final class RemoteClient implements AutoCloseable {
                 throw new DigestMismatchException(d, actual, "batch download from " + options.endpoint());
             }
             out.put(d, data);
+            answered.add(d);
         }
         for (Digest d : batch) {
-            if (!out.containsKey(d)) {
+            if (!answered.contains(d)) {
                 throw new RemoteException("INTERNAL", options.endpoint() + " left blob " + d + " out of a batch read",
                         null);
             }
@@ -738,7 +769,18 @@ public final class RemoteClient implements AutoCloseable {
         return Optional.of(fromReapi(r));
     }
 
+    /** Converts a result a server sent; a malformed one (a bad path or digest) is DATA_LOSS naming the field. */
     private ActionResult fromReapi(dev.bitzel.remote.internal.proto.reapi.ActionResult r)
+            throws IOException, InterruptedException {
+        try {
+            return convert(r);
+        } catch (IllegalArgumentException e) {
+            throw new RemoteException("DATA_LOSS", "action result from " + options.endpoint() + " is malformed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private ActionResult convert(dev.bitzel.remote.internal.proto.reapi.ActionResult r)
             throws IOException, InterruptedException {
         List<ActionResult.OutputFile> files = new ArrayList<>();
         for (OutputFile f : r.getOutputFilesList()) {
@@ -857,11 +899,35 @@ public final class RemoteClient implements AutoCloseable {
      */
     public void downloadOutputs(ActionResult result, Path dir) throws IOException, InterruptedException {
         for (ActionResult.OutputFile f : result.outputFiles()) {
-            Path target = dir.resolve(f.path());
-            Files.createDirectories(target.getParent());
-            download(f.digest(), target, f.executable());
+            downloadOutput(result, f.path(), dir.resolve(f.path()));
         }
         for (ActionResult.OutputDirectory d : result.outputDirectories()) {
+            downloadOutput(result, d.path(), dir.resolve(d.path()));
+        }
+    }
+
+    /**
+     * Fetches one output of an action on demand: an output file, or an output directory from its Tree.
+     *
+     * @param result a result from {@link #getActionResult} or {@link #execute}
+     * @param outputPath the output's path in {@code result}
+     * @param target where to write it
+     * @throws IllegalArgumentException if {@code result} has no such output
+     * @throws RemoteException with code NOT_FOUND naming a blob the server lacks
+     */
+    public void downloadOutput(ActionResult result, String outputPath, Path target)
+            throws IOException, InterruptedException {
+        for (ActionResult.OutputFile f : result.outputFiles()) {
+            if (f.path().equals(outputPath)) {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                download(f.digest(), target, f.executable());
+                return;
+            }
+        }
+        for (ActionResult.OutputDirectory d : result.outputDirectories()) {
+            if (!d.path().equals(outputPath)) {
+                continue;
+            }
             String tree = result.metadata().get(TREE + d.path());
             if (tree == null) {
                 throw new IllegalArgumentException("output directory '" + d.path() + "' has no reapi.tree metadata;"
@@ -872,8 +938,10 @@ public final class RemoteClient implements AutoCloseable {
             for (Directory c : t.getChildrenList()) {
                 byDigest.put(Digest.of(c.toByteArray()), c);
             }
-            writeDirectory(t.getRoot(), byDigest, dir.resolve(d.path()));
+            writeDirectory(t.getRoot(), byDigest, target);
+            return;
         }
+        throw new IllegalArgumentException("the action produced no output '" + outputPath + "'");
     }
 
     private void writeDirectory(Directory d, Map<Digest, Directory> children, Path target)
@@ -899,6 +967,125 @@ public final class RemoteClient implements AutoCloseable {
                         + sub.getName() + "' (" + Protos.fromProto(sub.getDigest(), "digest") + ")", null);
             }
             writeDirectory(child, children, target.resolve(sub.getName()));
+        }
+    }
+
+    /**
+     * Makes everything an action result references present in a local store, fetching only what the store lacks:
+     * its output files, stdout and stderr, and for each output directory its REAPI Tree, whose directories are
+     * stored one by one (so the store can later {@link ContentStore#materializeTree materialise} them) together
+     * with the files they name. Every blob is verified against its digest before it is stored; a tree whose root does
+     * not match the result's {@code root_directory_digest}, or that lacks a directory it names, is refused. After
+     * this returns, the store's action cache accepts {@code result}.
+     *
+     * @param result a result from {@link #getActionResult} or {@link #execute}
+     * @param local the store to fill, not null
+     * @throws RemoteException with code NOT_FOUND naming a blob the server lacks, or DATA_LOSS naming a malformed
+     *     tree
+     * @throws DigestMismatchException when a blob does not hash to its digest (nothing of it is stored)
+     */
+    public void fetchIntoStore(ActionResult result, ContentStore local) throws IOException, InterruptedException {
+        Objects.requireNonNull(local, "local");
+        Set<Digest> files = new LinkedHashSet<>();
+        files.add(result.stdoutDigest());
+        files.add(result.stderrDigest());
+        result.outputFiles().forEach(f -> files.add(f.digest()));
+        for (ActionResult.OutputDirectory d : result.outputDirectories()) {
+            String tree = result.metadata().get(TREE + d.path());
+            if (tree == null) {
+                throw new IllegalArgumentException("output directory '" + d.path() + "' has no reapi.tree metadata;"
+                        + " pass a result that came from this client");
+            }
+            Digest treeDigest = Digest.parse(tree);
+            Tree t = tree(treeDigest);
+            Map<Digest, byte[]> byDigest = new LinkedHashMap<>();
+            byte[] rootBytes = t.getRoot().toByteArray();
+            for (Directory c : t.getChildrenList()) {
+                byte[] bytes = c.toByteArray();
+                byDigest.put(Digest.of(bytes), bytes);
+            }
+            Digest root = Digest.of(rootBytes);
+            if (!root.equals(d.rootDigest())) {
+                throw new RemoteException("DATA_LOSS", "tree " + treeDigest + " of output directory '" + d.path()
+                        + "' from " + options.endpoint() + " has root " + root + ", but the result names "
+                        + d.rootDigest(), null);
+            }
+            byDigest.put(root, rootBytes);
+            storeDirectories(root, byDigest, local, files, treeDigest, new java.util.HashSet<>());
+        }
+        files.remove(Digest.EMPTY);
+        Set<Digest> missing = local.findMissing(files);
+        long limit = batchLimit();
+        List<Transfers.Task> tasks = new ArrayList<>();
+        for (List<Digest> batch : batches(missing, limit)) {
+            if (batch.size() == 1 && batch.get(0).sizeBytes() + BATCH_ENTRY_OVERHEAD > limit) {
+                tasks.add(() -> downloadInto(batch.get(0), local));
+            } else {
+                tasks.add(() -> {
+                    Map<Digest, byte[]> got = new LinkedHashMap<>();
+                    batchRead(batch, got);
+                    for (byte[] data : got.values()) {
+                        local.put(data);
+                    }
+                });
+            }
+        }
+        transfers.runAll(tasks);
+    }
+
+    /** Stores a tree's directories (already verified by digest) and collects the files they name. */
+    private void storeDirectories(Digest dir, Map<Digest, byte[]> byDigest, ContentStore local, Set<Digest> files,
+            Digest treeDigest, Set<Digest> done) throws IOException {
+        if (!done.add(dir)) {
+            return;
+        }
+        byte[] bytes = byDigest.get(dir);
+        if (bytes == null) {
+            throw new RemoteException("DATA_LOSS", "tree " + treeDigest + " from " + options.endpoint()
+                    + " lacks directory " + dir + " that it names", null);
+        }
+        dev.bitzel.cas.Directory parsed;
+        try {
+            parsed = dev.bitzel.cas.Directory.parse(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new RemoteException("DATA_LOSS", "tree " + treeDigest + " from " + options.endpoint()
+                    + " holds an invalid directory " + dir + ": " + e.getMessage(), e);
+        }
+        parsed.files().forEach(f -> files.add(f.digest()));
+        for (dev.bitzel.cas.Directory.DirectoryNode child : parsed.directories()) {
+            storeDirectories(child.digest(), byDigest, local, files, treeDigest, done);
+        }
+        // Children first: a directory is stored only once everything below it is known to be there.
+        local.put(bytes);
+    }
+
+    /** Streams one large blob from ByteStream straight into a local store, which verifies it. */
+    private void downloadInto(Digest digest, ContentStore local) throws IOException, InterruptedException {
+        boolean compressed = zstd();
+        for (int attempt = 1;; attempt++) {
+            try {
+                Iterator<ReadResponse> it = ByteStreamGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(deadlineFor(digest), TimeUnit.MILLISECONDS)
+                        .read(ReadRequest.newBuilder().setResourceName(ResourceName.read(instance, digest, compressed))
+                                .build());
+                InputStream in = new ResponseStream(it);
+                if (compressed) {
+                    in = new ZstdInputStream(in);
+                }
+                try (InputStream data = in) {
+                    local.put(data, digest);
+                }
+                return;
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                    throw new RemoteException("NOT_FOUND", "blob " + digest + " is not in the CAS of "
+                            + options.endpoint(), e);
+                }
+                if (!Retrier.isTransient(e.getStatus()) || attempt >= options.maxAttempts()) {
+                    throw retrier.failure("download of blob " + digest, e.getStatus(), e, attempt);
+                }
+                Thread.sleep(retrier.backoff(attempt));
+            }
         }
     }
 
@@ -976,17 +1163,27 @@ public final class RemoteClient implements AutoCloseable {
                     + " holds no ExecuteResponse: " + e.getMessage(), e);
         }
         if (response.getStatus().getCode() != 0) {
-            StringBuilder missing = new StringBuilder();
+            StringBuilder details = new StringBuilder();
+            List<Digest> missing = new ArrayList<>();
             for (var any : response.getStatus().getDetailsList()) {
                 if (any.is(PreconditionFailure.class)) {
                     for (var v : any.unpack(PreconditionFailure.class).getViolationsList()) {
-                        missing.append(missing.length() == 0 ? "; missing: " : ", ").append(v.getSubject());
+                        details.append(details.length() == 0 ? "; " : ", ").append(v.getType()).append(": ")
+                                .append(v.getSubject());
+                        if (v.getType().equals("MISSING") && v.getSubject().startsWith("blobs/")) {
+                            try {
+                                missing.add(Digest.parse(v.getSubject().substring("blobs/".length())));
+                            } catch (IllegalArgumentException e) {
+                                details.append(" (not a digest)");
+                            }
+                        }
                     }
                 }
             }
             Status s = Status.fromCodeValue(response.getStatus().getCode())
-                    .withDescription(response.getStatus().getMessage() + missing);
-            throw retrier.failure("execution of action " + actionDigest, s, null, 1);
+                    .withDescription(response.getStatus().getMessage() + details);
+            RemoteException e = retrier.failure("execution of action " + actionDigest, s, null, 1);
+            throw missing.isEmpty() ? e : new RemoteException(e.code(), e.getMessage(), null, missing);
         }
         return new Execution(fromReapi(response.getResult()), response.getCachedResult(), response.getMessage());
     }
@@ -1012,6 +1209,7 @@ public final class RemoteClient implements AutoCloseable {
     /** Closes the connection; calls in flight fail. Idempotent. */
     @Override
     public void close() {
+        transfers.close();
         managed.shutdownNow();
         try {
             managed.awaitTermination(5, TimeUnit.SECONDS);

@@ -20,8 +20,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +41,12 @@ import java.util.concurrent.TimeUnit;
  *     server.awaitTermination();
  * }
  * }</pre>
+ *
+ * <p>Instance names are separate namespaces ({@link Builder#instance}): the store given to {@link #builder} serves
+ * the default instance {@code ""}, each named instance has a store of its own, and a request naming any other
+ * instance fails with INVALID_ARGUMENT naming it. Execution refuses (FAILED_PRECONDITION, naming the property) an
+ * action whose platform asks for a property it cannot satisfy: it offers the host's {@code OSFamily} and
+ * {@code ISA} and what {@link Builder#platformProperty} adds.
  *
  * <p>Every uploaded blob is hashed before it is stored and refused (INVALID_ARGUMENT) when it does not match its
  * digest; blobs above {@link Builder#maxBlobBytes} and batches above {@link Builder#maxBatchBytes} are refused; the
@@ -79,12 +89,25 @@ public final class RemoteServer implements AutoCloseable {
         }
         scratch = Files.createTempDirectory(options.store.directory().getParent() == null
                 ? Path.of(System.getProperty("java.io.tmpdir")) : options.store.directory().getParent(), "bitzel-serve-");
-        ServerConfig config = new ServerConfig(options.store, options.maxBlobBytes, options.maxBatchBytes,
-                options.sandbox, scratch, options.executors);
+        Map<String, ContentStore> instances = new LinkedHashMap<>(options.instances);
+        instances.put("", options.store);
+        Map<String, Set<String>> platform = new LinkedHashMap<>(ServerConfig.hostPlatform());
+        options.platform.forEach((k, v) -> platform.merge(k, v, (a, b) -> {
+            Set<String> both = new LinkedHashSet<>(a);
+            both.addAll(b);
+            return both;
+        }));
+        ServerConfig config = new ServerConfig(instances, options.maxBlobBytes, options.maxBatchBytes,
+                options.sandbox, scratch, options.executors, platform);
         services = new Services(config);
         ServerCredentials credentials = InsecureServerCredentials.create();
         if (options.certChain != null) {
-            credentials = TlsServerCredentials.create(options.certChain.toFile(), options.privateKey.toFile());
+            TlsServerCredentials.Builder tls = TlsServerCredentials.newBuilder()
+                    .keyManager(options.certChain.toFile(), options.privateKey.toFile());
+            if (options.clientCa != null) {
+                tls.trustManager(options.clientCa.toFile()).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+            }
+            credentials = tls.build();
         }
         ServerBuilder<?> b = Grpc.newServerBuilderForPort(options.port, credentials)
                 .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, options.maxBatchBytes + (1 << 20)));
@@ -190,6 +213,9 @@ public final class RemoteServer implements AutoCloseable {
         private long maxBatchBytes = 4L << 20;
         private Path certChain;
         private Path privateKey;
+        private Path clientCa;
+        private final Map<String, ContentStore> instances = new LinkedHashMap<>();
+        private final Map<String, Set<String>> platform = new LinkedHashMap<>();
 
         private Builder(ContentStore store) {
             this.store = store;
@@ -253,8 +279,59 @@ public final class RemoteServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Requires mutual TLS: every client must present a certificate that these PEM CA certificates signed
+         * (needs {@link #tls}).
+         */
+        public Builder requireClientCertificates(Path caCertificates) {
+            this.clientCa = Objects.requireNonNull(caCertificates, "caCertificates");
+            return this;
+        }
+
+        /**
+         * Serves another instance name from its own store. Instance names are separate namespaces: each has its own
+         * CAS and action cache, and a request naming an instance the server does not serve fails with
+         * INVALID_ARGUMENT naming it. The store given to {@link RemoteServer#builder} serves the default instance
+         * ({@code ""}).
+         *
+         * @param name the instance name, not empty, without {@code blobs}, {@code uploads} or
+         *     {@code compressed-blobs} segments (which ByteStream resource names could not tell apart)
+         * @param store its store, not null; the server does not close it
+         */
+        public Builder instance(String name, ContentStore store) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(store, "store");
+            if (name.isEmpty() || name.startsWith("/") || name.endsWith("/") || name.contains("//")) {
+                throw new IllegalArgumentException("instance name must be non-empty segments joined by '/', was '"
+                        + name + "'");
+            }
+            for (String segment : name.split("/")) {
+                if (List.of("blobs", "uploads", "compressed-blobs").contains(segment)) {
+                    throw new IllegalArgumentException("instance name '" + name + "' has the reserved segment '"
+                            + segment + "'");
+                }
+            }
+            instances.put(name, store);
+            return this;
+        }
+
+        /**
+         * Lets actions ask for a platform property value (besides the host's {@code OSFamily} and {@code ISA},
+         * which are always accepted); an action asking for any other property or value is refused with
+         * FAILED_PRECONDITION naming it.
+         */
+        public Builder platformProperty(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            platform.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(value);
+            return this;
+        }
+
         /** Returns the (not yet started) server. */
         public RemoteServer build() {
+            if (clientCa != null && certChain == null) {
+                throw new IllegalStateException("requireClientCertificates needs tls(certificateChain, key)");
+            }
             return new RemoteServer(this);
         }
     }

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A server interceptor that records calls and injects faults, for the fault tests. */
 final class Faults implements ServerInterceptor {
 
-    /** Calls seen: method name and the RequestMetadata they carried (null when none). */
-    record Call(String method, RequestMetadata metadata) {
+    /** Calls seen: method name, the RequestMetadata they carried (null when none) and all their headers. */
+    record Call(String method, RequestMetadata metadata, Metadata headers) {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -52,7 +52,7 @@ final class Faults implements ServerInterceptor {
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
             ServerCallHandler<Q, R> next) {
         String method = call.getMethodDescriptor().getBareMethodName();
-        calls.add(new Call(method, headers.get(HeadersInterceptor.REQUEST_METADATA)));
+        calls.add(new Call(method, headers.get(HeadersInterceptor.REQUEST_METADATA), headers));
         AtomicInteger left = failures.get(method);
         if (left != null && left.getAndDecrement() > 0) {
             call.close(failWith.get(method).withDescription("injected"), new Metadata());

@@ -120,10 +120,19 @@ class RemoteClientTest {
         void theServerRefusesABatchBlobThatIsNotWhatItsDigestSaysAndStoresNothing() throws Exception {
             Digest claimed = Digest.ofUtf8("what the client claims");
             assertThatThrownBy(() -> harness.client().upload(List.of(claimed),
-                    d -> new ByteArrayInputStream("something else entirely".getBytes(StandardCharsets.UTF_8))))
+                    d -> new ByteArrayInputStream("what the client CLAIMS".getBytes(StandardCharsets.UTF_8))))
                     .isInstanceOf(RemoteException.class).hasMessageContaining(claimed.toString())
                     .hasMessageContaining("INVALID_ARGUMENT");
             assertThat(harness.store.contains(claimed)).isFalse();
+        }
+
+        @Test
+        void aLocalSourceOfTheWrongSizeIsCaughtBeforeSending() {
+            Digest claimed = Digest.ofUtf8("what the client claims");
+            assertThatThrownBy(() -> harness.client().upload(List.of(claimed),
+                    d -> new ByteArrayInputStream("something else entirely".getBytes(StandardCharsets.UTF_8))))
+                    .isInstanceOf(DigestMismatchException.class).hasMessageContaining(claimed.toString());
+            assertThat(harness.faults.count("BatchUpdateBlobs")).isZero();
         }
 
         @Test
@@ -278,6 +287,27 @@ class RemoteClientTest {
 
     @Nested
     class Auth {
+        @Test
+        void configuredHeadersAndTheBearerTokenArriveOnEveryCall() throws Exception {
+            RemoteClient client = harness.client(b -> b.header("X-Team", "yocto").header("x-build-id", "42")
+                    .bearerToken("t0ken"));
+            byte[] data = "headers".getBytes(StandardCharsets.UTF_8);
+            Digest d = Digest.of(data);
+            client.upload(List.of(d), source(Map.of(d, data)));
+            client.download(d);
+            client.getActionResult(Digest.ofUtf8("no such action"));
+            assertThat(harness.faults.calls).extracting(Faults.Call::method)
+                    .contains("FindMissingBlobs", "BatchUpdateBlobs", "Read", "GetActionResult");
+            assertThat(harness.faults.calls).allSatisfy(c -> {
+                assertThat(c.headers().get(io.grpc.Metadata.Key.of("x-team", io.grpc.Metadata.ASCII_STRING_MARSHALLER)))
+                        .as(c.method()).isEqualTo("yocto");
+                assertThat(c.headers().get(io.grpc.Metadata.Key.of("x-build-id",
+                        io.grpc.Metadata.ASCII_STRING_MARSHALLER))).as(c.method()).isEqualTo("42");
+                assertThat(c.headers().get(io.grpc.Metadata.Key.of("authorization",
+                        io.grpc.Metadata.ASCII_STRING_MARSHALLER))).as(c.method()).isEqualTo("Bearer t0ken");
+            });
+        }
+
         @Test
         void aServerWithATokenRefusesCallsWithoutItAndAcceptsThemWithIt() throws Exception {
             try (Harness secured = new Harness(tmp.resolve("secured"), 1 << 20, null, "s3cret")) {

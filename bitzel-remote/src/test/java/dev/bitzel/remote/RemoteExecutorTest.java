@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +119,101 @@ class RemoteExecutorTest {
             assertThat(key).isEqualTo(executor.actionDigest(s));
             assertThat(executor.lookup(s)).get().extracting(r -> r.result().outputFiles())
                     .isEqualTo(ran.outputFiles());
+        }
+    }
+
+    @Test
+    void anActionMayAskForTheHostsPlatform() throws Exception {
+        RemoteExecutor executor = new RemoteExecutor(harness.client());
+        RemoteExecutor.Spawn s = new RemoteExecutor.Spawn(List.of("/bin/sh", "-c", SCRIPT), Map.of("PATH",
+                "/usr/bin:/bin"), input, List.of("out/up.txt"), Duration.ofMinutes(1), true,
+                Map.of("OSFamily", "Linux", "ISA", "x86-64"));
+        assertThat(executor.execute(s, Files.createDirectories(tmp.resolve("o"))).result().exitCode()).isZero();
+        assertThat(executor.actionDigest(s)).isNotEqualTo(executor.actionDigest(spawn(SCRIPT, true)));
+    }
+
+    @Test
+    void aPlatformPropertyTheServerCannotSatisfyIsRefusedNamingItWithoutUploadingAgain() throws Exception {
+        RemoteExecutor executor = new RemoteExecutor(harness.client());
+        RemoteExecutor.Spawn image = new RemoteExecutor.Spawn(List.of("/bin/true"), Map.of(), input, List.of(),
+                Duration.ofMinutes(1), true, Map.of("container-image", "docker://debian:12"));
+        assertThatThrownBy(() -> executor.execute(image, tmp.resolve("o"))).isInstanceOf(RemoteException.class)
+                .hasMessageContaining("FAILED_PRECONDITION").hasMessageContaining("container-image")
+                .extracting(e -> ((RemoteException) e).missingBlobs()).asInstanceOf(
+                        org.assertj.core.api.InstanceOfAssertFactories.COLLECTION).isEmpty();
+        assertThat(harness.faults.count("Execute")).isEqualTo(1);
+
+        RemoteExecutor.Spawn arm = new RemoteExecutor.Spawn(List.of("/bin/true"), Map.of(), input, List.of(),
+                Duration.ofMinutes(1), true, Map.of("OSFamily", "windows"));
+        assertThatThrownBy(() -> executor.execute(arm, tmp.resolve("o"))).isInstanceOf(RemoteException.class)
+                .hasMessageContaining("FAILED_PRECONDITION").hasMessageContaining("OSFamily")
+                .hasMessageContaining("windows");
+    }
+
+    @Test
+    void outputsLeftOnTheServerAreFetchedOneByOneOnDemand() throws Exception {
+        RemoteExecutor executor = new RemoteExecutor(harness.client());
+        RemoteExecutor.SpawnResult r = executor.execute(spawn(SCRIPT, true));
+        assertThat(r.result().exitCode()).isZero();
+        assertThat(harness.faults.count("Read")).isZero();
+        Path file = tmp.resolve("lazy/up.txt");
+        executor.fetch(r, "out/up.txt", file);
+        assertThat(file).hasContent("HELLO REMOTE");
+        assertThat(tmp.resolve("lazy/d")).doesNotExist();
+        executor.fetch(r, "out/d", tmp.resolve("lazy/d"));
+        assertThat(tmp.resolve("lazy/d/e/x")).hasContent("x");
+        assertThatThrownBy(() -> executor.fetch(r, "out/none", tmp.resolve("lazy/none")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out/none");
+    }
+
+    @Nested
+    class LocalFallback {
+        @Test
+        void aServerThatDoesNotExecuteLeavesTheSpawnToTheLocalSandbox() throws Exception {
+            try (Harness cacheOnly = new Harness(tmp.resolve("cache-only"), 1 << 20, null, null);
+                    ContentStore local = Cas.open(tmp.resolve("local"))) {
+                RemoteExecutor plain = new RemoteExecutor(cacheOnly.client());
+                assertThatThrownBy(() -> plain.execute(spawn(SCRIPT, true), tmp.resolve("x")))
+                        .isInstanceOf(RemoteException.class).hasMessageContaining("UNIMPLEMENTED");
+
+                RemoteExecutor executor = plain.withLocalFallback(sandbox, local, tmp.resolve("scratch"));
+                Path out = Files.createDirectories(tmp.resolve("fallback-out"));
+                RemoteExecutor.SpawnResult r = executor.execute(spawn(SCRIPT, true), out);
+                assertThat(r.executedLocally()).isTrue();
+                assertThat(r.result().exitCode()).isZero();
+                assertThat(out.resolve("out/up.txt")).hasContent("HELLO REMOTE");
+                assertThat(out.resolve("out/d/e/x")).hasContent("x");
+                assertThat(new String(local.get(r.result().stderrDigest()), StandardCharsets.UTF_8))
+                        .isEqualTo("to-stderr\n");
+                assertThat(input.resolve("out")).doesNotExist();
+                assertThat(tmp.resolve("scratch")).isEmptyDirectory();
+            }
+        }
+
+        @Test
+        void anUnreachableServerLeavesTheSpawnToTheLocalSandbox() throws Exception {
+            try (ContentStore local = Cas.open(tmp.resolve("local"))) {
+                harness.faults.fail("Execute", 100, io.grpc.Status.UNAVAILABLE);
+                RemoteExecutor executor = new RemoteExecutor(harness.client(b -> b.maxAttempts(2)))
+                        .withLocalFallback(sandbox, local, tmp.resolve("scratch"));
+                RemoteExecutor.SpawnResult r = executor.execute(spawn("echo local > out/up.txt", true));
+                assertThat(r.executedLocally()).isTrue();
+                assertThat(harness.faults.count("Execute")).isEqualTo(2);
+                executor.fetch(r, "out/up.txt", tmp.resolve("f.txt"));
+                assertThat(tmp.resolve("f.txt")).hasContent("local");
+            }
+        }
+
+        @Test
+        void aFailureThatIsNotAboutAvailabilityIsNotRetriedLocally() throws Exception {
+            try (ContentStore local = Cas.open(tmp.resolve("local"))) {
+                RemoteExecutor executor = new RemoteExecutor(harness.client())
+                        .withLocalFallback(sandbox, local, tmp.resolve("scratch"));
+                RemoteExecutor.Spawn image = new RemoteExecutor.Spawn(List.of("/bin/true"), Map.of(), input,
+                        List.of(), Duration.ofMinutes(1), true, Map.of("container-image", "docker://debian:12"));
+                assertThatThrownBy(() -> executor.execute(image)).isInstanceOf(RemoteException.class)
+                        .hasMessageContaining("container-image");
+            }
         }
     }
 }

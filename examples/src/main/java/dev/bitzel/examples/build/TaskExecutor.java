@@ -81,7 +81,10 @@ public final class TaskExecutor {
      * @throws InterruptedException if interrupted; the sandbox is stopped
      */
     public Outcome run(Recipe recipe, String task) throws IOException, InterruptedException {
-        DataStore d = recipe.data().createCopy();
+        DataStore d;
+        synchronized (recipe) { // tasks of one recipe start on several workers; its store is not thread-safe
+            d = recipe.data().createCopy();
+        }
         try {
             d.setVar("BB_RUNTASK", task);
             Path t = Path.of(require(d, "T"));

@@ -90,6 +90,28 @@ public final class TaskOutputCache implements ActionCache {
         return Digest.ofUtf8("bitzel-task-result:" + signature);
     }
 
+    /**
+     * Returns the result stored locally for a signature: its output directories, relative to {@code TMPDIR}, as
+     * Merkle tree roots in the local store (what a remote cache uploads).
+     *
+     * @throws IOException when the store cannot be read
+     */
+    public Optional<ActionResult> storedResult(String signature) throws IOException {
+        return store.actionCache().get(key(signature));
+    }
+
+    /**
+     * Records a result for a signature whose blobs are already in the local store (what a remote cache fetched), so
+     * that the next {@link #lookup} restores it.
+     *
+     * @throws dev.bitzel.cas.BlobNotFoundException if a blob the result names is not in the local store; nothing is
+     *     recorded then
+     * @throws IOException when the store cannot be written
+     */
+    public void recordResult(String signature, ActionResult result) throws IOException {
+        store.actionCache().put(key(signature), result);
+    }
+
     @Override
     public CacheLookup lookup(TaskNode task, String signature) throws IOException {
         Path stamp = paths.stamp(task, signature);

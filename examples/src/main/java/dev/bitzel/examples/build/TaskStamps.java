@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,28 +27,39 @@ import java.util.UUID;
  * to explain why a task runs again) and the taint that {@code bitbake -f}/{@code -C} leave ({@code .taint}), which
  * enters the task's signature until it is removed.
  *
- * <p>Thread-safe (no state beyond the plan).
+ * <p>Thread-safe.
  */
 public final class TaskStamps {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final TaskPlan plan;
+    private final Map<TaskId, Path> bases = new HashMap<>();
 
-    /** Creates the view over a plan's recipes' {@code STAMP} paths. */
-    public TaskStamps(TaskPlan plan) {
-        this.plan = plan;
+    /**
+     * Reads every task's {@code ${STAMP}} up front, on the calling thread (recipe stores are not thread-safe).
+     *
+     * @throws IOException naming the task whose {@code STAMP} is unset or does not expand
+     */
+    public TaskStamps(TaskPlan plan) throws IOException {
+        for (int node = 0; node < plan.graph().size(); node++) {
+            TaskId task = plan.graph().task(node).id();
+            try {
+                String stamp = plan.recipe(task).data().getVar("STAMP");
+                if (stamp == null || stamp.isBlank()) {
+                    throw new IOException(task + ": STAMP is not set");
+                }
+                bases.put(task, Path.of(stamp + "." + task.task()));
+            } catch (ExpansionException e) {
+                throw new IOException(task + ": STAMP does not expand: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** {@code ${STAMP}.do_task} of a task. */
-    public Path base(TaskId task) throws IOException {
-        try {
-            String stamp = plan.recipe(task).data().getVar("STAMP");
-            if (stamp == null || stamp.isBlank()) {
-                throw new IOException(task + ": STAMP is not set");
-            }
-            return Path.of(stamp + "." + task.task());
-        } catch (ExpansionException e) {
-            throw new IOException(task + ": STAMP does not expand: " + e.getMessage(), e);
+    public Path base(TaskId task) {
+        Path base = bases.get(task);
+        if (base == null) {
+            throw new IllegalArgumentException("task '" + task + "' is not in this plan");
         }
+        return base;
     }
 
     /** The stamp file of a task at a signature. */

@@ -3,10 +3,12 @@ package dev.bitzel.examples.cli;
 import dev.bitzel.cas.Cas;
 import dev.bitzel.cas.ContentStore;
 import dev.bitzel.examples.build.LocalSpawner;
+import dev.bitzel.examples.build.RemoteTaskCache;
 import dev.bitzel.examples.build.TaskExecutor;
 import dev.bitzel.examples.build.TaskOutputCache;
 import dev.bitzel.examples.build.TaskStamps;
 import dev.bitzel.examples.build.report.BuildReport;
+import dev.bitzel.examples.build.report.TaskOrigin;
 import dev.bitzel.examples.build.report.TaskOrigins;
 import dev.bitzel.graph.GraphException;
 import dev.bitzel.graph.SignatureDiff;
@@ -14,6 +16,7 @@ import dev.bitzel.graph.SignatureRecord;
 import dev.bitzel.graph.TaskId;
 import dev.bitzel.graph.TaskPlan;
 import dev.bitzel.graph.TaskSignatures;
+import dev.bitzel.graph.scheduler.ActionCache;
 import dev.bitzel.graph.scheduler.BuildRequest;
 import dev.bitzel.graph.scheduler.BuildResult;
 import dev.bitzel.graph.scheduler.Scheduler;
@@ -21,6 +24,7 @@ import dev.bitzel.graph.scheduler.SchedulerConfig;
 import dev.bitzel.graph.scheduler.TaskOutcome;
 import dev.bitzel.graph.scheduler.TaskStatus;
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.remote.RemoteClient;
 import dev.bitzel.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,6 +62,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     BuildReportOptions reporting;
 
+    @Mixin
+    RemoteCacheOptions remote;
+
     @Parameters(arity = "1..*", paramLabel = "TARGET", description = "Recipe or provided names, optionally "
             + "NAME:do_task.")
     List<String> targets;
@@ -93,11 +100,18 @@ final class BuildCommand implements Callable<Integer> {
     boolean explain;
 
 
+    /** Tells remote cache hits (their handle starts with {@value RemoteTaskCache#REMOTE_HANDLE_PREFIX}) from local ones. */
+    private static final TaskOrigins REMOTE_AWARE = outcome -> outcome.status() != TaskStatus.CACHED
+            ? TaskOrigin.SANDBOX
+            : outcome.cacheHandle().filter(h -> h.startsWith(RemoteTaskCache.REMOTE_HANDLE_PREFIX)).isPresent()
+                    ? TaskOrigin.REMOTE_CACHE_HIT : TaskOrigin.DISK_CACHE_HIT;
+
     @Override
     public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (BuildReport report = reporting.open(out, err, targets, task, TaskOrigins.local())) {
+        remote.check();
+        try (BuildReport report = reporting.open(out, err, targets, task, REMOTE_AWARE)) {
             try {
                 return report.exit(build(report, out, err));
             } catch (UserInputException e) {
@@ -199,7 +213,8 @@ final class BuildCommand implements Callable<Integer> {
         Files.createDirectories(tmpdir);
         readOnly.add(tmpdir); // what the dependencies produced; each task may write only its own directories
         try (ContentStore store = Cas.open(parent.cacheDir().resolve("cas"));
-                Sandbox sandbox = Sandbox.create(parent.cacheDir().resolve("sandbox"))) {
+                Sandbox sandbox = Sandbox.create(parent.cacheDir().resolve("sandbox"));
+                RemoteClient client = remote.connect()) {
             for (int node = 0; node < plan.graph().size(); node++) {
                 stamps.writeSigdata(signatures.record(plan.graph().task(node).id()));
             }
@@ -207,8 +222,9 @@ final class BuildCommand implements Callable<Integer> {
                     (node, signature) -> stamps.stamp(node.id(), signature));
             TaskExecutor executor = new TaskExecutor(sandbox, readOnly);
             LocalSpawner spawner = new LocalSpawner(plan, executor, cache, signatures::signature);
+            ActionCache actionCache = remote.cache(cache, store, client);
             SchedulerConfig config = SchedulerConfig.builder(spawner)
-                    .workers(Math.max(1, workers)).keepGoing(keepGoing).actionCache(cache)
+                    .workers(Math.max(1, workers)).keepGoing(keepGoing).actionCache(actionCache)
                     .listener(report.listener()).build();
             TaskPlan tasks = plan;
             BuildRequest request = BuildRequest.builder(tasks.graph(),
@@ -220,6 +236,7 @@ final class BuildCommand implements Callable<Integer> {
                 spawner.failedLog(failed.task()).ifPresent(log -> printTail(log, err));
             }
             report.summary(result);
+            RemoteCacheOptions.printSummary(actionCache, err);
             err.flush();
             return result.success() ? ExitCodes.OK : ExitCodes.FAILURE;
         }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +52,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "PEM", description = "The PKCS#8 private key of --tls-cert.")
     Path tlsKey;
 
+    @Option(names = "--tls-client-ca", paramLabel = "PEM", description = "Require mutual TLS: clients must present "
+            + "a certificate signed by one of these CA certificates (needs --tls-cert).")
+    Path tlsClientCa;
+
+    @Option(names = "--instance", paramLabel = "NAME", description = "Also serve this REAPI instance name, from its "
+            + "own store under CACHE_DIR/instances/NAME (repeatable). Instance names are separate namespaces; the "
+            + "default instance '' is the main store, and any other name is refused.")
+    List<String> instances = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65535) {
@@ -58,13 +69,26 @@ final class ServeCommand implements Callable<Integer> {
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new UserInputException("--tls-cert and --tls-key go together");
         }
+        if (tlsClientCa != null && tlsCert == null) {
+            throw new UserInputException("--tls-client-ca needs --tls-cert and --tls-key");
+        }
         String bearer = token != null ? token : System.getenv("BITZEL_SERVE_TOKEN");
         Path dir = parent.cacheDir().resolve("cas");
         Files.createDirectories(dir);
+        List<ContentStore> named = new ArrayList<>();
         try (ContentStore store = Cas.open(dir);
                 Sandbox sandbox = noExecution ? null : Sandbox.create()) {
             RemoteServer.Builder b = RemoteServer.builder(store).port(port).execution(sandbox);
             try {
+                for (String name : instances) {
+                    Path instanceDir = parent.cacheDir().resolve("instances").resolve(name).normalize();
+                    if (!instanceDir.startsWith(parent.cacheDir().resolve("instances"))) {
+                        throw new UserInputException("--instance '" + name + "' leaves the cache directory");
+                    }
+                    ContentStore s = Cas.open(Files.createDirectories(instanceDir.resolve("cas")));
+                    named.add(s);
+                    b.instance(name, s);
+                }
                 b.bearerToken(bearer == null || bearer.isEmpty() ? null : bearer);
                 if (maxBlob != null) {
                     b.maxBlobBytes(maxBlob);
@@ -75,6 +99,9 @@ final class ServeCommand implements Callable<Integer> {
             if (tlsCert != null) {
                 b.tls(tlsCert, tlsKey);
             }
+            if (tlsClientCa != null) {
+                b.requireClientCertificates(tlsClientCa);
+            }
             try (RemoteServer server = b.build().start()) {
                 stopOnExit(server);
                 PrintWriter out = spec.commandLine().getOut();
@@ -84,6 +111,10 @@ final class ServeCommand implements Callable<Integer> {
                         noExecution ? "cache only" : "cache and execution",
                         bearer == null || bearer.isEmpty() ? "" : ", bearer token required");
                 server.awaitTermination();
+            }
+        } finally {
+            for (ContentStore s : named) {
+                s.close();
             }
         }
         return ExitCodes.OK;

@@ -45,9 +45,22 @@ public final class Retrier {
         T run() throws IOException, InterruptedException;
     }
 
-    /** Whether a status is worth another attempt. */
+    /**
+     * Whether a status is worth another attempt. A failed TLS handshake (a certificate the other side does not
+     * trust) is not, although gRPC reports it as UNAVAILABLE: it fails the same way every time.
+     */
     public static boolean isTransient(Status status) {
-        return TRANSIENT.contains(status.getCode());
+        return TRANSIENT.contains(status.getCode()) && tlsProblem(status) == null;
+    }
+
+    /** Returns the message of the TLS failure behind a status, or null when there is none. */
+    static String tlsProblem(Status status) {
+        for (Throwable t = status.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return null;
     }
 
     /**
@@ -86,8 +99,12 @@ public final class Retrier {
 
     /** Builds the final exception for a status. */
     public RemoteException failure(String what, Status s, Throwable cause, int attempts) {
+        String tls = tlsProblem(s);
         return new RemoteException(s.getCode().name(), what + " at " + server + " failed: " + s.getCode()
                 + (s.getDescription() == null ? "" : " (" + s.getDescription() + ")")
+                + (tls == null ? "" : ": the TLS handshake failed (" + tls + "); check that the certificate authority"
+                        + " given to the client signed the server's certificate, and the client certificate when the"
+                        + " server requires one")
                 + (attempts > 1 ? " after " + attempts + " attempts" : ""), cause);
     }
 

@@ -1,6 +1,7 @@
 package dev.bitzel.remote.internal.server;
 
 import dev.bitzel.cas.BlobNotFoundException;
+import dev.bitzel.cas.ContentStore;
 import dev.bitzel.cas.Digest;
 import dev.bitzel.remote.internal.Protos;
 import dev.bitzel.remote.internal.proto.reapi.ActionCacheGrpc;
@@ -21,12 +22,10 @@ public final class ActionCacheService extends ActionCacheGrpc.ActionCacheImplBas
     static final long INLINE_LIMIT = 1 << 20;
 
     private final ServerConfig config;
-    private final ResultConverter converter;
 
-    /** Serves {@code config}'s store. */
+    /** Serves {@code config}'s stores. */
     public ActionCacheService(ServerConfig config) {
         this.config = config;
-        this.converter = new ResultConverter(config.store());
     }
 
     @Override
@@ -34,7 +33,9 @@ public final class ActionCacheService extends ActionCacheGrpc.ActionCacheImplBas
         try {
             Protos.checkDigestFunction(request.getDigestFunction());
             Digest key = Protos.fromProto(request.getActionDigest(), "action_digest");
-            Optional<dev.bitzel.cas.ActionResult> hit = config.store().actionCache().get(key);
+            ContentStore store = config.store(request.getInstanceName());
+            ResultConverter converter = new ResultConverter(store);
+            Optional<dev.bitzel.cas.ActionResult> hit = store.actionCache().get(key);
             if (hit.isEmpty()) {
                 throw Status.NOT_FOUND.withDescription("no action result for " + key).asRuntimeException();
             }
@@ -58,8 +59,9 @@ public final class ActionCacheService extends ActionCacheGrpc.ActionCacheImplBas
         try {
             Protos.checkDigestFunction(request.getDigestFunction());
             Digest key = Protos.fromProto(request.getActionDigest(), "action_digest");
+            ContentStore store = config.store(request.getInstanceName());
             try {
-                config.store().actionCache().put(key, converter.toCas(request.getActionResult()));
+                store.actionCache().put(key, new ResultConverter(store).toCas(request.getActionResult()));
             } catch (BlobNotFoundException e) {
                 throw Status.FAILED_PRECONDITION.withDescription("action result for " + key + " refers to blob "
                         + e.digest() + ", which is not in the CAS; upload outputs before the result")

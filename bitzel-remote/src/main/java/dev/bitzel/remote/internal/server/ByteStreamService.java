@@ -4,6 +4,7 @@ import com.github.luben.zstd.ZstdInputStream;
 import com.google.protobuf.ByteString;
 import dev.bitzel.cas.ContentStore;
 import dev.bitzel.cas.Digest;
+import dev.bitzel.cas.DigestMismatchException;
 import dev.bitzel.remote.internal.CompressingInputStream;
 import dev.bitzel.remote.internal.ResourceName;
 import dev.bitzel.remote.internal.proto.bytestream.ByteStreamGrpc;
@@ -27,6 +28,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * ByteStream reads and writes of CAS blobs, plain or zstd-compressed. Writes are resumable: the bytes a broken
@@ -40,15 +44,24 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
     static final int CHUNK = 1 << 20;
 
     private final ServerConfig config;
-    private final ContentStore store;
     private final Path uploads;
     private final Map<String, Upload> inProgress = new ConcurrentHashMap<>();
+    /** Threads that store uploads while they arrive (one per upload in progress). */
+    private final ExecutorService storers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "bitzel-remote-store-upload");
+        t.setDaemon(true);
+        return t;
+    });
 
-    /** Serves {@code config}'s store, keeping partial uploads under its scratch directory. */
+    /** Serves {@code config}'s stores, keeping partial uploads under its scratch directory. */
     public ByteStreamService(ServerConfig config) throws IOException {
         this.config = config;
-        this.store = config.store();
         this.uploads = Files.createDirectories(config.scratch().resolve("uploads"));
+    }
+
+    /** Stops storing uploads in progress. */
+    void close() {
+        storers.shutdownNow();
     }
 
     /** One resumable upload: the bytes received so far, in a file. */
@@ -71,6 +84,7 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
         long limit;
         try {
             ResourceName name = ResourceName.parseRead(request.getResourceName());
+            ContentStore store = config.store(name.instanceName());
             Digest digest = name.digest();
             if (digest.sizeBytes() > config.maxBlobBytes()) {
                 throw Status.INVALID_ARGUMENT.withDescription("blob " + digest + " exceeds this server's largest blob"
@@ -168,8 +182,12 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
         return new StreamObserver<>() {
             private ResourceName name;
             private String resource;
+            private ContentStore store;
             private Upload upload;
             private FileChannel channel;
+            /** Set when this stream started the upload at offset 0: the store takes the data as it arrives. */
+            private ChunkPipe pipe;
+            private Future<?> storing;
             private boolean finished;
 
             @Override
@@ -204,6 +222,10 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
                             }
                         }
                         upload.committed += data.size();
+                        if (pipe != null && !pipe.put(data)) {
+                            // The store gave up early (a disk error, say): finish from the partial file instead.
+                            stopPipe("the store stopped reading");
+                        }
                         if (request.getFinishWrite()) {
                             finish();
                         }
@@ -216,6 +238,7 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
             private void begin(WriteRequest request) throws IOException {
                 resource = request.getResourceName();
                 name = ResourceName.parseWrite(resource);
+                store = config.store(name.instanceName());
                 if (name.digest().sizeBytes() > config.maxBlobBytes()) {
                     throw Status.INVALID_ARGUMENT.withDescription("blob " + name.digest() + " exceeds this server's"
                             + " largest blob of " + config.maxBlobBytes() + " bytes").asRuntimeException();
@@ -238,6 +261,7 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
                         upload.committed = 0;
                         channel = FileChannel.open(upload.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                                 StandardOpenOption.TRUNCATE_EXISTING);
+                        startPipe();
                     } else {
                         channel = FileChannel.open(upload.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                         channel.truncate(upload.committed);
@@ -246,15 +270,52 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
                 }
             }
 
-            private void finish() throws IOException {
+            /**
+             * Starts storing while receiving. The partial file is still written, so that a broken stream can
+             * resume; a resumed stream stores from that file at its end.
+             */
+            private void startPipe() {
+                ChunkPipe p = new ChunkPipe();
+                ContentStore target = store;
+                Digest digest = name.digest();
+                boolean compressed = name.compressed();
+                storing = storers.submit(() -> {
+                    try (InputStream in = compressed ? new ZstdInputStream(p) : p) {
+                        target.put(in, digest);
+                    } finally {
+                        p.close();
+                    }
+                    return null;
+                });
+                pipe = p;
+            }
+
+            private void stopPipe(String why) {
+                if (pipe != null) {
+                    pipe.abort(why);
+                    storing.cancel(true);
+                    pipe = null;
+                    storing = null;
+                }
+            }
+
+            private void finish() throws IOException, InterruptedException {
                 channel.close();
                 Digest digest = name.digest();
                 if (!name.compressed() && upload.committed != digest.sizeBytes()) {
+                    stopPipe("finished short");
                     throw new IllegalArgumentException("'" + resource + "' finished after " + upload.committed
                             + " bytes but its digest declares " + digest.sizeBytes());
                 }
-                try (InputStream in = open(upload.file, name.compressed())) {
-                    store.put(in, digest);
+                try {
+                    if (pipe != null && pipe.end() && awaitStored()) {
+                        // Stored as it arrived.
+                    } else {
+                        stopPipe("stored from the partial file instead");
+                        try (InputStream in = open(upload.file, name.compressed())) {
+                            store.put(in, digest);
+                        }
+                    }
                 } finally {
                     inProgress.remove(resource);
                     Files.deleteIfExists(upload.file);
@@ -265,10 +326,31 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
                 response.onCompleted();
             }
 
+            /** Waits for the piped store; true when it stored the blob, false when it failed for another reason. */
+            private boolean awaitStored() throws IOException, InterruptedException {
+                try {
+                    storing.get();
+                    return true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof DigestMismatchException mismatch) {
+                        throw mismatch;
+                    }
+                    if (e.getCause() instanceof IllegalArgumentException bad) {
+                        throw bad;
+                    }
+                    LOG.log(System.Logger.Level.WARNING, "storing '" + resource + "' while receiving it failed;"
+                            + " storing it from the partial file", e.getCause());
+                    return false;
+                } catch (java.util.concurrent.CancellationException e) {
+                    return false;
+                }
+            }
+
             private void fail(Exception e) {
                 finished = true;
+                stopPipe(String.valueOf(e.getMessage()));
                 closeChannel();
-                if (upload != null && e instanceof IllegalArgumentException) {
+                if (upload != null && (e instanceof IllegalArgumentException || e instanceof DigestMismatchException)) {
                     // The data is wrong, not merely interrupted: start such an upload over.
                     discard(resource, upload);
                 }
@@ -287,13 +369,15 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
 
             @Override
             public void onError(Throwable t) {
-                // The client went away: keep what arrived so the upload can resume.
+                // The client went away: keep what arrived (in the partial file) so the upload can resume.
+                stopPipe("the client went away: " + t.getMessage());
                 closeChannel();
             }
 
             @Override
             public void onCompleted() {
                 if (!finished) {
+                    stopPipe("ended without finish_write");
                     closeChannel();
                     finished = true;
                     response.onError(Status.INVALID_ARGUMENT.withDescription("Write of '" + resource
@@ -331,6 +415,7 @@ public final class ByteStreamService extends ByteStreamGrpc.ByteStreamImplBase {
     public void queryWriteStatus(QueryWriteStatusRequest request, StreamObserver<QueryWriteStatusResponse> response) {
         try {
             ResourceName name = ResourceName.parseWrite(request.getResourceName());
+            ContentStore store = config.store(name.instanceName());
             Upload upload = inProgress.get(request.getResourceName());
             QueryWriteStatusResponse status;
             if (store.contains(name.digest())) {

@@ -16,9 +16,11 @@ import io.grpc.stub.StreamObserver;
 public final class CapabilitiesService extends CapabilitiesGrpc.CapabilitiesImplBase {
 
     private final ServerCapabilities capabilities;
+    private final ServerConfig config;
 
     /** Describes a server with {@code config}. */
     public CapabilitiesService(ServerConfig config) {
+        this.config = config;
         ServerCapabilities.Builder b = ServerCapabilities.newBuilder()
                 .setCacheCapabilities(CacheCapabilities.newBuilder()
                         .addDigestFunctions(DigestFunction.Value.SHA256)
@@ -39,6 +41,12 @@ public final class CapabilitiesService extends CapabilitiesGrpc.CapabilitiesImpl
 
     @Override
     public void getCapabilities(GetCapabilitiesRequest request, StreamObserver<ServerCapabilities> response) {
+        try {
+            config.store(request.getInstanceName());
+        } catch (RuntimeException e) {
+            response.onError(Errors.toStatus(e));
+            return;
+        }
         response.onNext(capabilities);
         response.onCompleted();
     }

@@ -61,10 +61,8 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
     private static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
     private final ServerConfig config;
-    private final ContentStore store;
-    /** A second handle on the same store that copies instead of hard-linking, so a task cannot alter the CAS. */
-    private final ContentStore copyingStore;
-    private final ResultConverter converter;
+    /** The stores of each instance name that has executed something, opened on first use. */
+    private final Map<String, Instance> instances = new ConcurrentHashMap<>();
     private final ExecutorService pool;
     private final Map<String, OperationState> operations = new ConcurrentHashMap<>();
     private final String worker;
@@ -72,9 +70,6 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
     /** Runs actions with {@code config}'s sandbox. */
     public ExecutionService(ServerConfig config) throws IOException {
         this.config = config;
-        this.store = config.store();
-        this.copyingStore = Cas.open(store.directory(), store.options().toBuilder().hardLinks(false).build());
-        this.converter = new ResultConverter(store);
         this.pool = Executors.newFixedThreadPool(config.executors(), r -> {
             Thread t = new Thread(r, "bitzel-remote-execute");
             t.setDaemon(true);
@@ -88,6 +83,29 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "localhost";
+        }
+    }
+
+    /**
+     * An instance's store, and a second handle on it that copies instead of hard-linking, so that a task cannot
+     * alter the CAS through its inputs.
+     */
+    private record Instance(ContentStore store, ContentStore copying, ResultConverter converter) {
+    }
+
+    private Instance instance(String name) throws IOException {
+        ContentStore store = config.store(name);
+        try {
+            return instances.computeIfAbsent(name, n -> {
+                try {
+                    return new Instance(store, Cas.open(store.directory(), store.options().toBuilder()
+                            .hardLinks(false).build()), new ResultConverter(store));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -153,6 +171,7 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
         try {
             Protos.checkDigestFunction(request.getDigestFunction());
             actionDigest = Protos.fromProto(request.getActionDigest(), "action_digest");
+            config.store(request.getInstanceName());
         } catch (Exception e) {
             response.onError(Errors.toStatus(e));
             return;
@@ -211,6 +230,13 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
             response = ExecuteResponse.newBuilder().setStatus(dev.bitzel.remote.internal.proto.rpc.Status.newBuilder()
                     .setCode(Code.FAILED_PRECONDITION_VALUE).setMessage(e.getMessage())
                     .addDetails(Any.pack(failure.build()))).build();
+        } catch (UnsupportedPlatform e) {
+            PreconditionFailure failure = PreconditionFailure.newBuilder().addViolations(PreconditionFailure.Violation
+                    .newBuilder().setType("UNSUPPORTED_PLATFORM").setSubject(e.property + "=" + e.value)
+                    .setDescription(e.getMessage())).build();
+            response = ExecuteResponse.newBuilder().setStatus(dev.bitzel.remote.internal.proto.rpc.Status.newBuilder()
+                    .setCode(Code.FAILED_PRECONDITION_VALUE).setMessage(e.getMessage())
+                    .addDetails(Any.pack(failure))).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             response = ExecuteResponse.newBuilder().setStatus(dev.bitzel.remote.internal.proto.rpc.Status.newBuilder()
@@ -236,8 +262,11 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
     }
 
     private ExecuteResponse runAction(String name, Digest actionDigest, ExecuteRequest request)
-            throws IOException, InterruptedException, MissingBlobs {
-        Action action = load(actionDigest, "action", Action::parseFrom);
+            throws IOException, InterruptedException, MissingBlobs, UnsupportedPlatform {
+        Instance instance = instance(request.getInstanceName());
+        ContentStore store = instance.store();
+        ResultConverter converter = instance.converter();
+        Action action = load(store, actionDigest, "action", Action::parseFrom);
         if (!request.getSkipCacheLookup()) {
             Optional<dev.bitzel.cas.ActionResult> hit = store.actionCache().get(actionDigest);
             if (hit.isPresent()) {
@@ -251,7 +280,9 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
             }
         }
         Digest commandDigest = Protos.fromProto(action.getCommandDigest(), "action.command_digest");
-        Command command = load(commandDigest, "command", Command::parseFrom);
+        Command command = load(store, commandDigest, "command", Command::parseFrom);
+        checkPlatform(command.getPlatform(), "command");
+        checkPlatform(action.getPlatform(), "action");
         Digest inputRoot = Protos.fromProto(action.getInputRootDigest(), "action.input_root_digest");
         operations.get(name).publish(stage(name, actionDigest, ExecutionStage.Value.EXECUTING));
 
@@ -259,7 +290,7 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
         Instant start = Instant.now();
         try {
             try {
-                copyingStore.materializeTree(inputRoot, execRoot);
+                instance.copying().materializeTree(inputRoot, execRoot);
             } catch (BlobNotFoundException e) {
                 throw new MissingBlobs("input tree blob", Set.of(e.digest()));
             }
@@ -286,8 +317,8 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
             SandboxResult result = config.sandbox().run(spec);
             Instant execDone = Instant.now();
 
-            dev.bitzel.cas.ActionResult.OutputFile[] files = collectFiles(workDir, outputs);
-            List<dev.bitzel.cas.ActionResult.OutputDirectory> dirs = collectDirs(workDir, outputs);
+            dev.bitzel.cas.ActionResult.OutputFile[] files = collectFiles(store, workDir, outputs);
+            List<dev.bitzel.cas.ActionResult.OutputDirectory> dirs = collectDirs(store, workDir, outputs);
             Digest out = store.put(stdout);
             Digest err = store.put(stderr);
             Files.deleteIfExists(stdout);
@@ -333,7 +364,8 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
         return List.copyOf(all);
     }
 
-    private dev.bitzel.cas.ActionResult.OutputFile[] collectFiles(Path workDir, List<String> outputs)
+    private static dev.bitzel.cas.ActionResult.OutputFile[] collectFiles(ContentStore store, Path workDir,
+            List<String> outputs)
             throws IOException {
         List<dev.bitzel.cas.ActionResult.OutputFile> files = new ArrayList<>();
         for (String out : outputs) {
@@ -345,7 +377,8 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
         return files.toArray(new dev.bitzel.cas.ActionResult.OutputFile[0]);
     }
 
-    private List<dev.bitzel.cas.ActionResult.OutputDirectory> collectDirs(Path workDir, List<String> outputs)
+    private static List<dev.bitzel.cas.ActionResult.OutputDirectory> collectDirs(ContentStore store, Path workDir,
+            List<String> outputs)
             throws IOException {
         List<dev.bitzel.cas.ActionResult.OutputDirectory> dirs = new ArrayList<>();
         for (String out : outputs) {
@@ -368,7 +401,42 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
         return p;
     }
 
-    private <T> T load(Digest d, String what, Protos.ProtoParser<T> parser) throws IOException, MissingBlobs {
+    /**
+     * Refuses a platform this executor cannot satisfy: a property it does not know, or a value other than the
+     * host's.
+     */
+    private void checkPlatform(dev.bitzel.remote.internal.proto.reapi.Platform platform, String where)
+            throws UnsupportedPlatform {
+        for (var p : platform.getPropertiesList()) {
+            Set<String> values = config.platform().get(p.getName());
+            if (values == null) {
+                throw new UnsupportedPlatform(p.getName(), p.getValue(), where + " platform property '" + p.getName()
+                        + "' is not supported by this executor (it knows " + new java.util.TreeMap<>(config.platform())
+                        + ")");
+            }
+            if (!values.contains(p.getValue().toLowerCase(java.util.Locale.ROOT))) {
+                throw new UnsupportedPlatform(p.getName(), p.getValue(), where + " platform property '" + p.getName()
+                        + "' = '" + p.getValue() + "' cannot be satisfied by this executor (it offers "
+                        + new java.util.TreeSet<>(values) + ")");
+            }
+        }
+    }
+
+    /** A platform property the executor cannot satisfy. */
+    private static final class UnsupportedPlatform extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String property;
+        final String value;
+
+        UnsupportedPlatform(String property, String value, String message) {
+            super(message);
+            this.property = property;
+            this.value = value;
+        }
+    }
+
+    private static <T> T load(ContentStore store, Digest d, String what, Protos.ProtoParser<T> parser)
+            throws IOException, MissingBlobs {
         byte[] bytes;
         try {
             bytes = store.get(d);
@@ -411,6 +479,8 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        copyingStore.close();
+        for (Instance i : instances.values()) {
+            i.copying().close();
+        }
     }
 }

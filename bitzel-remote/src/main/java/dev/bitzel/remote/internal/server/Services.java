@@ -14,12 +14,14 @@ public final class Services implements AutoCloseable {
     private final List<BindableService> services = new ArrayList<>();
     private final ExecutionService execution;
     private final BesService bes;
+    private final ByteStreamService byteStream;
 
     /** Creates the services over {@code config}. */
     public Services(ServerConfig config) throws IOException {
         services.add(new CapabilitiesService(config));
         services.add(new CasService(config));
-        services.add(new ByteStreamService(config));
+        byteStream = new ByteStreamService(config);
+        services.add(byteStream);
         services.add(new ActionCacheService(config));
         bes = new BesService();
         services.add(bes);
@@ -49,6 +51,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        byteStream.close();
         if (execution != null) {
             execution.close();
         }
