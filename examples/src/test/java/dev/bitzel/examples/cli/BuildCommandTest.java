@@ -2,6 +2,9 @@ package dev.bitzel.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bitzel.cas.Cas;
+import dev.bitzel.cas.ContentStore;
+import dev.bitzel.remote.RemoteServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -181,6 +184,30 @@ class BuildCommandTest {
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(build.resolve("tmp/work/x86_64-linux/patched-greeting/1.0/greeting.txt"))
                 .hasContent("Hello, world!");
+    }
+
+    @Test
+    @Order(7)
+    void twoBuildDirectoriesSharingAServerReuseEachOthersResults() throws Exception {
+        try (ContentStore serverStore = Cas.open(top.resolve("server-cas"));
+                RemoteServer server = RemoteServer.builder(serverStore).build().start()) {
+            String url = "grpc://127.0.0.1:" + server.port();
+            List<MainTest.Run> runs = new ArrayList<>();
+            for (String name : List.of("a", "b")) {
+                Path dir = top.resolve("build-" + name);
+                copyTree(build.resolve("conf"), dir.resolve("conf"));
+                MainTest.Run run = MainTest.run("--cache-dir", top.resolve("cache-" + name).toString(), "build",
+                        "--remote", url, "-d", dir.toString(), "demo-image");
+                assertThat(run.exitCode()).as(run.err()).isZero();
+                runs.add(run);
+            }
+            assertThat(runs.get(0).out()).contains("47 tasks: 46 executed, 0 cached");
+            assertThat(runs.get(1).out()).contains("47 tasks: 0 executed, 46 cached");
+            assertThat(runs.get(1).out() + runs.get(1).err()).contains("0 local, 46 remote");
+            Path image = Path.of("tmp/deploy/images/demo-x86-64/demo-image-demo-x86-64.rootfs.tar");
+            assertThat(Files.readAllBytes(top.resolve("build-b").resolve(image)))
+                    .isEqualTo(Files.readAllBytes(top.resolve("build-a").resolve(image)));
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
