@@ -10,6 +10,7 @@ import dev.bitzel.kas.internal.Log;
 import dev.bitzel.kas.internal.Session;
 import dev.bitzel.kas.internal.build.Cleaner;
 import dev.bitzel.kas.internal.config.ConfigFile;
+import dev.bitzel.kas.internal.menu.Menu;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -265,6 +266,24 @@ public final class KasRunner {
             }
             Commands.purge(s, files, cleaner, preserveRepoRefs);
         }
+    }
+
+    /**
+     * {@code kas menu} without the terminal UI: reads the Kconfig file, applies the saved selection of
+     * {@code <work>/.config.yaml} and {@code options.set()}, and writes {@code .config.yaml} as kas' menu plugin
+     * does (unchanged content is not rewritten); optionally builds it afterwards.
+     *
+     * @return whether {@code .config.yaml} was (re)written
+     */
+    public boolean menu(String kconfig, KasMenuOptions options) {
+        boolean written;
+        try (Session s = session(KasCheckoutOptions.defaults())) {
+            written = Menu.run(s.context(), kconfig, options.set());
+        }
+        if (options.build()) {
+            build(null, new KasBuildOptions(List.of(), null, List.of(), KasCheckoutOptions.defaults()));
+        }
+        return written;
     }
 
     /** Settings of a {@link KasRunner}. Not thread-safe. */

@@ -5,6 +5,7 @@ import dev.bitzel.kas.KasCheckoutOptions;
 import dev.bitzel.kas.KasDiffOptions;
 import dev.bitzel.kas.KasDumpOptions;
 import dev.bitzel.kas.KasException;
+import dev.bitzel.kas.KasMenuOptions;
 import dev.bitzel.kas.KasRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
             KasCommand.Build.class,
             KasCommand.Shell.class,
             KasCommand.ForAllRepos.class,
+            KasCommand.Menu.class,
             KasCommand.Clean.class,
             KasCommand.CleanSstate.class,
             KasCommand.CleanAll.class,
@@ -337,6 +339,28 @@ final class KasCommand implements Runnable {
             String config = positionals.size() == 2 ? positionals.get(0) : null;
             flushOut();
             kas.forAllRepos(config, positionals.get(positionals.size() - 1), checkoutOptions(kas, keep), preserveEnv);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "menu", mixinStandardHelpOptions = true,
+            description = {"Write <work>/.config.yaml from a Kconfig menu, non-interactively: the saved selection "
+                    + "of .config.yaml and --set values are applied, every other symbol takes its Kconfig default.",
+                "The interactive terminal UI of kas is not provided."})
+    static final class Menu extends Base {
+        @Parameters(arity = "0..1", paramLabel = "KCONFIG", description = "Kconfig file (default: Kconfig).")
+        String kconfig = "Kconfig";
+
+        @Option(names = "--set", paramLabel = "SYMBOL=VALUE",
+                description = "Set a symbol (y/n for bool, text for string, a number for int/hex); repeatable.")
+        List<String> set = new ArrayList<>();
+
+        @Option(names = "--build", description = "Run 'kas build' with the written configuration afterwards.")
+        boolean build;
+
+        @Override
+        int execute(KasRunner kas) {
+            kas.menu(kconfig, new KasMenuOptions(KasMenuOptions.parseAssignments(set), build));
             return ExitCodes.OK;
         }
     }
