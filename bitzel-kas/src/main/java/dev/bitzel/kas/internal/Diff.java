@@ -263,10 +263,10 @@ public final class Diff {
         while (i < n || j < m) {
             if (i < n && j < m && x.get(i).equals(y.get(j))) {
                 ops.add(new Op(' ', i++, j++));
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                ops.add(new Op('+', i, j++));
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 ops.add(new Op('-', i++, j));
+            } else {
+                ops.add(new Op('+', i, j++));
             }
         }
         List<String> out = new ArrayList<>();
