@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * @param update fetch branch-tracking repos even when the wanted ref is already present ({@code --update})
  * @param forceCheckout discard local modifications of tracked files ({@code --force-checkout})
- * @param keepConfig leave checkouts and the generated configuration alone ({@code -k})
+ * @param keepConfig leave checkouts and the generated configuration alone ({@code -k}: skips setup_dir,
+ *     finish_setup_repos, repos_checkout, repos_apply_patches and write_bbconfig)
  * @param skip kas step names to skip ({@code --skip}), e.g. {@code repos_apply_patches}, {@code write_bbconfig}
  */
 public record KasCheckoutOptions(boolean update, boolean forceCheckout, boolean keepConfig, Set<String> skip) {

@@ -51,6 +51,10 @@ public final class KasConfig {
         List<String> ignored = new ArrayList<>();
         IncludeHandler.Result r = new IncludeHandler(abs, topRepoDir.toAbsolutePath().normalize(), ignored::add,
                 ConfigFile::load).load(Map.of());
+        Map<String, Object> header = Values.map(r.config().get("header"));
+        if (header != null) {
+            header.remove("includes");
+        }
         Object v = Values.get(r.config(), "header", "version");
         return new KasConfig(r.config(), r.missingRepos(), v instanceof Integer i ? i : 1);
     }

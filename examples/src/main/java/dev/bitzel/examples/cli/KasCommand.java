@@ -2,10 +2,15 @@ package dev.bitzel.examples.cli;
 
 import dev.bitzel.kas.KasBuildOptions;
 import dev.bitzel.kas.KasCheckoutOptions;
+import dev.bitzel.kas.KasDiffOptions;
 import dev.bitzel.kas.KasDumpOptions;
 import dev.bitzel.kas.KasException;
+import dev.bitzel.kas.KasMenuOptions;
 import dev.bitzel.kas.KasRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,18 +27,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bitzel kas ...}: kas-compatible commands on kas project files (kas 5.4, format 23). Exit codes follow
- * kas: 0 ok, 2 for problems in the input (and failing commands, as kas does), 1 for internal errors.
+ * kas: 0 ok, 2 for problems in the input (and failing commands, as kas does), 1 for internal errors; {@code shell}
+ * ends with the shell's own status.
  */
 @Command(name = "kas", mixinStandardHelpOptions = true,
-        description = "kas-compatible commands. Usage: kas checkout|dump|lock|build|shell|for-all-repos "
-                + "[options] [FILE[:FILE...]]",
+        description = "kas-compatible commands. Usage: kas COMMAND [options] [FILE[:FILE...]]",
         subcommands = {
             KasCommand.Checkout.class,
             KasCommand.Dump.class,
             KasCommand.Lock.class,
+            KasCommand.Diff.class,
             KasCommand.Build.class,
             KasCommand.Shell.class,
             KasCommand.ForAllRepos.class,
+            KasCommand.Menu.class,
             KasCommand.Clean.class,
             KasCommand.CleanSstate.class,
             KasCommand.CleanAll.class,
@@ -47,29 +55,40 @@ final class KasCommand implements Runnable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /** Whether stdout is a terminal (kas checks {@code sys.stdout.isatty()}). */
+    static boolean stdoutIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
+    }
+
     /** Runs one kas command, mapping kas' errors to exit codes and kas-format ERROR lines. */
     abstract static class Base implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Option(names = {"-l", "--log-level"}, paramLabel = "LEVEL",
-                description = "Log level (debug, info, warning, error). Default: info.")
+                description = "Log level: debug, info, warning, error, critical. Default: info.")
         String logLevel = "info";
 
         abstract int execute(KasRunner kas);
 
         KasRunner runner() {
-            return KasRunner.builder().debug("debug".equalsIgnoreCase(logLevel)).build();
+            if (!List.of("debug", "info", "warning", "error", "critical").contains(logLevel)) {
+                throw new UserInputException("kas: error: argument -l/--log-level: invalid choice: '" + logLevel
+                        + "' (choose from 'debug', 'info', 'warning', 'error', 'critical')");
+            }
+            return KasRunner.builder().logLevel(logLevel).terminal(stdoutIsTerminal()).build();
         }
 
         @Override
         public Integer call() {
             try {
                 return execute(runner());
-            } catch (KasException e) {
-                error(e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            } catch (UserInputException | IllegalArgumentException e) {
+            } catch (KasException | UserInputException | IllegalArgumentException e) {
                 error(e.getMessage());
                 return ExitCodes.BAD_INPUT;
             } catch (RuntimeException e) {
@@ -109,12 +128,14 @@ final class KasCommand implements Runnable {
         @Option(names = "--skip", paramLabel = "STEP", description = "Skip a kas step (repeatable).")
         List<String> skip = new ArrayList<>();
 
-        KasCheckoutOptions checkoutOptions(boolean keep) {
+        KasCheckoutOptions checkoutOptions(KasRunner kas, boolean keep) {
             Set<String> steps = new LinkedHashSet<>(skip);
+            List<String> allowed = kas.steps();
             for (String s : steps) {
-                if (!KasCheckoutOptions.STEPS.contains(s)) {
-                    throw new UserInputException("kas: error: argument --skip: invalid step '" + s + "' (allowed: "
-                            + String.join(", ", KasCheckoutOptions.STEPS.stream().sorted().toList()) + ")");
+                if (!allowed.contains(s)) {
+                    throw new UserInputException("kas " + spec.name() + ": error: argument --skip: invalid choice: '"
+                            + s + "' (choose from " + String.join(", ", allowed.stream().map(a -> "'" + a + "'")
+                            .toList()) + ")");
                 }
             }
             return new KasCheckoutOptions(update, forceCheckout, keep, steps);
@@ -129,7 +150,7 @@ final class KasCommand implements Runnable {
 
         @Override
         int execute(KasRunner kas) {
-            kas.checkout(config, checkoutOptions(false));
+            kas.checkout(config, checkoutOptions(kas, false));
             return ExitCodes.OK;
         }
     }
@@ -161,14 +182,31 @@ final class KasCommand implements Runnable {
         @Option(names = "--lock", description = "Print a lock file.")
         boolean lock;
 
+        @Option(names = {"-i", "--inplace"}, hidden = true, description = "Deprecated: use 'kas lock'.")
+        boolean inplace;
+
         @Override
         int execute(KasRunner kas) {
             if (!format.equals("yaml") && !format.equals("json")) {
                 throw new UserInputException("kas dump: error: argument --format: invalid choice: '" + format
                         + "' (choose from 'yaml', 'json')");
             }
+            if (resolveEnv && lock) {
+                throw new UserInputException("kas dump: error: argument --lock: not allowed with argument "
+                        + "--resolve-env");
+            }
+            KasCheckoutOptions co = checkoutOptions(kas, false);
+            if (inplace) {
+                if (!lock) {
+                    throw new UserInputException("Invalid combination of arguments: --inplace requires --lock");
+                }
+                System.err.printf("%s - %-8s - %s%n", LocalDateTime.now().format(TIME), "WARNING",
+                        "The --inplace option is deprecated. Migrate to the \"lock\" command.");
+                print(kas.lock(config, indent, sort, co));
+                return ExitCodes.OK;
+            }
             print(kas.dump(config, new KasDumpOptions(format.equals("json"), indent, sort, resolveRefs,
-                    resolveLocal, resolveEnv, lock)));
+                    resolveLocal, resolveEnv, lock), co));
             return ExitCodes.OK;
         }
     }
@@ -187,7 +225,43 @@ final class KasCommand implements Runnable {
 
         @Override
         int execute(KasRunner kas) {
-            print(kas.lock(config, update, indent, sort));
+            print(kas.lock(config, indent, sort, checkoutOptions(kas, false)));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Compare two kas configurations (and the commits between changed repo revisions).")
+    static final class Diff extends RepoBase {
+        @Parameters(index = "0", paramLabel = "CONFIG1", description = "The first configuration.")
+        String config1;
+
+        @Parameters(index = "1", paramLabel = "CONFIG2", description = "The second configuration.")
+        String config2;
+
+        @Option(names = "--format", paramLabel = "json|text", description = "Output format (default: text).")
+        String format = "text";
+
+        @Option(names = "--oneline", description = "One line per differing commit.")
+        boolean oneline;
+
+        @Option(names = "--no-color", description = "No colours.")
+        boolean noColor;
+
+        @Option(names = "--commit-only", description = "Only the commits of changed repo revisions.")
+        boolean commitOnly;
+
+        @Option(names = "--content-only", description = "Only the configuration differences.")
+        boolean contentOnly;
+
+        @Override
+        int execute(KasRunner kas) {
+            if (!format.equals("json") && !format.equals("text")) {
+                throw new UserInputException("kas diff: error: argument --format: invalid choice: '" + format
+                        + "' (choose from 'json', 'text')");
+            }
+            print(kas.diff(config1, config2, new KasDiffOptions(format.equals("json"), oneline, noColor, commitOnly,
+                    contentOnly), checkoutOptions(kas, false)));
             return ExitCodes.OK;
         }
     }
@@ -204,13 +278,21 @@ final class KasCommand implements Runnable {
         @Option(names = {"-k", "--keep-config-unchanged"}, description = "Do not touch checkouts and config.")
         boolean keep;
 
+        @Option(names = "--provenance", paramLabel = "true|mode=min|mode=max",
+                description = "Write a SLSA provenance attestation of the build (needs 'artifacts').")
+        String provenance;
+
         @Parameters(paramLabel = "ARGS", description = "[CONFIG] [-- BITBAKE-ARGS]")
         List<String> positionals = new ArrayList<>();
 
         @Override
         int execute(KasRunner kas) {
+            if (provenance != null && !List.of("true", "mode=min", "mode=max").contains(provenance)) {
+                throw new UserInputException("kas build: error: argument --provenance: invalid choice: '"
+                        + provenance + "' (choose from 'true', 'mode=min', 'mode=max')");
+            }
             Positionals p = Positionals.split(positionals, spec);
-            kas.build(p.config, new KasBuildOptions(targets, task, p.extra, checkoutOptions(keep)));
+            kas.build(p.config, new KasBuildOptions(targets, task, p.extra, checkoutOptions(kas, keep), provenance));
             return ExitCodes.OK;
         }
     }
@@ -227,10 +309,13 @@ final class KasCommand implements Runnable {
         @Option(names = {"-k", "--keep-config-unchanged"}, description = "Do not touch checkouts and config.")
         boolean keep;
 
+        @Option(names = {"-E", "--preserve-env"}, description = "Keep the current environment (terminal only).")
+        boolean preserveEnv;
+
         @Override
         int execute(KasRunner kas) {
             flushOut();
-            return kas.shell(config, command, checkoutOptions(keep));
+            return kas.shell(config, command, checkoutOptions(kas, keep), preserveEnv);
         }
     }
 
@@ -239,6 +324,9 @@ final class KasCommand implements Runnable {
     static final class ForAllRepos extends RepoBase {
         @Option(names = {"-k", "--keep-config-unchanged"}, description = "Do not touch checkouts and config.")
         boolean keep;
+
+        @Option(names = {"-E", "--preserve-env"}, description = "Keep the current environment (terminal only).")
+        boolean preserveEnv;
 
         @Parameters(paramLabel = "ARGS", description = "[CONFIG] COMMAND")
         List<String> positionals = new ArrayList<>();
@@ -250,12 +338,34 @@ final class KasCommand implements Runnable {
             }
             String config = positionals.size() == 2 ? positionals.get(0) : null;
             flushOut();
-            kas.forAllRepos(config, positionals.get(positionals.size() - 1), checkoutOptions(keep));
+            kas.forAllRepos(config, positionals.get(positionals.size() - 1), checkoutOptions(kas, keep), preserveEnv);
             return ExitCodes.OK;
         }
     }
 
-    /** The clean family: configuration is accepted but only the build dir matters. */
+    @Command(name = "menu", mixinStandardHelpOptions = true,
+            description = {"Write <work>/.config.yaml from a Kconfig menu, non-interactively: the saved selection "
+                    + "of .config.yaml and --set values are applied, every other symbol takes its Kconfig default.",
+                "The interactive terminal UI of kas is not provided."})
+    static final class Menu extends Base {
+        @Parameters(arity = "0..1", paramLabel = "KCONFIG", description = "Kconfig file (default: Kconfig).")
+        String kconfig = "Kconfig";
+
+        @Option(names = "--set", paramLabel = "SYMBOL=VALUE",
+                description = "Set a symbol (y/n for bool, text for string, a number for int/hex); repeatable.")
+        List<String> set = new ArrayList<>();
+
+        @Option(names = "--build", description = "Run 'kas build' with the written configuration afterwards.")
+        boolean build;
+
+        @Override
+        int execute(KasRunner kas) {
+            kas.menu(kconfig, new KasMenuOptions(KasMenuOptions.parseAssignments(set), build));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The clean family: only the build dir (and the first file's build_system) matter. */
     abstract static class CleanBase extends Base {
         @Parameters(arity = "0..1", paramLabel = "CONFIG", description = "FILE[:FILE...]")
         String config;
@@ -263,18 +373,31 @@ final class KasCommand implements Runnable {
         @Option(names = "--dry-run", description = "Only log what would be removed.")
         boolean dryRun;
 
-        @Option(names = {"--isar", "--isar-privileged"}, description = "Accepted for kas compatibility.")
-        boolean isar;
+        @ArgGroup(exclusive = true)
+        Isar isar;
 
-        @Option(names = "--isar-rootless", description = "Accepted for kas compatibility.")
-        boolean isarRootless;
+        /** kas' mutually exclusive isar layout options. */
+        static final class Isar {
+            @Option(names = {"--isar-privileged", "--isar"}, description = "Use the ISAR (privileged) layout.")
+            boolean privileged;
+
+            @Option(names = "--isar-rootless", description = "Use the ISAR (rootless) layout.")
+            boolean rootless;
+        }
+
+        String isarMode() {
+            if (isar == null) {
+                return null;
+            }
+            return isar.privileged ? "isar-privileged" : isar.rootless ? "isar-rootless" : null;
+        }
     }
 
     @Command(name = "clean", mixinStandardHelpOptions = true, description = "Remove <build>/tmp*.")
     static final class Clean extends CleanBase {
         @Override
         int execute(KasRunner kas) {
-            kas.clean(KasRunner.CleanLevel.CLEAN, dryRun);
+            kas.clean(KasRunner.CleanLevel.CLEAN, config, isarMode(), dryRun);
             return ExitCodes.OK;
         }
     }
@@ -284,7 +407,7 @@ final class KasCommand implements Runnable {
     static final class CleanSstate extends CleanBase {
         @Override
         int execute(KasRunner kas) {
-            kas.clean(KasRunner.CleanLevel.CLEANSSTATE, dryRun);
+            kas.clean(KasRunner.CleanLevel.CLEANSSTATE, config, isarMode(), dryRun);
             return ExitCodes.OK;
         }
     }
@@ -294,20 +417,20 @@ final class KasCommand implements Runnable {
     static final class CleanAll extends CleanBase {
         @Override
         int execute(KasRunner kas) {
-            kas.clean(KasRunner.CleanLevel.CLEANALL, dryRun);
+            kas.clean(KasRunner.CleanLevel.CLEANALL, config, isarMode(), dryRun);
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "purge", mixinStandardHelpOptions = true,
-            description = "cleanall, then remove managed repos, the build dir and kas' files.")
+            description = "cleanall, then remove managed repos, the build dir's content and kas' files.")
     static final class Purge extends CleanBase {
         @Option(names = "--preserve-repo-refs", description = "Keep reference repositories.")
         boolean preserveRepoRefs;
 
         @Override
         int execute(KasRunner kas) {
-            kas.purge(config, dryRun, preserveRepoRefs);
+            kas.purge(config, isarMode(), dryRun, preserveRepoRefs);
             return ExitCodes.OK;
         }
     }
@@ -342,7 +465,8 @@ final class KasCommand implements Runnable {
                 return false;
             }
             String prev = args.get(i - 1);
-            return List.of("--target", "-c", "--task", "--cmd", "--skip", "-l", "--log-level").contains(prev);
+            return List.of("--target", "-c", "--task", "--cmd", "--skip", "-l", "--log-level", "--provenance")
+                    .contains(prev);
         }
     }
 }

@@ -1,10 +1,12 @@
 package dev.bitzel.kas.internal.build;
 
 import dev.bitzel.kas.KasException;
+import dev.bitzel.kas.internal.Config;
 import dev.bitzel.kas.internal.Context;
 import dev.bitzel.kas.internal.Proc;
-import dev.bitzel.kas.internal.config.Values;
 import dev.bitzel.kas.internal.repo.Repo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,23 +14,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The environment bitbake runs in: what the init script exports, plus kas' {@code env} section. */
+/**
+ * kas' {@code get_build_environ}: what the init script ({@code oe-init-build-env} or {@code isar-init-build-env},
+ * found in exactly one repo) exports when sourced with only a minimal PATH, plus the {@code env} section and
+ * the variables kas passes through from the caller.
+ */
 public final class BuildEnv {
     private BuildEnv() {
     }
 
-    /** Name of the init script for a build_system value. */
-    public static String initScript(Object buildSystem) {
-        return buildSystem instanceof String s && s.startsWith("isar") ? "isar-init-build-env" : "oe-init-build-env";
+    /** Name of the init script for a build system. */
+    public static String initScript(String buildSystem) {
+        return buildSystem.startsWith("isar") ? "isar-init-build-env" : "oe-init-build-env";
     }
 
-    /** Sources the init script (found in exactly one repo) and answers the resulting environment. */
-    public static Map<String, String> compute(Map<String, Object> config, Iterable<Repo> repos, Context ctx,
-            Path home) {
-        String script = initScript(config.get("build_system"));
+    /** Sources the init script and answers the resulting build environment. */
+    public static Map<String, String> compute(Config config, List<Repo> repos, Context ctx) {
+        String script = initScript(config.buildSystem());
         Repo found = null;
         for (Repo r : repos) {
-            if (Files.exists(r.path.resolve(script))) {
+            if (Files.exists(Path.of(r.rawPath + "/" + script))) {
                 if (found != null) {
                     throw new KasException("Multiple init scripts found (" + r.name + " vs. " + found.name
                             + "). Resolve ambiguity by removing one of the repos");
@@ -39,51 +44,65 @@ public final class BuildEnv {
         if (found == null) {
             throw new KasException("Did not find any init-build-env script");
         }
-        Map<String, String> clean = new LinkedHashMap<>();
-        clean.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-        clean.put("HOME", home.toString());
-        for (String k : List.of("LANG", "LANGUAGE", "LC_ALL", "SSH_AUTH_SOCK", "http_proxy", "https_proxy",
-                "ftp_proxy", "no_proxy", "BB_NUMBER_THREADS", "PARALLEL_MAKE")) {
-            if (ctx.env.containsKey(k)) {
-                clean.put(k, ctx.env.get(k));
-            }
+        String buildtoolsEnv = Buildtools.setup(config, ctx);
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("kas-env-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory", e);
         }
-        Proc.Result r = Proc.run(List.of("/bin/bash", "-c",
-                "set -e\nsource \"$1\" \"$2\" > /dev/null\nenv -0\n", "bash", "./" + script, ctx.buildDir.toString()),
-                found.path, clean);
-        if (!r.ok()) {
-            throw new KasException("Sourcing " + found.path.resolve(script) + " failed (exit " + r.rc() + "): "
-                    + r.err().trim());
+        Proc.Result r;
+        try {
+            Path log = ctx.log.debugEnabled() ? tmp.resolve(".init_script.log") : Path.of("/dev/null");
+            Path getEnv = tmp.resolve("get_bb_env");
+            Files.writeString(getEnv, "#!/bin/bash\nset -e\n" + buildtoolsEnv + "source " + script + " $1 > " + log
+                    + "\nenv\n");
+            getEnv.toFile().setExecutable(true);
+            r = Proc.check(ctx.log, List.of(getEnv.toString(), ctx.buildDir.toString()), found.path,
+                    Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
+            if (ctx.log.debugEnabled() && Files.exists(log)) {
+                ctx.log.debug((script + " output:\n" + Files.readString(log)).replaceAll("\n+$", ""));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + script, e);
+        } finally {
+            deleteQuietly(tmp);
         }
         Map<String, String> env = new LinkedHashMap<>();
-        for (String entry : r.out().split("\0")) {
-            int eq = entry.indexOf('=');
-            if (eq > 0) {
-                env.put(entry.substring(0, eq), entry.substring(eq + 1));
+        for (String line : r.out().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq >= 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
-        List<String> passthrough = new ArrayList<>(List.of("SSTATE_DIR", "SSTATE_MIRRORS", "DL_DIR", "TMPDIR"));
-        for (Map.Entry<String, Object> e : Values.mapOrEmpty(config.get("env")).entrySet()) {
-            passthrough.add(e.getKey());
-            String caller = ctx.env.get(e.getKey());
-            if (caller != null) {
-                env.put(e.getKey(), caller);
-            } else if (e.getValue() != null) {
-                env.put(e.getKey(), e.getValue().toString());
-            }
-        }
-        if (env.containsKey("BB_ENV_PASSTHROUGH_ADDITIONS")) {
+        Map<String, String> confEnv = config.environment();
+        List<String> envVars = new ArrayList<>(List.of("SSTATE_DIR", "SSTATE_MIRRORS", "DL_DIR", "TMPDIR"));
+        envVars.addAll(confEnv.keySet());
+        env.putAll(confEnv);
+        if (env.get("BB_ENV_PASSTHROUGH_ADDITIONS") != null) {
             env.put("BB_ENV_PASSTHROUGH_ADDITIONS", env.get("BB_ENV_PASSTHROUGH_ADDITIONS") + " "
-                    + String.join(" ", passthrough));
-        } else if (env.containsKey("BB_ENV_EXTRAWHITE")) {
-            env.put("BB_ENV_EXTRAWHITE", env.get("BB_ENV_EXTRAWHITE") + " " + String.join(" ", passthrough));
+                    + String.join(" ", envVars));
+        } else if (env.get("BB_ENV_EXTRAWHITE") != null) {
+            env.put("BB_ENV_EXTRAWHITE", env.get("BB_ENV_EXTRAWHITE") + " " + String.join(" ", envVars));
         }
-        for (String k : List.of("SSH_AUTH_SOCK", "SHELL", "TERM", "GIT_PROXY_COMMAND", "NO_PROXY", "SSTATE_DIR",
-                "SSTATE_MIRRORS", "DL_DIR", "TMPDIR")) {
-            if (ctx.env.containsKey(k)) {
-                env.put(k, ctx.env.get(k));
+        envVars.addAll(List.of("SSH_AUTH_SOCK", "SHELL", "TERM", "GIT_PROXY_COMMAND", "NO_PROXY"));
+        for (String v : envVars) {
+            if (ctx.env.containsKey(v)) {
+                env.put(v, ctx.env.get(v));
             }
         }
+        env.values().removeIf(v -> v == null);
         return env;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover file in the temp dir costs nothing; the result above does not depend on it
+            return;
+        }
     }
 }

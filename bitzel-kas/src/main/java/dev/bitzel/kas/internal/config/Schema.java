@@ -128,11 +128,15 @@ final class Schema {
             p.forEach((k, val) -> string(val, "proxy_config." + k));
         }
         if (data.containsKey("buildtools")) {
+            // the schema leaves buildtools open for further keys
             Map<String, Object> b = object(data.get("buildtools"), "buildtools");
-            keys(b, "buildtools", Set.of("version", "sha256sum", "base_url", "filename"));
             string(required(b, "buildtools", "version"), "buildtools.version");
             string(required(b, "buildtools", "sha256sum"), "buildtools.sha256sum");
-            b.forEach((k, val) -> string(val, "buildtools." + k));
+            for (String k : List.of("base_url", "filename")) {
+                if (b.containsKey(k)) {
+                    string(b.get(k), "buildtools." + k);
+                }
+            }
         }
         if (data.containsKey("overrides")) {
             Map<String, Object> o = object(data.get("overrides"), "overrides");
@@ -171,9 +175,20 @@ final class Schema {
     private void signer(Object value, String at) {
         Map<String, Object> s = object(value, at);
         keys(s, at, Set.of("type", "repo", "path", "fingerprint", "gpg_keyserver"));
-        s.forEach((k, v) -> string(v, at + "." + k));
+        for (String k : List.of("path", "gpg_keyserver")) {
+            if (s.containsKey(k)) {
+                string(s.get(k), at + "." + k);
+            }
+        }
+        if (s.containsKey("fingerprint")) {
+            Object fp = s.get("fingerprint");
+            if (!(fp instanceof String f) || (f.length() != 40 && f.length() != 50)) {
+                fail(at + ".fingerprint", "expected a GnuPG fingerprint (40 hex digits) or an SSH fingerprint "
+                        + "(SHA256:..., 50 characters), got " + describe(fp));
+            }
+        }
         Object type = s.getOrDefault("type", "gpg");
-        if (!type.equals("gpg") && !type.equals("ssh")) {
+        if (!"gpg".equals(type) && !"ssh".equals(type)) {
             fail(at + ".type", describe(type) + " is not one of [gpg, ssh]");
         }
         boolean path = s.containsKey("path");
@@ -187,7 +202,7 @@ final class Schema {
         if (keyserver && !s.containsKey("fingerprint")) {
             fail(at, "'fingerprint' is required together with 'gpg_keyserver'");
         }
-        if (type.equals("ssh") && !path) {
+        if ("ssh".equals(type) && !path) {
             fail(at, "ssh signers need 'path' and 'repo'");
         }
     }

@@ -79,4 +79,54 @@ public final class Values {
         }
         return v.toString();
     }
+
+    /** Python's {@code str()} of a value as kas prints it in text output ({@code repr} inside containers). */
+    public static String pyStrDeep(Object v) {
+        return v instanceof String s ? s : pyRepr(v);
+    }
+
+    /** Python's {@code repr()} of a tree value. */
+    public static String pyRepr(Object v) {
+        if (v instanceof String s) {
+            boolean single = s.indexOf('\'') >= 0 && s.indexOf('"') < 0;
+            char q = single ? '"' : '\'';
+            StringBuilder sb = new StringBuilder().append(q);
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '\\' -> sb.append("\\\\");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    case '\t' -> sb.append("\\t");
+                    default -> {
+                        if (c == q) {
+                            sb.append('\\').append(c);
+                        } else if (c < 0x20 || c == 0x7f) {
+                            sb.append(String.format("\\x%02x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
+            }
+            return sb.append(q).toString();
+        }
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("{");
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                sb.append(first ? "" : ", ").append(pyRepr(e.getKey())).append(": ").append(pyRepr(e.getValue()));
+                first = false;
+            }
+            return sb.append('}').toString();
+        }
+        if (v instanceof List<?> l) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < l.size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(pyRepr(l.get(i)));
+            }
+            return sb.append(']').toString();
+        }
+        return pyStr(v);
+    }
 }

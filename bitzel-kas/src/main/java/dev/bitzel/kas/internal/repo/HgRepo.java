@@ -1,121 +1,138 @@
 package dev.bitzel.kas.internal.repo;
 
-import dev.bitzel.kas.KasException;
-import dev.bitzel.kas.internal.Context;
-import dev.bitzel.kas.internal.Proc;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Mercurial operations with the {@code hg} binary, as kas' MercurialRepo does them. */
-final class HgRepo implements Vcs {
-    private final Repo repo;
-    private final Context ctx;
-
-    HgRepo(Repo repo, Context ctx) {
-        this.repo = repo;
-        this.ctx = ctx;
-    }
-
-    private Proc.Result hg(Path dir, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("hg"));
-        cmd.addAll(List.of(args));
-        Map<String, String> env = new HashMap<>(ctx.gitEnv());
-        env.put("HGPLAIN", "1");
-        return Proc.run(cmd, dir, env);
-    }
-
-    private String wanted() {
-        if (repo.commit != null) {
-            return repo.commit;
-        }
-        if (repo.tag != null) {
-            return repo.tag;
-        }
-        return repo.branch != null ? repo.branch : repo.refspec;
-    }
-
-    private boolean known(String rev) {
-        return hg(repo.path, "log", "-q", "-r", rev).ok();
+/** The Mercurial commands of kas' {@code MercurialRepo}, run with the {@code hg} binary. */
+final class HgRepo extends Repo {
+    HgRepo(Builder b) {
+        super(b);
     }
 
     @Override
-    public void fetch() {
-        String url = repo.effectiveUrl(ctx.env);
-        if (!Files.isDirectory(repo.path.resolve(".hg"))) {
-            try {
-                Files.createDirectories(repo.path.getParent());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Proc.Result r = hg(ctx.workDir, "clone", "-q", url, repo.path.toString());
-            if (!r.ok()) {
-                throw new KasException("Failed to clone repository \"" + repo.id + "\" from " + url + ": "
-                        + r.err().trim());
-            }
-            ctx.log.info("Repository " + repo.name + " cloned");
-        }
-        ctx.log.warning("Repo implementation does not support changing the remote url.");
-        boolean pinned = repo.commit != null && repo.branch == null && repo.tag == null;
-        if (!known(wanted()) || (ctx.update && !pinned)) {
-            Proc.Result r = hg(repo.path, "pull", "-q");
-            if (!r.ok()) {
-                throw new KasException("Fetching repository \"" + repo.id + "\" failed: " + r.err().trim());
-            }
-        }
-        if (!known(wanted())) {
-            throw new KasException((repo.branch != null ? "Branch" : repo.tag != null ? "Tag" : "Commit") + " \""
-                    + wanted() + "\" cannot be found in repository \"" + repo.id + "\"");
-        }
+    public String type() {
+        return "hg";
     }
 
     @Override
-    public String resolvedCommit() {
-        if (repo.commit != null) {
-            return repo.commit;
+    List<String> cloneCmd(String srcdir, boolean createRef) {
+        // Mercurial has no object caches to borrow from
+        if (createRef) {
+            return List.of("true");
         }
-        Proc.Result r = hg(repo.path, "log", "-r", wanted(), "--template", "{node|short}");
-        return r.ok() ? r.out().trim() : null;
+        return List.of("hg", "clone", effectiveUrl(), path.toString());
     }
 
     @Override
-    public boolean checkout() {
-        if (!ctx.forceCheckout) {
-            Proc.Result d = hg(repo.path, "diff");
-            if (d.ok() && !d.out().isBlank()) {
-                ctx.log.warning("Repo " + repo.name + " is dirty - no checkout");
-                return false;
-            }
+    List<String> containsRefspecCmd() {
+        return List.of("hg", "log", "-r", commit != null ? commit : tag != null ? tag : branch != null ? branch
+                : refspec);
+    }
+
+    @Override
+    List<String> fetchCmd() {
+        return List.of("hg", "pull");
+    }
+
+    @Override
+    List<String> isDirtyCmd() {
+        return List.of("hg", "status", "--modified", "--added", "--removed", "--deleted");
+    }
+
+    @Override
+    List<String> isSignedCmd() {
+        return null;
+    }
+
+    @Override
+    List<String> resolveBranchCmd() {
+        if (branch != null) {
+            return List.of("hg", "identify", "--id", "-r", "limit(heads(branch(" + branch + ")))");
         }
-        List<String> cmd = new ArrayList<>(List.of("checkout", "-q"));
+        return List.of("hg", "identify", "--id", "-r", refspec);
+    }
+
+    @Override
+    List<String> resolveTagCmd() {
+        return List.of("hg", "identify", "--id", "-r", "tag(" + (tag != null ? tag : refspec) + ")");
+    }
+
+    @Override
+    List<String> resolveAnnotatedTagCmd() {
+        return null;
+    }
+
+    @Override
+    List<String> branchContainsRefCmd() {
+        return List.of("hg", "log", "-r", commit, "-b", branch);
+    }
+
+    @Override
+    List<String> checkoutCmd(String desiredRef, boolean isBranch) {
+        List<String> cmd = new ArrayList<>(List.of("hg", "checkout", desiredRef));
         if (ctx.forceCheckout) {
-            cmd.add("-C");
+            cmd.add("--clean");
         }
-        cmd.add(wanted());
-        Proc.Result r = hg(repo.path, cmd.toArray(String[]::new));
-        if (!r.ok()) {
-            throw new KasException("Checkout of repository \"" + repo.id + "\" failed: " + r.err().trim());
-        }
-        return true;
+        return cmd;
     }
 
     @Override
-    public void applyPatches(Map<String, Repo> repos, Path homeDir) {
-        if (!repo.patches.isEmpty()) {
-            throw new KasException("Patches for Mercurial repository \"" + repo.id
-                    + "\" are not supported by this implementation (supported: git repositories)");
-        }
+    List<String> preparePatchesCmd() {
+        String ref = commit != null ? commit : tag != null ? tag : branch != null ? branch : refspec;
+        // the revision part of a refspec is not allowed in branch names
+        ref = ref.substring(ref.lastIndexOf(':') + 1);
+        return List.of("hg", "branch", "-f", "patched-" + ref);
     }
 
     @Override
-    public void verifySignature(Map<String, Object> config, Map<String, Repo> repos, Path homeDir) {
-        if (repo.signed) {
-            throw new KasException("Repository \"" + repo.id + "\": signature verification is only available for git");
+    List<String> applyPatchFileCmd(Path file) {
+        return List.of("hg", "import", "--no-commit", file.toString());
+    }
+
+    @Override
+    List<String> addCmd() {
+        return List.of("hg", "add");
+    }
+
+    @Override
+    List<String> commitCmd(Map<String, String> env, String author, String msg, String date) {
+        return List.of("hg", "commit", "--user", author, "-m", msg, "--date", date);
+    }
+
+    @Override
+    List<String> setRemoteUrlCmd() {
+        return null;
+    }
+
+    @Override
+    List<String> getRemoteUrlCmd() {
+        return List.of("hg", "paths", "default");
+    }
+
+    @Override
+    List<String> getCommitCmd() {
+        return List.of("hg", "log", "-r", commit != null ? commit : ".", "--template", "{node}\n");
+    }
+
+    @Override
+    String patchTimestamp(Path patch) throws IOException {
+        List<String> lines = GitRepo.readLines(patch, 4);
+        if (lines.size() >= 4 && lines.get(2).startsWith("# Date ") && lines.get(3).startsWith("# ")) {
+            return lines.get(3).substring(2).strip();
         }
+        return null;
+    }
+
+    @Override
+    List<String> containsPathCmd(String relPath) {
+        return List.of("hg", "files", relPath);
+    }
+
+    @Override
+    public List<Commit> log(String from, String to) {
+        throw new UnsupportedOperationException("Unsupported diff for MercurialRepo (repository \"" + name + "\")");
     }
 }

@@ -80,4 +80,56 @@ class ConfigFileTest {
         assertThatThrownBy(() -> load("i.yml", "header: {version: 23}\nsigners:\n  s: {type: gpg}\n"))
                 .hasMessageContaining("at 'signers.s': exactly one of 'path'");
     }
+
+    @Test
+    void buildtoolsIsOpenForFurtherKeysButChecksTheKnownOnes() throws IOException {
+        assertThat(load("j.yml", "header: {version: 23}\nbuildtools: {version: '5.0', sha256sum: abc, extra: 1}\n")
+                .data()).containsKey("buildtools");
+        assertThatThrownBy(() -> load("k.yml", "header: {version: 23}\nbuildtools: {version: 5.0, sha256sum: abc}\n"))
+                .hasMessageContaining("at 'buildtools.version': expected a string, got 5.0 (number)");
+    }
+
+    @Test
+    void signerFingerprintsHaveGpgOrSshLength() {
+        assertThatThrownBy(() -> load("l.yml", "header: {version: 23}\nsigners:\n  s: {type: ssh, repo: r, path: k.pub, "
+                + "fingerprint: 'SHA256:short'}\n")).hasMessageContaining("at 'signers.s.fingerprint'");
+    }
+
+    @Test
+    void aJsonSyntaxErrorIsAnInternalErrorAsInKas() {
+        assertThatThrownBy(() -> load("m.json", "{\"header\": {\"version\": 23},}"))
+                .isInstanceOf(ConfigFile.ConfigSyntaxError.class).hasMessageContaining("m.json at line 1");
+    }
+
+    @Test
+    void theTopLevelMustBeAMapping() {
+        assertThatThrownBy(() -> load("n.yml", "- header: {version: 23}\n"))
+                .hasMessageContaining("the top level must be a mapping, got list");
+    }
+
+    @Test
+    void includeEntriesAreStringsOrRepoFilePairs() {
+        assertThatThrownBy(() -> load("o.yml", "header: {version: 23, includes: [{repo: r}]}\n"))
+                .hasMessageContaining("at 'header.includes[0]': 'file' is a required property");
+        assertThatThrownBy(() -> load("p.yml", "header: {version: 23, includes: [{repo: r, file: f, x: 1}]}\n"))
+                .hasMessageContaining("at 'header.includes[0]': unknown key 'x'");
+        assertThatThrownBy(() -> load("q.yml", "header: {version: 23, includes: a.yml}\n"))
+                .hasMessageContaining("at 'header.includes': expected a list");
+    }
+
+    @Test
+    void layerValuesArePrioMappingsNullDisabledOrLegacyTokens() throws IOException {
+        assertThat(load("r.yml", "header: {version: 23}\nrepos: {r: {layers: {a: disabled, b: excluded, c: 0, "
+                + "d: false, e: {prio: -99}, f: }}}\n").data()).containsKey("repos");
+        assertThatThrownBy(() -> load("s.yml", "header: {version: 23}\nrepos: {r: {layers: {a: yes}}}\n"))
+                .hasMessageContaining("at 'repos.r.layers.a': expected null (enabled), 'disabled' or a mapping");
+        assertThatThrownBy(() -> load("t.yml", "header: {version: 23}\nrepos: {r: {layers: {a: {prio: 100}}}}\n"))
+                .hasMessageContaining("at 'repos.r.layers.a.prio': expected an integer from -99 to 99, got 100");
+    }
+
+    @Test
+    void versionStringsOtherThanTheLegacyOneAreRejected() {
+        assertThatThrownBy(() -> load("u.yml", "header: {version: '1.0'}\n"))
+                .hasMessageContaining("header.version '1.0' is not supported");
+    }
 }

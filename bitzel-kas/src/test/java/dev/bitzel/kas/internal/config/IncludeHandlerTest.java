@@ -39,7 +39,8 @@ class IncludeHandlerTest {
         assertThat(c.get("machine")).isEqualTo("b");
         assertThat(c.get("local_conf_header")).isEqualTo(Map.of("x", "1", "y", "3"));
         assertThat(c.get("target")).isEqualTo(List.of("t3"));
-        assertThat(c.get("header")).isEqualTo(Map.of("version", 23));
+        // the merged header keeps the last includes list (kas drops it only when dumping)
+        assertThat(c.get("header")).isEqualTo(Map.of("version", 23, "includes", List.of("a.yml", "b.yml")));
     }
 
     @Test
@@ -92,7 +93,9 @@ class IncludeHandlerTest {
         Path top = write("kas.yml", "header: {version: 23, includes: [../outside.yml]}\n");
         Files.writeString(dir.getParent().resolve("outside.yml"), "header: {version: 23}\n");
         assertThatThrownBy(() -> load(top)).isInstanceOf(KasException.class)
-                .hasMessageContaining("points outside of the repository");
+                .hasMessageContaining("include " + dir.getParent().toRealPath().resolve("outside.yml")
+                        + " resolves outside repository " + dir)
+                .hasMessageContaining("at 'header.includes[0]': \"../outside.yml\"");
     }
 
     @Test
