@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -173,7 +174,7 @@ public final class SourceFetcher {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET();
         if (!url.user().isEmpty()) {
             String credentials = url.user() + ":" + url.password();
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+            request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         policy.log().accept("NOTE: fetching " + url.redacted());

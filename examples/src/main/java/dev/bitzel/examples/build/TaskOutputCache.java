@@ -52,6 +52,8 @@ public final class TaskOutputCache implements ActionCache {
     private final Map<String, Path> roots;
     private final TaskPaths paths;
     private final Map<String, OutputTracker.Changes> changesBySignature = new ConcurrentHashMap<>();
+    /** Signatures whose results this build put in the build directory (stored after a run, or replayed). */
+    private final Set<String> writtenThisBuild = ConcurrentHashMap.newKeySet();
 
     /** Where a task's stamp goes. */
     @FunctionalInterface
@@ -123,20 +125,26 @@ public final class TaskOutputCache implements ActionCache {
             return CacheLookup.miss();
         }
         replay(task, cached.get());
+        writtenThisBuild.add(signature);
         writeStamp(stamp);
         return CacheLookup.hit(key(signature).hash());
     }
 
     /**
-     * Replays a task's cached result onto the build directory whether or not its stamp exists.
+     * Puts a task's cached result back onto the build directory, whatever its stamp says, unless this build already
+     * put it there (the task ran or was replayed in this build, so its files are in place).
      *
      * @return whether the store holds a result for the signature
      * @throws IOException if the result is corrupt or cannot be written
      */
     public boolean replay(TaskNode task, String signature) throws IOException {
+        if (writtenThisBuild.contains(signature)) {
+            return true;
+        }
         Optional<ActionResult> cached = store.actionCache().get(key(signature));
         if (cached.isPresent()) {
             replay(task, cached.get());
+            writtenThisBuild.add(signature);
         }
         return cached.isPresent();
     }
@@ -251,6 +259,7 @@ public final class TaskOutputCache implements ActionCache {
                 CHANGES, store.put(manifest.toString().getBytes(StandardCharsets.UTF_8)), false));
         store.actionCache().put(key(signature), new ActionResult(0, files, dirs, Digest.EMPTY, Digest.EMPTY,
                 Map.of("task", task.id().toString())));
+        writtenThisBuild.add(signature);
         writeStamp(paths.stamp(task, signature));
     }
 
