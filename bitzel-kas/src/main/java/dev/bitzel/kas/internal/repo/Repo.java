@@ -301,6 +301,26 @@ public abstract class Repo {
      */
     public static Path rootPath(Context ctx, Path dir, boolean fallback) {
         if (dir != null && Files.isDirectory(dir)) {
+            // the common cases answered without starting git or (slow to start) hg: a plain .git directory of
+            // ours above, or no .git and no .hg at all; anything else (a .git file of a submodule or worktree, a
+            // repository of another user that git may refuse, an .hg) goes through the tools as kas does
+            Path abs = dir.toAbsolutePath().normalize();
+            boolean ask = false;
+            for (Path d = abs; d != null; d = d.getParent()) {
+                Path git = d.resolve(".git");
+                if (Files.isDirectory(git, java.nio.file.LinkOption.NOFOLLOW_LINKS) && ownedByUs(git)
+                        && !ctx.env.containsKey("GIT_CEILING_DIRECTORIES")) {
+                    return d;
+                }
+                if (Files.exists(git, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        || Files.exists(d.resolve(".hg"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    ask = true;
+                    break;
+                }
+            }
+            if (!ask && !ctx.env.containsKey("GIT_CEILING_DIRECTORIES")) {
+                return fallback ? dir : null;
+            }
             Proc.Result r = Proc.run(List.of("git", "rev-parse", "--show-toplevel",
                     "--show-superproject-working-tree"), dir, ctx.environ);
             if (r.ok()) {
@@ -314,6 +334,27 @@ public abstract class Repo {
             }
         }
         return fallback ? dir : null;
+    }
+
+    /** Whether a .git or .hg entry exists in {@code dir} or above it. */
+    static boolean insideVcs(Path dir) {
+        for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.exists(d.resolve(".hg"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean ownedByUs(Path p) {
+        try {
+            Object owner = Files.getAttribute(p, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Object me = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return owner.equals(me);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** KAS_PREMIRRORS applied to the url: the first line "regex replacement" whose regex matches. */
@@ -430,6 +471,19 @@ public abstract class Repo {
     /** The command that verifies the signature of the wanted commit or tag, or null when not supported. */
     abstract List<String> isSignedCmd();
 
+    /**
+     * Whether the working copy already is where {@link #checkoutCmd} would put it, so that the command would change
+     * nothing (answering false is always safe).
+     */
+    boolean alreadyAt(String desiredRef, boolean isBranch) {
+        return false;
+    }
+
+    /** Whether {@link #setRemoteUrlCmd} would change nothing (answering false is always safe). */
+    boolean remoteUrlIs(String url) {
+        return false;
+    }
+
     /** Commits between two revisions, newest first ({@code kas diff}, {@code kas lock}). */
     public abstract List<Commit> log(String from, String to);
 
@@ -541,7 +595,7 @@ public abstract class Repo {
         List<String> setUrl = setRemoteUrlCmd();
         if (setUrl == null) {
             ctx.log.warning("Repo implementation does not support changing the remote url.");
-        } else {
+        } else if (!remoteUrlIs(effectiveUrl())) {
             taskCheck("fetch repos", setUrl, path);
         }
         if (noRef()) {
@@ -667,7 +721,9 @@ public abstract class Repo {
             desired = refspec;
             isBranch = false;
         }
-        check(checkoutCmd(desired, isBranch), path);
+        if (ctx.forceCheckout || !alreadyAt(desired, isBranch)) {
+            check(checkoutCmd(desired, isBranch), path);
+        }
         invalidate();
         ctx.log.info("Repository " + name + " checked out to " + desired);
     }
@@ -780,7 +836,8 @@ public abstract class Repo {
 
     /** kas' {@code resolve_local}: url and commit of an unmanaged directory from its VCS, when it has one. */
     private void resolveLocal() {
-        if (!Files.isDirectory(path)) {
+        if (!Files.isDirectory(path) || !insideVcs(path)) {
+            // outside any repository the VCS commands can only fail: skip starting them
             return;
         }
         Proc.Result r = run(getRemoteUrlCmd(), path);
