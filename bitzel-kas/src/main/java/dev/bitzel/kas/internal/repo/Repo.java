@@ -71,6 +71,8 @@ public abstract class Repo {
     private String revision;
     private boolean revisionKnown;
     private Boolean dirty;
+    /** The configured full-length commit was found in the clone by this command (so rev-parse would echo it). */
+    private boolean commitPresent;
 
     Repo(Builder b) {
         this.ctx = b.ctx;
@@ -519,6 +521,9 @@ public abstract class Repo {
 
     private String computeRevision() {
         if (commit != null) {
+            if (commitPresent && commit.matches("[0-9a-f]{40}|[0-9a-f]{64}")) {
+                return commit;
+            }
             return outputOr(getCommitCmd(), commit);
         }
         if (tag != null) {
@@ -604,6 +609,7 @@ public abstract class Repo {
         invalidate();
         if (!ctx.update || commit != null) {
             Proc.Result r = run(containsRefspecCmd(), path);
+            commitPresent = r.ok() && commit != null && "git".equals(type());
             if (r.ok()) {
                 ctx.log.info("Repository " + name + " already contains " + firstNonNull(commit, tag, branch, refspec)
                         + " as " + r.out().strip());
@@ -724,7 +730,7 @@ public abstract class Repo {
         if (ctx.forceCheckout || !alreadyAt(desired, isBranch)) {
             check(checkoutCmd(desired, isBranch), path);
         }
-        invalidate();
+        dirty = null;
         ctx.log.info("Repository " + name + " checked out to " + desired);
     }
 
