@@ -241,12 +241,6 @@ public final class Session implements AutoCloseable {
         return home;
     }
 
-    /** Puts the home back for a second configuration (kas diff skips setup_home the second time). */
-    void keepHomeFor(Session other) {
-        other.home = home;
-        home = null;
-    }
-
     @Override
     public void close() {
         if (agent != null && !ctx.skip.contains("cleanup_ssh_agent")) {
