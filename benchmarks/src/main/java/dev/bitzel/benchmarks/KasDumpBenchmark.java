@@ -1,11 +1,16 @@
 package dev.bitzel.benchmarks;
 
 import dev.bitzel.kas.KasConfig;
+import dev.bitzel.kas.KasDumpOptions;
+import dev.bitzel.kas.KasRunner;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,8 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How fast a kas include tree of 20 files (top file → 4 includes → 15 leaves, each with repos, layers and
- * local_conf_header blocks) is read, schema-checked, merged and dumped as YAML, as {@code kas dump} does
- * before touching any repository.
+ * local_conf_header blocks) is read, schema-checked, merged and dumped as YAML: {@link #loadMergeDump} as
+ * {@code kas dump} does before touching any repository, {@link #runnerDump} as the whole {@code bitzel kas dump}
+ * command does it (its setup steps included) for a tree whose repos are local directories (no url), in a
+ * directory outside any VCS.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class KasDumpBenchmark {
     private Path dir;
     private Path top;
+    private Path localDir;
+    private KasRunner runner;
 
     /** Writes the 20 files into a temp dir. */
     @Setup
@@ -53,6 +62,18 @@ public class KasDumpBenchmark {
         }
         top = dir.resolve("kas.yml");
         Files.writeString(top, file(1000, topIncludes.toString()));
+
+        localDir = Files.createTempDirectory("kas-bench-local");
+        Path project = Files.createDirectories(localDir.resolve("project"));
+        Path work = Files.createDirectories(localDir.resolve("work"));
+        for (Path f : List.of(dir.toFile().list()).stream().map(dir::resolve).toList()) {
+            // the same tree with url-less repos: dump then needs no repository operation
+            Files.writeString(project.resolve(f.getFileName()), Files.readString(f)
+                    .replaceAll("url: https://git.example.com/(repo-\\d).git\n    branch: main",
+                            "path: ../project/$1"));
+        }
+        runner = KasRunner.builder().workingDirectory(work).environment(Map.of("PATH", System.getenv("PATH")))
+                .progress(new PrintStream(OutputStream.nullOutputStream())).build();
     }
 
     private static String file(int n, String includes) {
@@ -73,12 +94,14 @@ public class KasDumpBenchmark {
         return sb.toString();
     }
 
-    /** Removes the temp dir. */
+    /** Removes the temp dirs. */
     @TearDown
     public void tearDown() throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        for (Path d : List.of(dir, localDir)) {
+            try (Stream<Path> s = Files.walk(d)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         }
     }
@@ -87,5 +110,11 @@ public class KasDumpBenchmark {
     @Benchmark
     public String loadMergeDump() {
         return KasConfig.load(dir, List.of(top)).toYaml();
+    }
+
+    /** The whole {@code kas dump} command on the tree with local repos: setup steps, merge, repos, YAML. */
+    @Benchmark
+    public String runnerDump() {
+        return runner.dump("../project/kas.yml", KasDumpOptions.defaults());
     }
 }

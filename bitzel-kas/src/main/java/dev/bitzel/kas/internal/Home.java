@@ -256,6 +256,13 @@ public final class Home implements AutoCloseable {
      */
     public String[] useKasIdentity() throws IOException {
         Path config = dir.resolve(".gitconfig");
+        String text = Files.exists(config) ? Files.readString(config) : "";
+        if (text.lines().noneMatch(l -> l.strip().toLowerCase(java.util.Locale.ROOT).startsWith("[user"))) {
+            // no user configured: kas' identity is what both setting and restoring leave behind
+            write(config, text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + "[user]\n\tname = "
+                    + KAS_USER_NAME + "\n\temail = " + KAS_USER_EMAIL + "\n", false);
+            return null;
+        }
         String name = gitConfigValue(config, "user.name");
         String email = gitConfigValue(config, "user.email");
         setGitConfig(config, "user.name", KAS_USER_NAME);
@@ -265,6 +272,9 @@ public final class Home implements AutoCloseable {
 
     /** Puts back the user that {@link #useKasIdentity} replaced. */
     public void restoreUser(String[] user) throws IOException {
+        if (user == null) {
+            return;
+        }
         Path config = dir.resolve(".gitconfig");
         setGitConfig(config, "user.name", user[0]);
         setGitConfig(config, "user.email", user[1]);

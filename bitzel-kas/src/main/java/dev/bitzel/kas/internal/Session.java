@@ -140,6 +140,10 @@ public final class Session implements AutoCloseable {
         if (run("repos_checkout")) {
             requireLoaded();
             importKeys();
+            if (!ctx.forceCheckout) {
+                // the dirty checks do not change anything: run them all at once, then check out in order
+                parallel(config.getRepos().stream().filter(Repo::managed).toList(), Repo::dirty);
+            }
             for (Repo r : config.getRepos()) {
                 signatures().ensureValidIfSigned(r, config.raw());
                 r.checkout();
@@ -191,9 +195,13 @@ public final class Session implements AutoCloseable {
 
     /** kas' {@code repos_fetch}: all repos at once; the first failure (in repo order) is reported. */
     void fetch(List<Repo> repos) {
-        List<Repo> managed = repos.stream().filter(Repo::managed).toList();
+        parallel(repos.stream().filter(Repo::managed).toList(), Repo::fetch);
+    }
+
+    /** Runs {@code action} on every repo concurrently; the first failure in list order is rethrown. */
+    private static void parallel(List<Repo> managed, java.util.function.Consumer<Repo> action) {
         if (managed.size() <= 1) {
-            managed.forEach(Repo::fetch);
+            managed.forEach(action);
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, managed.size()), r -> {
@@ -204,7 +212,7 @@ public final class Session implements AutoCloseable {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Repo r : managed) {
-                futures.add(pool.submit(r::fetch));
+                futures.add(pool.submit(() -> action.accept(r)));
             }
             RuntimeException first = null;
             for (Future<?> f : futures) {
@@ -222,7 +230,7 @@ public final class Session implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fetching repositories", e);
+            throw new IllegalStateException("interrupted while working on repositories", e);
         } finally {
             pool.shutdownNow();
         }
@@ -231,12 +239,6 @@ public final class Session implements AutoCloseable {
     /** The temporary HOME (null when {@code setup_home} was skipped). */
     public Home home() {
         return home;
-    }
-
-    /** Puts the home back for a second configuration (kas diff skips setup_home the second time). */
-    void keepHomeFor(Session other) {
-        other.home = home;
-        home = null;
     }
 
     @Override

@@ -144,9 +144,7 @@ public final class Emitter {
     /** PyYAML's analyze_scalar, reduced to what choosing plain, single- or double-quoted needs. */
     private static String quoteIfNeeded(String s, boolean key) {
         Analysis a = analyze(s);
-        boolean implicitStr = !(BOOL.matcher(s).matches() || FLOAT.matcher(s).matches()
-                || INT.matcher(s).matches() || NULL.matcher(s).matches() || TIMESTAMP.matcher(s).matches()
-                || OTHER.matcher(s).matches());
+        boolean implicitStr = !mayResolveToOtherType(s);
         if (implicitStr && a.allowBlockPlain && !(key && a.multiline)) {
             return s;
         }
@@ -154,6 +152,28 @@ public final class Emitter {
             return "'" + s.replace("'", "''") + "'";
         }
         return doubleQuoted(s);
+    }
+
+    /**
+     * Whether one of PyYAML's implicit resolvers (bool, float, int, null, timestamp, merge/value) matches: like
+     * PyYAML, the candidates are chosen by the first character, which spares the regexes for most strings.
+     */
+    private static boolean mayResolveToOtherType(String s) {
+        if (s.isEmpty()) {
+            return true;
+        }
+        char c = s.charAt(0);
+        if ("yYnNtTfFoO".indexOf(c) >= 0 && BOOL.matcher(s).matches()) {
+            return true;
+        }
+        if (("-+.".indexOf(c) >= 0 || (c >= '0' && c <= '9')) && (FLOAT.matcher(s).matches()
+                || INT.matcher(s).matches() || TIMESTAMP.matcher(s).matches())) {
+            return true;
+        }
+        if ("~nN".indexOf(c) >= 0 && NULL.matcher(s).matches()) {
+            return true;
+        }
+        return (c == '<' || c == '=') && OTHER.matcher(s).matches();
     }
 
     private static String block(String s, int col) {

@@ -261,6 +261,79 @@ public final class GitRepo extends Repo {
         return Path.of(r.out().strip());
     }
 
+    /** The .git directory when it is a plain directory of the checkout (no worktree or submodule link), or null. */
+    private Path plainGitDir() {
+        Path g = path.resolve(".git");
+        return Files.isDirectory(g, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? g : null;
+    }
+
+    /** The value of a ref from the loose ref file or packed-refs, or null. */
+    private static String readRef(Path gitDir, String ref) throws IOException {
+        Path loose = gitDir.resolve(ref);
+        if (Files.isRegularFile(loose)) {
+            return Files.readString(loose).strip();
+        }
+        Path packed = gitDir.resolve("packed-refs");
+        if (Files.isRegularFile(packed)) {
+            for (String line : Files.readAllLines(packed)) {
+                if (line.endsWith(" " + ref) && !line.startsWith("#") && !line.startsWith("^")) {
+                    return line.substring(0, line.indexOf(' '));
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    boolean alreadyAt(String desiredRef, boolean isBranch) {
+        Path g = plainGitDir();
+        String want = removeRefPrefix(desiredRef);
+        if (g == null || !want.matches("[0-9a-f]{40}|[0-9a-f]{64}")) {
+            return false;
+        }
+        try {
+            String head = Files.readString(g.resolve("HEAD")).strip();
+            if (!isBranch) {
+                return head.equals(want);
+            }
+            String b = removeRefPrefix(branch != null ? branch : refspec);
+            if (b.startsWith("heads/")) {
+                b = b.substring(6);
+            }
+            return head.equals("ref: refs/heads/" + b) && want.equals(readRef(g, "refs/heads/" + b));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    boolean remoteUrlIs(String url) {
+        Path g = plainGitDir();
+        if (g == null) {
+            return false;
+        }
+        try {
+            boolean inOrigin = false;
+            String found = null;
+            for (String raw : Files.readAllLines(g.resolve("config"))) {
+                String line = raw.strip();
+                if (line.startsWith("[")) {
+                    inOrigin = line.equals("[remote \"origin\"]");
+                } else if (inOrigin && line.matches("(?i)url\\s*=.*")) {
+                    if (found != null) {
+                        return false;
+                    }
+                    found = line.substring(line.indexOf('=') + 1).strip();
+                }
+            }
+            // only a plain, unquoted value is compared; anything git would have to unescape gets the command
+            return url.equals(found) && !found.contains("\"") && !found.contains("\\") && !found.contains(";")
+                    && !found.contains("#");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The {@code .git/config} of the checkout (for the ssh allowed-signers setting). */
     Path configFile() {
         return gitDir().resolve("config");

@@ -71,6 +71,8 @@ public abstract class Repo {
     private String revision;
     private boolean revisionKnown;
     private Boolean dirty;
+    /** The configured full-length commit was found in the clone by this command (so rev-parse would echo it). */
+    private boolean commitPresent;
 
     Repo(Builder b) {
         this.ctx = b.ctx;
@@ -301,6 +303,26 @@ public abstract class Repo {
      */
     public static Path rootPath(Context ctx, Path dir, boolean fallback) {
         if (dir != null && Files.isDirectory(dir)) {
+            // the common cases answered without starting git or (slow to start) hg: a plain .git directory of
+            // ours above, or no .git and no .hg at all; anything else (a .git file of a submodule or worktree, a
+            // repository of another user that git may refuse, an .hg) goes through the tools as kas does
+            Path abs = dir.toAbsolutePath().normalize();
+            boolean ask = false;
+            for (Path d = abs; d != null; d = d.getParent()) {
+                Path git = d.resolve(".git");
+                if (Files.isDirectory(git, java.nio.file.LinkOption.NOFOLLOW_LINKS) && ownedByUs(git)
+                        && !ctx.env.containsKey("GIT_CEILING_DIRECTORIES")) {
+                    return d;
+                }
+                if (Files.exists(git, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        || Files.exists(d.resolve(".hg"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    ask = true;
+                    break;
+                }
+            }
+            if (!ask && !ctx.env.containsKey("GIT_CEILING_DIRECTORIES")) {
+                return fallback ? dir : null;
+            }
             Proc.Result r = Proc.run(List.of("git", "rev-parse", "--show-toplevel",
                     "--show-superproject-working-tree"), dir, ctx.environ);
             if (r.ok()) {
@@ -314,6 +336,27 @@ public abstract class Repo {
             }
         }
         return fallback ? dir : null;
+    }
+
+    /** Whether a .git or .hg entry exists in {@code dir} or above it. */
+    static boolean insideVcs(Path dir) {
+        for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.exists(d.resolve(".hg"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean ownedByUs(Path p) {
+        try {
+            Object owner = Files.getAttribute(p, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Object me = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return owner.equals(me);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** KAS_PREMIRRORS applied to the url: the first line "regex replacement" whose regex matches. */
@@ -430,6 +473,19 @@ public abstract class Repo {
     /** The command that verifies the signature of the wanted commit or tag, or null when not supported. */
     abstract List<String> isSignedCmd();
 
+    /**
+     * Whether the working copy already is where {@link #checkoutCmd} would put it, so that the command would change
+     * nothing (answering false is always safe).
+     */
+    boolean alreadyAt(String desiredRef, boolean isBranch) {
+        return false;
+    }
+
+    /** Whether {@link #setRemoteUrlCmd} would change nothing (answering false is always safe). */
+    boolean remoteUrlIs(String url) {
+        return false;
+    }
+
     /** Commits between two revisions, newest first ({@code kas diff}, {@code kas lock}). */
     public abstract List<Commit> log(String from, String to);
 
@@ -465,6 +521,9 @@ public abstract class Repo {
 
     private String computeRevision() {
         if (commit != null) {
+            if (commitPresent && commit.matches("[0-9a-f]{40}|[0-9a-f]{64}")) {
+                return commit;
+            }
             return outputOr(getCommitCmd(), commit);
         }
         if (tag != null) {
@@ -541,7 +600,7 @@ public abstract class Repo {
         List<String> setUrl = setRemoteUrlCmd();
         if (setUrl == null) {
             ctx.log.warning("Repo implementation does not support changing the remote url.");
-        } else {
+        } else if (!remoteUrlIs(effectiveUrl())) {
             taskCheck("fetch repos", setUrl, path);
         }
         if (noRef()) {
@@ -550,6 +609,7 @@ public abstract class Repo {
         invalidate();
         if (!ctx.update || commit != null) {
             Proc.Result r = run(containsRefspecCmd(), path);
+            commitPresent = r.ok() && commit != null && "git".equals(type());
             if (r.ok()) {
                 ctx.log.info("Repository " + name + " already contains " + firstNonNull(commit, tag, branch, refspec)
                         + " as " + r.out().strip());
@@ -667,8 +727,10 @@ public abstract class Repo {
             desired = refspec;
             isBranch = false;
         }
-        check(checkoutCmd(desired, isBranch), path);
-        invalidate();
+        if (ctx.forceCheckout || !alreadyAt(desired, isBranch)) {
+            check(checkoutCmd(desired, isBranch), path);
+        }
+        dirty = null;
         ctx.log.info("Repository " + name + " checked out to " + desired);
     }
 
@@ -780,7 +842,8 @@ public abstract class Repo {
 
     /** kas' {@code resolve_local}: url and commit of an unmanaged directory from its VCS, when it has one. */
     private void resolveLocal() {
-        if (!Files.isDirectory(path)) {
+        if (!Files.isDirectory(path) || !insideVcs(path)) {
+            // outside any repository the VCS commands can only fail: skip starting them
             return;
         }
         Proc.Result r = run(getRemoteUrlCmd(), path);
