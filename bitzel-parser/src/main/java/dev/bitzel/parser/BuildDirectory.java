@@ -149,7 +149,8 @@ public final class BuildDirectory {
         if (!Files.isRegularFile(top.resolve("conf/bblayers.conf"))) {
             throw new IllegalArgumentException("not a build directory (no conf/bblayers.conf): " + top);
         }
-        MetadataLoader loader = MetadataLoader.loadBuildDirectory(top, env, python, trackHistory, new TreeCache());
+        MetadataLoader loader = MetadataLoader.loadBuildDirectory(top, env, python, trackHistory, new TreeCache(),
+                cache);
         Configuration configuration = Configuration.of(loader);
         RecipeFiles none = new RecipeFiles(List.of(), List.of(), 0, List.of());
         if (loader.failure() != null) {
@@ -170,19 +171,22 @@ public final class BuildDirectory {
     }
 
     /**
-     * How the parse cache served this build directory's recipes so far.
+     * How the parse cache served this build directory so far.
      *
      * @param hits recipe files served from the cache
      * @param misses recipe files parsed (no valid entry)
      * @param corrupt entries found corrupt, ignored and rewritten
+     * @param configurationCached whether the evaluated configuration was read from the cache (its Python context is
+     *     then built only when Python is needed)
      */
-    public record CacheStatistics(int hits, int misses, int corrupt) {
+    public record CacheStatistics(int hits, int misses, int corrupt, boolean configurationCached) {
     }
 
     /** The parse cache's counts, or empty when no cache is used. */
     public Optional<CacheStatistics> cacheStatistics() {
         return cache == null ? Optional.empty()
-                : Optional.of(new CacheStatistics(cache.hits(), cache.misses(), cache.corruptEntries()));
+                : Optional.of(new CacheStatistics(cache.hits(), cache.misses(), cache.corruptEntries(),
+                        configuration.loader().configurationFromCache()));
     }
 
     /** The build directory (TOPDIR). */

@@ -7,6 +7,7 @@ import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.PythonEvaluator;
 import dev.bitzel.parser.data.UncheckedExpansionException;
+import dev.bitzel.parser.internal.bb.BitbakePython;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Set;
  * be parsed concurrently against one loaded configuration.
  */
 public final class MetadataLoader {
+    private static final System.Logger LOG = System.getLogger(MetadataLoader.class.getName());
     private final TreeCache trees;
     private final Evaluator evaluator;
     private final Finalizer finalizer;
@@ -30,6 +32,10 @@ public final class MetadataLoader {
     private final ParseFailure failure;
     private final Map<String, String> environment;
     private volatile String fingerprint;
+    /** The evaluator given by the caller (the base store's may wrap it, see {@link LazyPython}). */
+    private PythonEvaluator python;
+    /** Set when the configuration came from {@link ConfigCache}. */
+    private LazyPython lazy;
 
     private MetadataLoader(TreeCache trees, ParseState base, ParseFailure failure, Map<String, String> environment) {
         this.trees = trees;
@@ -55,6 +61,7 @@ public final class MetadataLoader {
         st.data.setVar("BBPATH", bbpath);
         st.data.setVar("__bbclasstype", "global");
         MetadataLoader loader = new MetadataLoader(trees, st, null);
+        loader.python = python;
         try {
             for (Path conf : confFiles) {
                 loader.evaluator.handleConf(conf.toAbsolutePath().toString(), st, false, false);
@@ -79,9 +86,83 @@ public final class MetadataLoader {
      */
     public static MetadataLoader loadBuildDirectory(Path topDir, Map<String, String> env, PythonEvaluator python,
             boolean trackHistory, TreeCache trees) {
+        return loadBuildDirectory(topDir, env, python, trackHistory, trees, null);
+    }
+
+    /**
+     * Like {@link #loadBuildDirectory(Path, Map, PythonEvaluator, boolean, TreeCache)}, reading the evaluated
+     * configuration from {@code cache} when it is still valid there and storing it there otherwise (not while
+     * history is tracked). A configuration read from the cache runs no Python until something needs Python; then
+     * it is evaluated once in this process for the Python context (see {@link LazyPython}).
+     */
+    public static MetadataLoader loadBuildDirectory(Path topDir, Map<String, String> env, PythonEvaluator python,
+            boolean trackHistory, TreeCache trees, ParseCache cache) {
         Objects.requireNonNull(topDir, "topDir");
-        ParseState st = BuildLoader.baseState(env, Objects.requireNonNull(python, "python"), trackHistory);
-        MetadataLoader loader = new MetadataLoader(trees, st, null);
+        Objects.requireNonNull(python, "python");
+        Map<String, String> passed = passedEnvironment(topDir, env, python);
+        if (cache == null || trackHistory) {
+            return evaluate(topDir, env, python, trackHistory, trees, passed);
+        }
+        ConfigCache configs = cache.configs();
+        String key = ConfigCache.key(topDir, passed);
+        LazyPython.Evaluation evaluation = () -> {
+            MetadataLoader real = evaluate(topDir, env, python, false, trees, passed);
+            if (real.failure != null) {
+                throw new IllegalStateException("evaluating the configuration of " + topDir + " for Python failed "
+                        + "(it was read from the configuration cache): " + real.failure);
+            }
+        };
+        ConfigCache.Loaded loaded = configs.load(key, names -> new LazyPython(python, evaluation, names));
+        if (loaded != null) {
+            LazyPython lazy = (LazyPython) loaded.python();
+            try {
+                ConfigCache.retime(loaded.state().data, loaded.timed(), raw -> {
+                    try {
+                        return DataStore.create(python).expand(raw);
+                    } catch (dev.bitzel.parser.data.ExpansionException e) {
+                        // more than the time module: the full Python context, then the cached store
+                        lazy.ensure();
+                        return Evaluator.data("configuration", 0, () -> loaded.state().data.createCopy().expand(raw));
+                    }
+                });
+            } catch (MetadataError e) {
+                return new MetadataLoader(trees, loaded.state(), e.toFailure());
+            }
+            MetadataLoader loader = new MetadataLoader(trees, loaded.state(), null, passed);
+            loader.fingerprint = loaded.fingerprint();
+            loader.python = python;
+            loader.lazy = lazy;
+            return loader;
+        }
+        ConfigRecorder recorder = new ConfigRecorder();
+        dev.bitzel.parser.internal.python.HostAccess.Recorder before =
+                dev.bitzel.parser.internal.python.HostAccess.install(recorder);
+        MetadataLoader loader;
+        try {
+            loader = evaluate(topDir, env, python, false, trees, passed);
+        } finally {
+            dev.bitzel.parser.internal.python.HostAccess.install(before);
+        }
+        if (loader.failure == null) {
+            String reason = recorder.uncacheableReason();
+            ConfigCache.Inputs inputs = configs.inputs(loader.base, recorder);
+            loader.fingerprint = configs.fingerprint(key, inputs);
+            if (reason == null) {
+                reason = recorder.uncacheableReason();
+            }
+            if (reason == null) {
+                configs.store(key, loader.fingerprint, loader.base, inputs,
+                        python instanceof BitbakePython b ? b.contextNames() : Set.of());
+            } else {
+                String why = reason;
+                LOG.log(System.Logger.Level.DEBUG, () -> "configuration of " + topDir + " not cached: " + why);
+            }
+        }
+        return loader;
+    }
+
+    private static Map<String, String> passedEnvironment(Path topDir, Map<String, String> env,
+            PythonEvaluator python) {
         Map<String, String> passed = new java.util.TreeMap<>();
         for (String name : BuildLoader.approvedVariables(env)) {
             if (env.get(name) != null) {
@@ -90,9 +171,19 @@ public final class MetadataLoader {
         }
         passed.put("\0python", python.getClass().getName());
         passed.put("\0topdir", topDir.toString());
+        return passed;
+    }
+
+    private static MetadataLoader evaluate(Path topDir, Map<String, String> env, PythonEvaluator python,
+            boolean trackHistory, TreeCache trees, Map<String, String> passed) {
+        ParseState st = BuildLoader.baseState(env, python, trackHistory);
+        MetadataLoader loader = new MetadataLoader(trees, st, null);
+        loader.python = python;
         try {
             ParseState loaded = new BuildLoader(loader.evaluator).load(topDir, st);
-            return new MetadataLoader(trees, loaded, null, passed);
+            MetadataLoader done = new MetadataLoader(trees, loaded, null, passed);
+            done.python = python;
+            return done;
         } catch (MetadataError e) {
             return new MetadataLoader(trees, st, e.toFailure());
         } catch (UncheckedExpansionException e) {
@@ -115,6 +206,19 @@ public final class MetadataLoader {
         } catch (MetadataError e) {
             throw new IllegalStateException(e.toFailure().toString(), e);
         }
+    }
+
+    /** Whether the configuration was read from the configuration cache rather than evaluated. */
+    public boolean configurationFromCache() {
+        return lazy != null;
+    }
+
+    /**
+     * Whether the configuration has been evaluated in this process: always when it was not read from the cache;
+     * when it was, once something needed its Python context.
+     */
+    public boolean configurationEvaluated() {
+        return lazy == null || lazy.evaluated();
     }
 
     /** Why the configuration failed to parse, or null. */
@@ -170,17 +274,21 @@ public final class MetadataLoader {
         String config = configFingerprint(cache);
         List<String> baseDependencies = List.copyOf(base.dependencies);
         RecipeFile cached = cache.load(config, fn, appendNames, base.data, baseDependencies,
-                variant -> reparseVariant(fn, appends, layerName, variant));
+                variant -> reparseVariant(fn, appends, layerName, variant), new StoredObjects(python, Set.of()));
         if (cached != null) {
             return cached;
         }
         LinkedHashSet<String> deps = new LinkedHashSet<>();
-        long objectsBefore = dev.bitzel.parser.internal.bb.BitbakePython.objectsStoredOnThisThread();
-        RecipeFile parsed = parse(fn, appends, layerName, deps);
-        if (dev.bitzel.parser.internal.bb.BitbakePython.objectsStoredOnThisThread() == objectsBefore) {
-            // values holding Python objects (e.g. nativesdk's EXTENDERCLASS) cannot outlive this process
-            cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies);
+        Set<String> created = new java.util.HashSet<>();
+        Set<String> recording = BitbakePython.recordObjects(created);
+        RecipeFile parsed;
+        try {
+            parsed = parse(fn, appends, layerName, deps);
+        } finally {
+            BitbakePython.recordObjects(recording);
         }
+        cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies,
+                new StoredObjects(python, created));
         return parsed;
     }
 
@@ -207,9 +315,12 @@ public final class MetadataLoader {
     private RecipeFile parse(String fn, List<Path> appends, String layerName, Set<String> dependencies) {
         ParseState st = base.copy();
         st.touched = java.util.Collections.synchronizedSet(new LinkedHashSet<>(base.dependencies));
+        dev.bitzel.parser.internal.python.HostAccess.Recorder host =
+                dev.bitzel.parser.internal.python.HostAccess.install(new RecipeReads(st.touched));
         try {
             return parseInto(fn, appends, layerName, st);
         } finally {
+            dev.bitzel.parser.internal.python.HostAccess.install(host);
             synchronized (st.touched) {
                 dependencies.addAll(st.touched);
             }

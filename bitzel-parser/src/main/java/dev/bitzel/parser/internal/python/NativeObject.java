@@ -19,10 +19,17 @@ import java.util.Objects;
 public final class NativeObject implements PyAttributes {
     private final String typeName;
     private final Map<String, Object> attributes;
+    private final Object payload;
 
-    private NativeObject(String typeName, Map<String, Object> attributes) {
+    private NativeObject(String typeName, Map<String, Object> attributes, Object payload) {
         this.typeName = typeName;
         this.attributes = Map.copyOf(attributes);
+        this.payload = payload;
+    }
+
+    /** The Java object this one stands for (e.g. the datastore behind a {@code d}), or null. */
+    public Object payload() {
+        return payload;
     }
 
     /** Starts an object whose Python type name is {@code typeName}. */
@@ -49,6 +56,7 @@ public final class NativeObject implements PyAttributes {
     public static final class Builder {
         private final String typeName;
         private final Map<String, Object> attributes = new LinkedHashMap<>();
+        private Object payload;
 
         private Builder(String typeName) {
             this.typeName = Objects.requireNonNull(typeName, "typeName");
@@ -66,9 +74,15 @@ public final class NativeObject implements PyAttributes {
             return this;
         }
 
+        /** Records the Java object the built one stands for, returned by {@link NativeObject#payload()}. */
+        public Builder payload(Object payload) {
+            this.payload = payload;
+            return this;
+        }
+
         /** Builds the object. */
         public NativeObject build() {
-            return new NativeObject(typeName, attributes);
+            return new NativeObject(typeName, attributes, payload);
         }
     }
 }
