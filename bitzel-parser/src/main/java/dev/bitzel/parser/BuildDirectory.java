@@ -371,6 +371,18 @@ public final class BuildDirectory {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
+        List<Path> recipes = recipeFiles();
+        List<List<Path>> appends = null;
+        List<String> layers = null;
+        if (cache != null) {
+            appends = recipes.stream().map(this::appendsFor).toList();
+            layers = recipes.stream().map(r -> collectionOf(r).orElse(null)).toList();
+            List<RecipeFile> snapshot = configuration.loader().loadSnapshot(recipes, appends, layers, cache);
+            if (snapshot != null) {
+                cache.save();
+                return snapshot;
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bitzel-parse");
             t.setDaemon(true);
@@ -378,7 +390,7 @@ public final class BuildDirectory {
         });
         try {
             List<Future<RecipeFile>> futures = new ArrayList<>();
-            for (Path recipe : recipeFiles()) {
+            for (Path recipe : recipes) {
                 futures.add(pool.submit(() -> parseRecipe(recipe)));
             }
             List<RecipeFile> results = new ArrayList<>(futures.size());
@@ -388,6 +400,10 @@ public final class BuildDirectory {
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("parser bug while parsing: " + e.getCause(), e.getCause());
                 }
+            }
+            if (cache != null) {
+                configuration.loader().writeSnapshot(recipes, appends, layers, cache, results);
+                cache.save();
             }
             return results;
         } finally {

@@ -129,11 +129,14 @@ class ParseCacheTest {
         List<RecipeFile> fresh = parseAll(load());
         List<Path> entries;
         try (Stream<Path> walk = Files.walk(cacheDir)) {
-            // the recipe entries (the evaluated configuration is kept under config/)
-            entries = walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.startsWith(cacheDir.resolve("config"))).toList();
+            // the recipe entries (beside them: the evaluated configuration, the snapshot of the whole parse and the
+            // index of file hashes)
+            entries = walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(cacheDir.resolve("config"))
+                    && !p.startsWith(cacheDir.resolve("snapshots")) && !p.equals(cacheDir.resolve("files"))).toList();
         }
         assertThat(entries).hasSize(3);
+        // without the snapshot, each entry is read
+        deleteSnapshots();
         byte[] bytes = Files.readAllBytes(entries.get(0));
         bytes[bytes.length / 2] ^= 0x5a;
         Files.write(entries.get(0), bytes);
@@ -152,6 +155,59 @@ class ParseCacheTest {
         assertThat(healed.cacheStatistics().orElseThrow().hits()).isEqualTo(3);
         for (int i = 0; i < fresh.size(); i++) {
             assertThat(observe(again.get(i))).isEqualTo(observe(fresh.get(i)));
+        }
+    }
+
+    void deleteSnapshots() throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(cacheDir.resolve("snapshots"))) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Nested
+    class Snapshot {
+        Path snapshot() throws java.io.IOException {
+            try (Stream<Path> walk = Files.walk(cacheDir.resolve("snapshots"))) {
+                List<Path> all = walk.filter(Files::isRegularFile).toList();
+                assertThat(all).hasSize(1);
+                return all.get(0);
+            }
+        }
+
+        @Test
+        void aDamagedSnapshotIsIgnoredAndRewrittenWithoutLosingCorrectness() throws Exception {
+            List<RecipeFile> fresh = parseAll(load());
+            Path snapshot = snapshot();
+            byte[] bytes = Files.readAllBytes(snapshot);
+            for (int at : new int[] {5, bytes.length / 3, bytes.length - 3}) {
+                byte[] damaged = bytes.clone();
+                damaged[at] ^= 0x11;
+                Files.write(snapshot, damaged);
+                BuildDirectory build = load();
+                List<RecipeFile> cached = parseAll(build);
+                assertThat(build.cacheStatistics().orElseThrow().hits()).isEqualTo(3);
+                for (int i = 0; i < fresh.size(); i++) {
+                    assertThat(observe(cached.get(i))).isEqualTo(observe(fresh.get(i)));
+                }
+                assertThat(Files.readAllBytes(snapshot)).isEqualTo(bytes);
+            }
+        }
+
+        @Test
+        void aSnapshotWhoseEntriesAreGoneStillGivesCorrectDatastores() throws Exception {
+            List<RecipeFile> fresh = parseAll(load());
+            try (Stream<Path> walk = Files.walk(cacheDir)) {
+                for (Path p : walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(cacheDir.resolve(
+                        "snapshots")) && !p.startsWith(cacheDir.resolve("config"))).toList()) {
+                    Files.delete(p);
+                }
+            }
+            List<RecipeFile> cached = parseAll(load());
+            for (int i = 0; i < fresh.size(); i++) {
+                assertThat(observe(cached.get(i))).isEqualTo(observe(fresh.get(i)));
+            }
         }
     }
 

@@ -292,6 +292,71 @@ public final class MetadataLoader {
         return parsed;
     }
 
+    /**
+     * Every recipe file from the parse snapshot of these inputs, or null when there is none that holds (then parse
+     * them, through the cache, and {@link #writeSnapshot}).
+     *
+     * @param recipes the recipe files, in order
+     * @param appends each one's appends
+     * @param layers each one's layer (collection) name, or null
+     * @param cache the parse cache the snapshot belongs to
+     * @return the parsed recipe files in order, or null
+     */
+    public List<RecipeFile> loadSnapshot(List<Path> recipes, List<List<Path>> appends, List<String> layers,
+            ParseCache cache) {
+        if (failure != null || base.data.isTracking()) {
+            return null;
+        }
+        List<ParseSnapshot.Input> inputs = snapshotInputs(recipes, appends, layers);
+        String key = ParseSnapshot.key(configFingerprint(cache), inputs);
+        List<RecipeFile> loaded = cache.snapshots().load(key, inputs, base.data, new StoredObjects(python, Set.of()),
+                fn -> {
+                    int i = indexOf(inputs, fn);
+                    return variant -> reparseVariant(fn, appends.get(i), layers.get(i), variant);
+                });
+        if (loaded != null) {
+            cache.countHits(loaded.size());
+        }
+        return loaded;
+    }
+
+    /**
+     * Writes the parse snapshot of {@code results}, parsed (through {@code cache}) from these inputs.
+     *
+     * @param recipes the recipe files, in order
+     * @param appends each one's appends
+     * @param layers each one's layer (collection) name, or null
+     * @param cache the parse cache the snapshot belongs to
+     * @param results the parsed recipe files, in the same order
+     */
+    public void writeSnapshot(List<Path> recipes, List<List<Path>> appends, List<String> layers, ParseCache cache,
+            List<RecipeFile> results) {
+        if (failure != null || base.data.isTracking()) {
+            return;
+        }
+        List<ParseSnapshot.Input> inputs = snapshotInputs(recipes, appends, layers);
+        cache.snapshots().write(ParseSnapshot.key(configFingerprint(cache), inputs), inputs, results);
+    }
+
+    private static int indexOf(List<ParseSnapshot.Input> inputs, String fn) {
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).file().equals(fn)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a recipe file of the snapshot: " + fn);
+    }
+
+    private static List<ParseSnapshot.Input> snapshotInputs(List<Path> recipes, List<List<Path>> appends,
+            List<String> layers) {
+        List<ParseSnapshot.Input> inputs = new ArrayList<>(recipes.size());
+        for (int i = 0; i < recipes.size(); i++) {
+            inputs.add(new ParseSnapshot.Input(recipes.get(i).toAbsolutePath().toString(),
+                    appends.get(i).stream().map(p -> p.toAbsolutePath().toString()).toList(), layers.get(i)));
+        }
+        return inputs;
+    }
+
     /** The datastore of one variant, parsed afresh (when a cache entry broke after its header was read). */
     private DataStore reparseVariant(String fn, List<Path> appends, String layerName, String variant) {
         RecipeFile again = parse(fn, appends, layerName, new LinkedHashSet<>());

@@ -57,7 +57,7 @@ public final class ParseCache {
     private static final String MISSING = "-";
 
     private final Path dir;
-    private final ConcurrentHashMap<String, String> fileHashes = new ConcurrentHashMap<>();
+    private final FileStates files;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final AtomicInteger corrupt = new AtomicInteger();
@@ -65,6 +65,25 @@ public final class ParseCache {
     /** Encodings of stored Python objects read (and checked) so far, by hash: shared by all recipes holding one. */
     private final ConcurrentHashMap<String, byte[]> objectBytes = new ConcurrentHashMap<>();
     private final ConfigCache configs;
+    private final ParseSnapshot snapshots;
+    /** The entry of each recipe file read or written in this run, for {@link ParseSnapshot}. */
+    private final ConcurrentHashMap<String, EntryRecord> records = new ConcurrentHashMap<>();
+
+    /**
+     * Where a recipe file's entry is and what it holds beyond its recipes: the files it is validated against
+     * (with their hashes; the configuration's files left out) and each variant's datastore segment.
+     *
+     * @param path the entry file
+     * @param ownFiles file to content hash
+     * @param segments variant to {offset from the file's start, length (or {@link #NOT_STORED}), CRC32C}
+     */
+    record EntryRecord(Path path, Map<String, String> ownFiles, Map<String, long[]> segments) {
+    }
+
+    /** The entry {@code recipe} was read from or written to in this run, or null. */
+    EntryRecord record(String recipe) {
+        return records.get(recipe);
+    }
 
     /**
      * A cache in {@code dir} (created when first written).
@@ -73,7 +92,19 @@ public final class ParseCache {
      */
     public ParseCache(Path dir) {
         this.dir = dir;
+        this.files = new FileStates(dir.resolve("files"));
         this.configs = new ConfigCache(dir.resolve("config"), this);
+        this.snapshots = new ParseSnapshot(dir.resolve("snapshots"), this);
+    }
+
+    /** The snapshots of whole parses kept beside the recipes. */
+    ParseSnapshot snapshots() {
+        return snapshots;
+    }
+
+    /** Counts recipe files served from a snapshot as hits. */
+    void countHits(int n) {
+        hits.addAndGet(n);
     }
 
     /** The cache of evaluated configurations kept beside the recipes. */
@@ -96,18 +127,17 @@ public final class ParseCache {
         return corrupt.get();
     }
 
-    /** The SHA-256 of a file's content, or {@code "-"} when it does not exist; memoized for this run. */
+    /**
+     * The SHA-256 of a file's content, or {@code "-"} when it does not exist; memoized for this run, and known
+     * without reading the file when its {@code stat} is unchanged since an earlier run ({@link FileStates}).
+     */
     String contentHash(String file) {
-        return fileHashes.computeIfAbsent(file, f -> {
-            try {
-                return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(Path.of(f))));
-            } catch (NoSuchFileException e) {
-                return MISSING;
-            } catch (IOException e) {
-                // Unreadable now: never equal to a recorded hash, so the recipe re-parses and reports it.
-                return "unreadable:" + e.getClass().getSimpleName();
-            }
-        });
+        return files.contentHash(file);
+    }
+
+    /** Remembers the file hashes taken so far for later runs (see {@link FileStates}); failures are logged. */
+    public void save() {
+        files.save();
     }
 
     /** A fingerprint of everything a configuration was built from. */
@@ -198,7 +228,9 @@ public final class ParseCache {
             List<String> dependencies, List<String> baseDependencies, StoredObjects objects) {
         Path path = entryPath(configFingerprint, recipe, appends);
         try {
-            byte[] bytes = encode(result, base, dependencies, baseDependencies, objects);
+            Map<String, String> ownFiles = new LinkedHashMap<>();
+            Map<String, long[]> segmentsOf = new LinkedHashMap<>();
+            byte[] bytes = encode(result, base, dependencies, baseDependencies, objects, ownFiles, segmentsOf);
             Files.createDirectories(path.getParent());
             Path tmp = Files.createTempFile(path.getParent(), ".tmp-", "");
             try {
@@ -211,6 +243,7 @@ public final class ParseCache {
             } finally {
                 Files.deleteIfExists(tmp);
             }
+            records.put(recipe, new EntryRecord(path, ownFiles, segmentsOf));
         } catch (IOException | IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "cannot write parse cache entry for " + recipe + ": " + e);
         }
@@ -223,7 +256,8 @@ public final class ParseCache {
      * are left out: the configuration fingerprint covers them.
      */
     private byte[] encode(RecipeFile result, DataStore base, List<String> dependencies,
-            List<String> baseDependencies, StoredObjects objects) throws IOException {
+            List<String> baseDependencies, StoredObjects objects, Map<String, String> ownFiles,
+            Map<String, long[]> segmentsOf) throws IOException {
         java.util.Set<String> inBase = new java.util.HashSet<>(baseDependencies);
         java.util.IdentityHashMap<Object, Object> seen = new java.util.IdentityHashMap<>();
         ByteArrayOutputStream segments = new ByteArrayOutputStream(64 * 1024);
@@ -235,6 +269,7 @@ public final class ParseCache {
         for (String f : own) {
             writeString(f, header);
             writeString(contentHash(f), header);
+            ownFiles.put(f, contentHash(f));
         }
         writeFailure(result.failure(), header);
         writeDiagnostics(result.diagnostics(), header);
@@ -275,6 +310,8 @@ public final class ParseCache {
             if (delta != null) {
                 crc.update(delta);
             }
+            segmentsOf.put(r.variant(), new long[] {segments.size(), delta == null ? NOT_STORED : delta.length,
+                    crc.getValue()});
             header.writeLong(segments.size());
             header.writeInt(delta == null ? NOT_STORED : delta.length);
             header.writeLong(crc.getValue());
@@ -284,6 +321,8 @@ public final class ParseCache {
         }
         header.flush();
         byte[] headerBytes = headerBuffer.toByteArray();
+        long segmentsStart = 12L + headerBytes.length + 8;
+        segmentsOf.values().forEach(s -> s[0] += segmentsStart);
         CRC32C crc = new CRC32C();
         crc.update(headerBytes);
         ByteArrayOutputStream all = new ByteArrayOutputStream(headerBytes.length + segments.size() + 20);
@@ -385,13 +424,16 @@ public final class ParseCache {
             throw new IOException("entry is for " + file + ", not " + recipe);
         }
         int deps = count(in);
+        Map<String, String> ownFiles = new LinkedHashMap<>();
         for (int i = 0; i < deps; i++) {
             String f = readString(in);
             String hash = readString(in);
             if (!hash.equals(contentHash(f))) {
                 return null;
             }
+            ownFiles.put(f, hash);
         }
+        Map<String, long[]> segmentsOf = new LinkedHashMap<>();
         ParseFailure failure = readFailure(in);
         List<Diagnostic> diagnostics = readDiagnostics(in);
         int n = count(in);
@@ -427,6 +469,7 @@ public final class ParseCache {
             if (offset < 0 || length < NOT_STORED) {
                 throw new IOException("bad datastore segment " + offset + "+" + length);
             }
+            segmentsOf.put(variant, new long[] {segmentsStart + offset, length, crc});
             Supplier<DataStore> data = length == NOT_STORED ? () -> reparse.apply(variant)
                     : () -> readSegment(path, segmentsStart + offset, length, crc, base, objects)
                             .orElseGet(() -> reparse.apply(variant));
@@ -440,6 +483,7 @@ public final class ParseCache {
         if (in.available() != 0) {
             throw new IOException(in.available() + " unexpected trailing header bytes");
         }
+        records.put(recipe, new EntryRecord(path, ownFiles, segmentsOf));
         return new RecipeFile(file, variants, failure, diagnostics);
     }
 
@@ -447,7 +491,7 @@ public final class ParseCache {
      * Reads one variant's datastore, with its Python objects (read and checked now, decoded when first read);
      * empty (and logged) when the entry or an object no longer holds it intact.
      */
-    private Optional<DataStore> readSegment(Path path, long offset, int length, long crc, DataStore base,
+    Optional<DataStore> readSegment(Path path, long offset, int length, long crc, DataStore base,
             StoredObjects objects) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(length);
