@@ -159,7 +159,8 @@ public final class BuildDirectory {
         String bblayers = top.resolve("conf/bblayers.conf").toString();
         try {
             List<LayerCollection> collections = loader.collections();
-            RecipeFiles files = RecipeFiles.collect(loader.data(), collections);
+            RecipeFiles files = cache == null ? RecipeFiles.collect(loader.data(), collections)
+                    : RecipeFiles.collect(loader.data(), collections, cache, loader.cacheFingerprint(cache));
             return new BuildDirectory(top, configuration, collections, files, null, cache);
         } catch (IllegalStateException e) {
             return new BuildDirectory(top, configuration, List.of(), none,

@@ -112,6 +112,23 @@ class ParseCacheTest {
         }
 
         @Test
+        void aNewRecipeFileIsFoundAndARemovedOneIsGone() throws Exception {
+            // a search is kept only when its directories last changed longer ago than timestamps can tell apart
+            Thread.sleep(2_100);
+            parseAll(load());
+            try (Stream<Path> kept = Files.list(cacheDir.resolve("collections"))) {
+                assertThat(kept.filter(p -> !p.getFileName().toString().startsWith(".")).count()).isEqualTo(1);
+            }
+            assertThat(load().recipeFiles()).hasSize(3);
+            fixture.write("meta-a/recipes/alpha/alpha_2.0.bb", "PN = \"alpha\"\n");
+            assertThat(load().recipeFiles()).hasSize(4);
+            Files.delete(fixture.file("meta-a/recipes/gamma/gamma_1.0.bb"));
+            assertThat(load().recipeFiles()).hasSize(3).noneMatch(p -> p.toString().contains("gamma"));
+            fixture.write("meta-a/recipes/delta/delta_1.0.bb", "PN = \"delta\"\n");
+            assertThat(load().recipeFiles()).hasSize(4).anyMatch(p -> p.toString().contains("delta"));
+        }
+
+        @Test
         void anUnrelatedFileChangesNothing() throws Exception {
             assertThat(missesAfter(() -> fixture.write("meta-a/recipes/alpha/README", "notes\n"))).isZero();
         }

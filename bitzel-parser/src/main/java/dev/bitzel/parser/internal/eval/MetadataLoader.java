@@ -367,6 +367,14 @@ public final class MetadataLoader {
         return again.variant(variant).data();
     }
 
+    /**
+     * The fingerprint of everything the configuration was built from, as recipe entries in {@code cache} are keyed
+     * by it.
+     */
+    public String cacheFingerprint(ParseCache cache) {
+        return configFingerprint(cache);
+    }
+
     private String configFingerprint(ParseCache cache) {
         String f = fingerprint;
         if (f == null) {

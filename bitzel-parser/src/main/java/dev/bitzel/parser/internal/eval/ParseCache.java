@@ -66,6 +66,7 @@ public final class ParseCache {
     private final ConcurrentHashMap<String, byte[]> objectBytes = new ConcurrentHashMap<>();
     private final ConfigCache configs;
     private final ParseSnapshot snapshots;
+    private final CollectionCache collections;
     /** The entry of each recipe file read or written in this run, for {@link ParseSnapshot}. */
     private final ConcurrentHashMap<String, EntryRecord> records = new ConcurrentHashMap<>();
 
@@ -95,6 +96,12 @@ public final class ParseCache {
         this.files = new FileStates(dir.resolve("files"));
         this.configs = new ConfigCache(dir.resolve("config"), this);
         this.snapshots = new ParseSnapshot(dir.resolve("snapshots"), this);
+        this.collections = new CollectionCache(dir.resolve("collections"));
+    }
+
+    /** The recipe file searches kept beside the recipes. */
+    CollectionCache collections() {
+        return collections;
     }
 
     /** The snapshots of whole parses kept beside the recipes. */
