@@ -229,6 +229,39 @@ class ParseCacheTest {
     }
 
     @Test
+    void damageToEveryKindOfCacheFileIsReportedAndNeverGivesAWrongResult() throws Exception {
+        List<RecipeFile> fresh = parseAll(load());
+        // a search kept (directories older than the settle time), so that its file exists to be damaged too
+        Thread.sleep(2_100);
+        parseAll(load());
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(cacheDir)) {
+            all = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(all).anyMatch(p -> p.startsWith(cacheDir.resolve("config")))
+                .anyMatch(p -> p.startsWith(cacheDir.resolve("snapshots")))
+                .anyMatch(p -> p.startsWith(cacheDir.resolve("collections")))
+                .anyMatch(p -> p.equals(cacheDir.resolve("files")));
+        for (Path p : all) {
+            byte[] bytes = Files.readAllBytes(p);
+            bytes[bytes.length / 2] ^= 0x40;
+            Files.write(p, bytes);
+        }
+        BuildDirectory damaged = load();
+        List<RecipeFile> again = parseAll(damaged);
+        for (int i = 0; i < fresh.size(); i++) {
+            assertThat(observe(again.get(i))).isEqualTo(observe(fresh.get(i)));
+        }
+        assertThat(damaged.cacheStatistics().orElseThrow().configurationCached()).isFalse();
+        BuildDirectory healed = load();
+        List<RecipeFile> healedResults = parseAll(healed);
+        assertThat(healed.cacheStatistics().orElseThrow().hits()).isEqualTo(3);
+        for (int i = 0; i < fresh.size(); i++) {
+            assertThat(observe(healedResults.get(i))).isEqualTo(observe(fresh.get(i)));
+        }
+    }
+
+    @Test
     void anEntryRemovedAfterItsHeaderWasReadIsParsedAgainOnFirstUseOfTheData() throws Exception {
         List<RecipeFile> fresh = parseAll(load());
         List<RecipeFile> lazy = parseAll(load());
