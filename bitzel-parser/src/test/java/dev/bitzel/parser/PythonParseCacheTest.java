@@ -265,6 +265,33 @@ class PythonParseCacheTest {
         }
     }
 
+    BuildDirectory loadIn(String pwd) {
+        return BuildDirectory.builder(build).environment(Map.of("PWD", pwd)).python(PythonEvaluator.builtin())
+                .parseCache(cacheDir).load();
+    }
+
+    @Test
+    void startingInAnotherDirectoryKeepsTheCachesAndGivesTheNewWorkingDirectory() throws Exception {
+        parseAll(loadIn("/first"));
+        BuildDirectory other = loadIn("/second");
+        parseAll(other);
+        assertThat(other.cacheStatistics().orElseThrow()).satisfies(s -> {
+            assertThat(s.configurationCached()).isTrue();
+            assertThat(s.hits()).isEqualTo(3);
+        });
+        assertThat(other.data().getVar("PWD")).isEqualTo("/second");
+        assertThat(other.data().getVarFlag("PWD", "export", false)).isEqualTo("1");
+        assertThat(loadIn("/first").data().getVar("PWD")).isEqualTo("/first");
+        // a configuration that sets PWD itself keeps its value
+        write("build/conf/local.conf", """
+                MACHINE = "m1"
+                INHERIT += "objects"
+                PWD = "/fixed"
+                """);
+        loadIn("/first");
+        assertThat(loadIn("/second").data().getVar("PWD")).isEqualTo("/fixed");
+    }
+
     @Test
     void aTimeValuedImmediateAssignmentIsComputedAgainOnEveryLoad() throws Exception {
         BuildDirectory first = load(true);

@@ -44,7 +44,7 @@ import java.util.zip.CRC32C;
 final class ConfigCache {
     private static final System.Logger LOG = System.getLogger(ConfigCache.class.getName());
     private static final int MAGIC = 0x425a4343; // "BZCC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /**
      * A configuration read back from an entry.
@@ -53,9 +53,10 @@ final class ConfigCache {
      * @param fingerprint the fingerprint of its inputs, for recipe entries
      * @param timed the immediate assignments whose value is the time
      * @param python the evaluator the caller made for the datastore
+     * @param workingDirectory the {@code PWD} the environment gave the evaluation, or null
      */
     record Loaded(ParseState state, String fingerprint, List<ConfigRecorder.TimedAssignment> timed,
-            PythonEvaluator python) {
+            PythonEvaluator python, String workingDirectory) {
     }
 
     private final Path dir;
@@ -128,6 +129,7 @@ final class ConfigCache {
         if (!inputsUnchanged(in)) {
             return null;
         }
+        String workingDirectory = in.readBoolean() ? readString(in) : null;
         PythonEvaluator python = factory.apply(new java.util.HashSet<>(readStrings(in)));
         byte[] store = new byte[count(in)];
         in.readFully(store);
@@ -176,7 +178,7 @@ final class ConfigCache {
         if (in.available() != 0) {
             throw new IOException(in.available() + " unexpected trailing bytes");
         }
-        return new Loaded(st, fingerprint, timed, python);
+        return new Loaded(st, fingerprint, timed, python, workingDirectory);
     }
 
     /** Reads the recorded inputs, comparing each with the host now; false at the first that changed. */
@@ -265,10 +267,11 @@ final class ConfigCache {
     }
 
     /** Stores an evaluated configuration; failures are logged and leave no entry. */
-    void store(String key, String fingerprint, ParseState st, Inputs inputs, java.util.Set<String> contextNames) {
+    void store(String key, String fingerprint, ParseState st, Inputs inputs, java.util.Set<String> contextNames,
+            String workingDirectory) {
         Path path = entryPath(key);
         try {
-            byte[] body = encode(fingerprint, st, inputs, contextNames);
+            byte[] body = encode(fingerprint, st, inputs, contextNames, workingDirectory);
             CRC32C crc = new CRC32C();
             crc.update(body);
             ByteArrayOutputStream all = new ByteArrayOutputStream(body.length + 20);
@@ -296,8 +299,8 @@ final class ConfigCache {
         }
     }
 
-    private static byte[] encode(String fingerprint, ParseState st, Inputs inputs, java.util.Set<String> contextNames)
-            throws IOException {
+    private static byte[] encode(String fingerprint, ParseState st, Inputs inputs, java.util.Set<String> contextNames,
+            String workingDirectory) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         DataOutputStream out = new DataOutputStream(bytes);
         writeString(fingerprint, out);
@@ -313,6 +316,10 @@ final class ConfigCache {
                 writeString(e.getKey(), out);
                 writeString(e.getValue(), out);
             }
+        }
+        out.writeBoolean(workingDirectory != null);
+        if (workingDirectory != null) {
+            writeString(workingDirectory, out);
         }
         writeStrings(new ArrayList<>(contextNames), out);
         ByteArrayOutputStream store = new ByteArrayOutputStream(1 << 20);

@@ -128,6 +128,8 @@ public final class MetadataLoader {
             } catch (MetadataError e) {
                 return new MetadataLoader(trees, loaded.state(), e.toFailure());
             }
+            refreshWorkingDirectory(loaded.state().data, loaded.workingDirectory(),
+                    BuildLoader.approvedVariables(env).contains("PWD") ? env.get("PWD") : null);
             MetadataLoader loader = new MetadataLoader(trees, loaded.state(), null, passed);
             loader.fingerprint = loaded.fingerprint();
             loader.python = python;
@@ -152,7 +154,8 @@ public final class MetadataLoader {
             }
             if (reason == null) {
                 configs.store(key, loader.fingerprint, loader.base, inputs,
-                        python instanceof BitbakePython b ? b.contextNames() : Set.of());
+                        python instanceof BitbakePython b ? b.contextNames() : Set.of(),
+                        BuildLoader.approvedVariables(env).contains("PWD") ? env.get("PWD") : null);
             } else {
                 String why = reason;
                 LOG.log(System.Logger.Level.DEBUG, () -> "configuration of " + topDir + " not cached: " + why);
@@ -161,11 +164,30 @@ public final class MetadataLoader {
         return loader;
     }
 
+    /**
+     * Gives a configuration read from the cache the {@code PWD} of this run, as BitBake's configuration (parsed
+     * every run) has it: when the cached value is the one the environment gave then (no configuration file set it).
+     */
+    private static void refreshWorkingDirectory(DataStore d, String then, String now) {
+        String cached = Evaluator.data("PWD", 0, () -> d.getVar("PWD", false));
+        if (java.util.Objects.equals(then, now) || !java.util.Objects.equals(cached, then)) {
+            return;
+        }
+        if (now == null) {
+            d.delVar("PWD", new dev.bitzel.parser.data.Origin("from env", null, 0));
+        } else {
+            d.setVar("PWD", now, new dev.bitzel.parser.data.Origin("from env", null, 0));
+            d.setVarFlag("PWD", "export", "1", new dev.bitzel.parser.data.Origin("auto env export", null, 0));
+        }
+    }
+
     private static Map<String, String> passedEnvironment(Path topDir, Map<String, String> env,
             PythonEvaluator python) {
         Map<String, String> passed = new java.util.TreeMap<>();
         for (String name : BuildLoader.approvedVariables(env)) {
-            if (env.get(name) != null) {
+            // PWD is where bitzel was started: as BitBake's cache (BB_HASHCONFIG_IGNORE_VARS), caches do not depend
+            // on it; a cached configuration gets the current one (refreshWorkingDirectory)
+            if (env.get(name) != null && !name.equals("PWD")) {
                 passed.put(name, env.get(name));
             }
         }
