@@ -149,7 +149,8 @@ public final class BuildDirectory {
         if (!Files.isRegularFile(top.resolve("conf/bblayers.conf"))) {
             throw new IllegalArgumentException("not a build directory (no conf/bblayers.conf): " + top);
         }
-        MetadataLoader loader = MetadataLoader.loadBuildDirectory(top, env, python, trackHistory, new TreeCache());
+        MetadataLoader loader = MetadataLoader.loadBuildDirectory(top, env, python, trackHistory, new TreeCache(),
+                cache);
         Configuration configuration = Configuration.of(loader);
         RecipeFiles none = new RecipeFiles(List.of(), List.of(), 0, List.of());
         if (loader.failure() != null) {
@@ -158,7 +159,8 @@ public final class BuildDirectory {
         String bblayers = top.resolve("conf/bblayers.conf").toString();
         try {
             List<LayerCollection> collections = loader.collections();
-            RecipeFiles files = RecipeFiles.collect(loader.data(), collections);
+            RecipeFiles files = cache == null ? RecipeFiles.collect(loader.data(), collections)
+                    : RecipeFiles.collect(loader.data(), collections, cache, loader.cacheFingerprint(cache));
             return new BuildDirectory(top, configuration, collections, files, null, cache);
         } catch (IllegalStateException e) {
             return new BuildDirectory(top, configuration, List.of(), none,
@@ -170,19 +172,22 @@ public final class BuildDirectory {
     }
 
     /**
-     * How the parse cache served this build directory's recipes so far.
+     * How the parse cache served this build directory so far.
      *
      * @param hits recipe files served from the cache
      * @param misses recipe files parsed (no valid entry)
      * @param corrupt entries found corrupt, ignored and rewritten
+     * @param configurationCached whether the evaluated configuration was read from the cache (its Python context is
+     *     then built only when Python is needed)
      */
-    public record CacheStatistics(int hits, int misses, int corrupt) {
+    public record CacheStatistics(int hits, int misses, int corrupt, boolean configurationCached) {
     }
 
     /** The parse cache's counts, or empty when no cache is used. */
     public Optional<CacheStatistics> cacheStatistics() {
         return cache == null ? Optional.empty()
-                : Optional.of(new CacheStatistics(cache.hits(), cache.misses(), cache.corruptEntries()));
+                : Optional.of(new CacheStatistics(cache.hits(), cache.misses(), cache.corruptEntries(),
+                        configuration.loader().configurationFromCache()));
     }
 
     /** The build directory (TOPDIR). */
@@ -367,6 +372,18 @@ public final class BuildDirectory {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
+        List<Path> recipes = recipeFiles();
+        List<List<Path>> appends = null;
+        List<String> layers = null;
+        if (cache != null) {
+            appends = recipes.stream().map(this::appendsFor).toList();
+            layers = recipes.stream().map(r -> collectionOf(r).orElse(null)).toList();
+            List<RecipeFile> snapshot = configuration.loader().loadSnapshot(recipes, appends, layers, cache);
+            if (snapshot != null) {
+                cache.save();
+                return snapshot;
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bitzel-parse");
             t.setDaemon(true);
@@ -374,7 +391,7 @@ public final class BuildDirectory {
         });
         try {
             List<Future<RecipeFile>> futures = new ArrayList<>();
-            for (Path recipe : recipeFiles()) {
+            for (Path recipe : recipes) {
                 futures.add(pool.submit(() -> parseRecipe(recipe)));
             }
             List<RecipeFile> results = new ArrayList<>(futures.size());
@@ -384,6 +401,10 @@ public final class BuildDirectory {
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("parser bug while parsing: " + e.getCause(), e.getCause());
                 }
+            }
+            if (cache != null) {
+                configuration.loader().writeSnapshot(recipes, appends, layers, cache, results);
+                cache.save();
             }
             return results;
         } finally {

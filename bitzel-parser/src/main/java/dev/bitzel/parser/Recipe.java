@@ -100,7 +100,9 @@ public final class Recipe {
      * @return this recipe
      */
     public Recipe withCacheInfo(Map<String, String> info) {
-        this.cacheInfo = Collections.unmodifiableMap(new LinkedHashMap<>(info));
+        // the parse snapshot's fields are immutable already, and decode their task flags only when read
+        this.cacheInfo = info instanceof dev.bitzel.parser.internal.eval.LazyCacheFields ? info
+                : Collections.unmodifiableMap(new LinkedHashMap<>(info));
         return this;
     }
 

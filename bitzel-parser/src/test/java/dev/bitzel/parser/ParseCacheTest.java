@@ -112,6 +112,23 @@ class ParseCacheTest {
         }
 
         @Test
+        void aNewRecipeFileIsFoundAndARemovedOneIsGone() throws Exception {
+            // a search is kept only when its directories last changed longer ago than timestamps can tell apart
+            Thread.sleep(2_100);
+            parseAll(load());
+            try (Stream<Path> kept = Files.list(cacheDir.resolve("collections"))) {
+                assertThat(kept.filter(p -> !p.getFileName().toString().startsWith(".")).count()).isEqualTo(1);
+            }
+            assertThat(load().recipeFiles()).hasSize(3);
+            fixture.write("meta-a/recipes/alpha/alpha_2.0.bb", "PN = \"alpha\"\n");
+            assertThat(load().recipeFiles()).hasSize(4);
+            Files.delete(fixture.file("meta-a/recipes/gamma/gamma_1.0.bb"));
+            assertThat(load().recipeFiles()).hasSize(3).noneMatch(p -> p.toString().contains("gamma"));
+            fixture.write("meta-a/recipes/delta/delta_1.0.bb", "PN = \"delta\"\n");
+            assertThat(load().recipeFiles()).hasSize(4).anyMatch(p -> p.toString().contains("delta"));
+        }
+
+        @Test
         void anUnrelatedFileChangesNothing() throws Exception {
             assertThat(missesAfter(() -> fixture.write("meta-a/recipes/alpha/README", "notes\n"))).isZero();
         }
@@ -129,9 +146,14 @@ class ParseCacheTest {
         List<RecipeFile> fresh = parseAll(load());
         List<Path> entries;
         try (Stream<Path> walk = Files.walk(cacheDir)) {
-            entries = walk.filter(Files::isRegularFile).toList();
+            // the recipe entries (beside them: the evaluated configuration, the snapshot of the whole parse and the
+            // index of file hashes)
+            entries = walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(cacheDir.resolve("config"))
+                    && !p.startsWith(cacheDir.resolve("snapshots")) && !p.equals(cacheDir.resolve("files"))).toList();
         }
         assertThat(entries).hasSize(3);
+        // without the snapshot, each entry is read
+        deleteSnapshots();
         byte[] bytes = Files.readAllBytes(entries.get(0));
         bytes[bytes.length / 2] ^= 0x5a;
         Files.write(entries.get(0), bytes);
@@ -150,6 +172,92 @@ class ParseCacheTest {
         assertThat(healed.cacheStatistics().orElseThrow().hits()).isEqualTo(3);
         for (int i = 0; i < fresh.size(); i++) {
             assertThat(observe(again.get(i))).isEqualTo(observe(fresh.get(i)));
+        }
+    }
+
+    void deleteSnapshots() throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(cacheDir.resolve("snapshots"))) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Nested
+    class Snapshot {
+        Path snapshot() throws java.io.IOException {
+            try (Stream<Path> walk = Files.walk(cacheDir.resolve("snapshots"))) {
+                List<Path> all = walk.filter(Files::isRegularFile).toList();
+                assertThat(all).hasSize(1);
+                return all.get(0);
+            }
+        }
+
+        @Test
+        void aDamagedSnapshotIsIgnoredAndRewrittenWithoutLosingCorrectness() throws Exception {
+            List<RecipeFile> fresh = parseAll(load());
+            Path snapshot = snapshot();
+            byte[] bytes = Files.readAllBytes(snapshot);
+            for (int at : new int[] {5, bytes.length / 3, bytes.length - 3}) {
+                byte[] damaged = bytes.clone();
+                damaged[at] ^= 0x11;
+                Files.write(snapshot, damaged);
+                BuildDirectory build = load();
+                List<RecipeFile> cached = parseAll(build);
+                assertThat(build.cacheStatistics().orElseThrow().hits()).isEqualTo(3);
+                for (int i = 0; i < fresh.size(); i++) {
+                    assertThat(observe(cached.get(i))).isEqualTo(observe(fresh.get(i)));
+                }
+                assertThat(Files.readAllBytes(snapshot)).isEqualTo(bytes);
+            }
+        }
+
+        @Test
+        void aSnapshotWhoseEntriesAreGoneStillGivesCorrectDatastores() throws Exception {
+            List<RecipeFile> fresh = parseAll(load());
+            try (Stream<Path> walk = Files.walk(cacheDir)) {
+                for (Path p : walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(cacheDir.resolve(
+                        "snapshots")) && !p.startsWith(cacheDir.resolve("config"))).toList()) {
+                    Files.delete(p);
+                }
+            }
+            List<RecipeFile> cached = parseAll(load());
+            for (int i = 0; i < fresh.size(); i++) {
+                assertThat(observe(cached.get(i))).isEqualTo(observe(fresh.get(i)));
+            }
+        }
+    }
+
+    @Test
+    void damageToEveryKindOfCacheFileIsReportedAndNeverGivesAWrongResult() throws Exception {
+        List<RecipeFile> fresh = parseAll(load());
+        // a search kept (directories older than the settle time), so that its file exists to be damaged too
+        Thread.sleep(2_100);
+        parseAll(load());
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(cacheDir)) {
+            all = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(all).anyMatch(p -> p.startsWith(cacheDir.resolve("config")))
+                .anyMatch(p -> p.startsWith(cacheDir.resolve("snapshots")))
+                .anyMatch(p -> p.startsWith(cacheDir.resolve("collections")))
+                .anyMatch(p -> p.equals(cacheDir.resolve("files")));
+        for (Path p : all) {
+            byte[] bytes = Files.readAllBytes(p);
+            bytes[bytes.length / 2] ^= 0x40;
+            Files.write(p, bytes);
+        }
+        BuildDirectory damaged = load();
+        List<RecipeFile> again = parseAll(damaged);
+        for (int i = 0; i < fresh.size(); i++) {
+            assertThat(observe(again.get(i))).isEqualTo(observe(fresh.get(i)));
+        }
+        assertThat(damaged.cacheStatistics().orElseThrow().configurationCached()).isFalse();
+        BuildDirectory healed = load();
+        List<RecipeFile> healedResults = parseAll(healed);
+        assertThat(healed.cacheStatistics().orElseThrow().hits()).isEqualTo(3);
+        for (int i = 0; i < fresh.size(); i++) {
+            assertThat(observe(healedResults.get(i))).isEqualTo(observe(fresh.get(i)));
         }
     }
 

@@ -29,6 +29,12 @@ public final class RecipeIndex {
     private final Map<String, List<String>> packagesDynamic = new LinkedHashMap<>();
     private final Map<String, List<String>> pnProvides = new HashMap<>();
     private final Map<String, Pattern> dynamicPatterns = new HashMap<>();
+    /** The PACKAGES_DYNAMIC patterns by their literal start (indexes into {@link #dynamicEntries}); built on use. */
+    private Map<String, List<Integer>> dynamicByPrefix;
+    private List<Integer> dynamicUnprefixed;
+    private List<Map.Entry<String, List<String>>> dynamicEntries;
+    /** {@link #runtimeProviders} by name: the index does not change once built, and names are asked repeatedly. */
+    private final Map<String, List<String>> runtimeProvidersOf = new HashMap<>();
     private final Set<String> ignored;
     private final List<Pattern> ignoredPatterns = new ArrayList<>();
     private final Map<String, String> preferred = new HashMap<>();
@@ -184,6 +190,15 @@ public final class RecipeIndex {
 
     /** {@code bb.providers.getRuntimeProviders}: RPROVIDES, then PACKAGES, then PACKAGES_DYNAMIC patterns. */
     public List<String> runtimeProviders(String rdepend) {
+        List<String> known = runtimeProvidersOf.get(rdepend);
+        if (known == null) {
+            known = List.copyOf(findRuntimeProviders(rdepend));
+            runtimeProvidersOf.put(rdepend, known);
+        }
+        return new ArrayList<>(known);
+    }
+
+    private List<String> findRuntimeProviders(String rdepend) {
         List<String> result = new ArrayList<>();
         List<String> rp = rproviders.get(rdepend);
         if (rp != null) {
@@ -196,7 +211,7 @@ public final class RecipeIndex {
         if (!result.isEmpty()) {
             return result;
         }
-        for (Map.Entry<String, List<String>> e : packagesDynamic.entrySet()) {
+        for (Map.Entry<String, List<String>> e : dynamicCandidates(rdepend)) {
             Pattern p = dynamicPatterns.computeIfAbsent(e.getKey(), k -> {
                 try {
                     return Pattern.compile(k.replace("+", "\\+"));
@@ -210,6 +225,80 @@ public final class RecipeIndex {
             }
         }
         return result;
+    }
+
+    /**
+     * The PACKAGES_DYNAMIC patterns that may match {@code name} (in their order): those whose literal start is a
+     * prefix of it, and those without a literal start. Python's {@code re.match} anchors at the start, so a pattern
+     * whose first characters are literal matches only names that start with them.
+     */
+    private List<Map.Entry<String, List<String>>> dynamicCandidates(String name) {
+        if (dynamicByPrefix == null) {
+            dynamicByPrefix = new HashMap<>();
+            dynamicUnprefixed = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, List<String>> e : packagesDynamic.entrySet()) {
+                String prefix = literalStart(e.getKey());
+                if (prefix.isEmpty()) {
+                    dynamicUnprefixed.add(i);
+                } else {
+                    dynamicByPrefix.computeIfAbsent(prefix, k -> new ArrayList<>()).add(i);
+                }
+                i++;
+            }
+            dynamicEntries = new ArrayList<>(packagesDynamic.entrySet());
+        }
+        List<Integer> found = new ArrayList<>(dynamicUnprefixed);
+        for (int end = 1; end <= name.length(); end++) {
+            List<Integer> withPrefix = dynamicByPrefix.get(name.substring(0, end));
+            if (withPrefix != null) {
+                found.addAll(withPrefix);
+            }
+        }
+        found.sort(null);
+        List<Map.Entry<String, List<String>>> result = new ArrayList<>(found.size());
+        for (int i : found) {
+            result.add(dynamicEntries.get(i));
+        }
+        return result;
+    }
+
+    /**
+     * The characters every match of a pattern (as {@code PACKAGES_DYNAMIC} gives it, {@code +} made literal) starts
+     * with: the literal characters after an optional {@code ^}, up to the first special one; a character followed by
+     * a quantifier that allows zero is left out. Empty when unsure (alternation, groups, classes at the start).
+     */
+    static String literalStart(String pattern) {
+        if (pattern.indexOf('|') >= 0) {
+            return "";
+        }
+        String p = pattern.replace("+", "\\+");
+        StringBuilder prefix = new StringBuilder();
+        int i = p.startsWith("^") ? 1 : 0;
+        while (i < p.length()) {
+            char c = p.charAt(i);
+            if (c == '\\') {
+                if (i + 1 < p.length() && !Character.isLetterOrDigit(p.charAt(i + 1))) {
+                    prefix.append(p.charAt(i + 1));
+                    i += 2;
+                    if (i < p.length() && "*?{".indexOf(p.charAt(i)) >= 0) {
+                        prefix.setLength(prefix.length() - 1);
+                        break;
+                    }
+                    continue;
+                }
+                break;
+            }
+            if (".[](){}*+?^$".indexOf(c) >= 0) {
+                if ("*?{".indexOf(c) >= 0 && prefix.length() > 0) {
+                    prefix.setLength(prefix.length() - 1);
+                }
+                break;
+            }
+            prefix.append(c);
+            i++;
+        }
+        return prefix.toString();
     }
 
     /** {@code bb.providers.sortPriorities}: file groups by descending priority, each by DEFAULT_PREFERENCE. */

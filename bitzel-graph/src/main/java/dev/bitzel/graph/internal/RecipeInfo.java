@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the provider and task-graph logic needs of one parsed recipe variant — BitBake's {@code CoreRecipeInfo}
@@ -82,26 +83,63 @@ public record RecipeInfo(String fn, Recipe recipe, String pn, String pe, String 
                 depends.add(dep);
             }
         }
-        Map<String, Map<String, String>> flags = new LinkedHashMap<>();
-        for (String task : recipe.tasks()) {
-            flags.put(task, new LinkedHashMap<>());
-        }
-        for (Map.Entry<String, String> e : c.entrySet()) {
-            String key = e.getKey();
-            int bracket = key.indexOf('[');
-            if (bracket > 0 && key.endsWith("]")) {
-                Map<String, String> taskFlags = flags.get(key.substring(0, bracket));
-                if (taskFlags != null) {
-                    taskFlags.put(key.substring(bracket + 1, key.length() - 1), e.getValue());
-                }
-            }
-        }
-        flags.replaceAll((task, f) -> Map.copyOf(f));
         return new RecipeInfo(fnOf(recipe), recipe, pn, c.getOrDefault("PE", ""), c.getOrDefault("PV", ""),
                 c.getOrDefault("PR", ""), intVar(c, "DEFAULT_PREFERENCE"), priority, List.copyOf(provides),
                 List.copyOf(rprovides), List.copyOf(packages), words(c.get("PACKAGES_DYNAMIC")),
-                List.copyOf(depends), rdepends, rrecommends, recipe.tasks(), recipe.taskDependencies(), flags,
-                toBoolean(c.get("EXCLUDE_FROM_WORLD")));
+                List.copyOf(depends), rdepends, rrecommends, recipe.tasks(), recipe.taskDependencies(),
+                new TaskFlags(recipe), toBoolean(c.get("EXCLUDE_FROM_WORLD")));
+    }
+
+    /**
+     * Each task's flags, gathered from the recipe's cache fields when first read: the task graph reads them only
+     * for the recipes it reaches.
+     */
+    private static final class TaskFlags extends java.util.AbstractMap<String, Map<String, String>> {
+        private final Recipe recipe;
+        private volatile Map<String, Map<String, String>> flags;
+
+        TaskFlags(Recipe recipe) {
+            this.recipe = recipe;
+        }
+
+        private Map<String, Map<String, String>> flags() {
+            Map<String, Map<String, String>> f = flags;
+            if (f == null) {
+                Map<String, Map<String, String>> all = new LinkedHashMap<>();
+                for (String task : recipe.tasks()) {
+                    all.put(task, new LinkedHashMap<>());
+                }
+                for (Map.Entry<String, String> e : recipe.cacheInfo().entrySet()) {
+                    String key = e.getKey();
+                    int bracket = key.indexOf('[');
+                    if (bracket > 0 && key.endsWith("]")) {
+                        Map<String, String> taskFlags = all.get(key.substring(0, bracket));
+                        if (taskFlags != null) {
+                            taskFlags.put(key.substring(bracket + 1, key.length() - 1), e.getValue());
+                        }
+                    }
+                }
+                all.replaceAll((task, m) -> Map.copyOf(m));
+                f = java.util.Collections.unmodifiableMap(all);
+                flags = f;
+            }
+            return f;
+        }
+
+        @Override
+        public Map<String, String> get(Object task) {
+            return flags().get(task);
+        }
+
+        @Override
+        public boolean containsKey(Object task) {
+            return flags().containsKey(task);
+        }
+
+        @Override
+        public Set<Entry<String, Map<String, String>>> entrySet() {
+            return flags().entrySet();
+        }
     }
 
     /**

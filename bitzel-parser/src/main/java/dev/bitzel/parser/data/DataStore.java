@@ -15,6 +15,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -158,7 +159,23 @@ public final class DataStore {
      * @throws IllegalArgumentException if the store holds a value the format cannot carry
      */
     public void writeDelta(DataStore base, DataOutputStream out) throws IOException {
-        DataStoreCodec.write(this, base, out);
+        writeDelta(base, out, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #writeDelta(DataStore, DataOutputStream)}, writing each string value (variable contents and
+     * flags) as {@code values} maps it: how a cache replaces values that stand for objects of the evaluator (e.g.
+     * Python objects) with a form that outlives the process.
+     *
+     * @param base the store this one descends from
+     * @param out where to write
+     * @param values maps each string value to what is written; may throw {@link IllegalArgumentException} for a
+     *     value that cannot be written
+     * @throws IOException if writing fails
+     * @throws IllegalArgumentException if the store holds a value the format or {@code values} cannot carry
+     */
+    public void writeDelta(DataStore base, DataOutputStream out, UnaryOperator<String> values) throws IOException {
+        DataStoreCodec.write(this, base, out, Objects.requireNonNull(values, "values"));
     }
 
     /**
@@ -170,8 +187,24 @@ public final class DataStore {
      * @throws IOException if reading fails or the data is not a delta of this format
      */
     public static DataStore readDelta(DataStore base, DataInputStream in) throws IOException {
+        return readDelta(base, in, (store, value) -> value);
+    }
+
+    /**
+     * Like {@link #readDelta(DataStore, DataInputStream)}, mapping each string value read back: the inverse of
+     * the mapping given to {@link #writeDelta(DataStore, DataOutputStream, UnaryOperator)}.
+     *
+     * @param base a store equal to the one the delta was written against
+     * @param in where to read
+     * @param values maps each string value read, given the store being rebuilt (values may refer to it)
+     * @return the rebuilt store
+     * @throws IOException if reading fails or the data is not a delta of this format
+     */
+    public static DataStore readDelta(DataStore base, DataInputStream in,
+            java.util.function.BiFunction<DataStore, String, String> values) throws IOException {
+        Objects.requireNonNull(values, "values");
         DataStore d = base.createCopy();
-        DataStoreCodec.read(d, in);
+        DataStoreCodec.read(d, in, value -> values.apply(d, value));
         return d;
     }
 
@@ -198,6 +231,18 @@ public final class DataStore {
     void resetAfterDelta() {
         expandCache = new HashMap<>();
         overrides = null;
+        // the renames setVarFlag("BB_RENAMED_VARIABLES", ...) adds are not in the delta: take them from the flags
+        LinkedHashMap<String, Object> renamed = dict.get("BB_RENAMED_VARIABLES");
+        if (renamed != null) {
+            Map<String, String> renames = new HashMap<>(varRenames);
+            renamed.forEach((flag, value) -> {
+                if (!flag.equals(CONTENT) && !flag.equals(APPEND) && !flag.equals(PREPEND) && !flag.equals(REMOVE)) {
+                    renames.put(flag, asString(value));
+                }
+            });
+            varRenames = renames;
+            varRenamesShared = false;
+        }
     }
 
     // ---------------------------------------------------------------- history

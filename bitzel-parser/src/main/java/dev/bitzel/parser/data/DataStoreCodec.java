@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The binary form of {@link DataStore#writeDelta}: the entries of a store's maps that differ from its base's,
@@ -33,22 +34,23 @@ final class DataStoreCodec {
     private DataStoreCodec() {
     }
 
-    static void write(DataStore d, DataStore base, DataOutputStream out) throws IOException {
+    static void write(DataStore d, DataStore base, DataOutputStream out, UnaryOperator<String> values)
+            throws IOException {
         out.writeInt(MAGIC);
-        writeDiff(d.dictMap(), base.dictMap(), out);
-        writeDiff(d.overrideMap(), base.overrideMap(), out);
-        writeDiff(d.historyMap(), base.historyMap(), out);
+        writeDiff(d.dictMap(), base.dictMap(), out, values);
+        writeDiff(d.overrideMap(), base.overrideMap(), out, values);
+        writeDiff(d.historyMap(), base.historyMap(), out, values);
         writeStrings(d.overrideVars(), out);
         writeStrings(d.errorList(), out);
     }
 
-    static void read(DataStore d, DataInputStream in) throws IOException {
+    static void read(DataStore d, DataInputStream in, UnaryOperator<String> values) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IOException("not a datastore delta (bad magic number)");
         }
-        readDiff(d.dictMap(), in);
-        readDiff(d.overrideMap(), in);
-        readDiff(d.historyMap(), in);
+        readDiff(d.dictMap(), in, values);
+        readDiff(d.overrideMap(), in, values);
+        readDiff(d.historyMap(), in, values);
         Set<String> overrideVars = d.overrideVars();
         overrideVars.clear();
         overrideVars.addAll(readStrings(in));
@@ -58,7 +60,8 @@ final class DataStoreCodec {
         d.resetAfterDelta();
     }
 
-    private static <V> void writeDiff(CowMap<V> mine, CowMap<V> base, DataOutputStream out) throws IOException {
+    private static <V> void writeDiff(CowMap<V> mine, CowMap<V> base, DataOutputStream out,
+            UnaryOperator<String> values) throws IOException {
         Map<String, V> now = mine.snapshot();
         Map<String, V> before = base.snapshot();
         List<String> changed = new ArrayList<>();
@@ -77,7 +80,7 @@ final class DataStoreCodec {
         out.writeInt(changed.size() + removed.size());
         for (String key : changed) {
             writeString(key, out);
-            writeValue(now.get(key), out);
+            writeValue(now.get(key), out, values);
         }
         for (String key : removed) {
             writeString(key, out);
@@ -86,11 +89,12 @@ final class DataStoreCodec {
     }
 
     @SuppressWarnings("unchecked")
-    private static <V> void readDiff(CowMap<V> map, DataInputStream in) throws IOException {
+    private static <V> void readDiff(CowMap<V> map, DataInputStream in, UnaryOperator<String> values)
+            throws IOException {
         int n = checkedCount(in.readInt());
         for (int i = 0; i < n; i++) {
             String key = readString(in);
-            Object value = readValue(in);
+            Object value = readValue(in, values);
             if (value == null) {
                 map.remove(key);
             } else {
@@ -99,10 +103,11 @@ final class DataStoreCodec {
         }
     }
 
-    private static void writeValue(Object value, DataOutputStream out) throws IOException {
+    private static void writeValue(Object value, DataOutputStream out, UnaryOperator<String> values)
+            throws IOException {
         if (value instanceof String s) {
             out.writeByte(STRING);
-            writeString(s, out);
+            writeString(values.apply(s), out);
         } else if (value instanceof DataStore.ExportList e) {
             out.writeByte(EXPORTS);
             writeStrings(e.names(), out);
@@ -111,7 +116,7 @@ final class DataStoreCodec {
             out.writeInt(m.size());
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 writeString((String) e.getKey(), out);
-                writeValue(e.getValue(), out);
+                writeValue(e.getValue(), out, values);
             }
         } else if (value instanceof List<?> list) {
             Object first = list.isEmpty() ? null : list.get(0);
@@ -152,13 +157,13 @@ final class DataStoreCodec {
         }
     }
 
-    private static Object readValue(DataInputStream in) throws IOException {
+    private static Object readValue(DataInputStream in, UnaryOperator<String> values) throws IOException {
         int tag = in.readByte();
         switch (tag) {
             case REMOVED:
                 return null;
             case STRING:
-                return readString(in);
+                return values.apply(readString(in));
             case EXPORTS:
                 return new DataStore.ExportList(Collections.unmodifiableSet(new LinkedHashSet<>(readStrings(in))));
             case MAP: {
@@ -166,7 +171,7 @@ final class DataStoreCodec {
                 LinkedHashMap<String, Object> m = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) {
                     String key = readString(in);
-                    Object v = readValue(in);
+                    Object v = readValue(in, values);
                     if (v == null) {
                         throw new IOException("corrupt datastore delta: removal marker inside a variable");
                     }

@@ -6,23 +6,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The top-level {@code bitzel} command: global options and the subcommands of DESIGN.md's runner contract. */
+/**
+ * The top-level {@code bitzel} command: global options; {@link Main} adds the subcommands of DESIGN.md's runner
+ * contract.
+ */
 @Command(name = "bitzel",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Builds Yocto/OpenEmbedded metadata like BitBake and kas, cached and sandboxed like Bazel.",
-        subcommands = {
-            ParseCommand.class,
-            GetvarCommand.class,
-            EnvCommand.class,
-            GraphCommand.class,
-            QueryCommand.class,
-            BuildCommand.class,
-            KasCommand.class,
-            SandboxCommand.class,
-            CasCommand.class,
-            ServeCommand.class,
-        })
+        description = "Builds Yocto/OpenEmbedded metadata like BitBake and kas, cached and sandboxed like Bazel.")
 final class BitzelCommand implements Runnable {
 
     @Option(names = "--cache-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",

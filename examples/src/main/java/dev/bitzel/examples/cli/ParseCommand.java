@@ -121,7 +121,8 @@ final class ParseCommand implements Callable<Integer> {
                 c -> out.printf(Locale.ROOT, "parse cache: %d hits, %d misses, %d corrupt entries%n", c.hits(),
                         c.misses(), c.corrupt()),
                 () -> out.println("parse cache: not used (--no-cache)"));
-        out.printf(Locale.ROOT, "configuration: %.3f s%n", (loaded - start) / 1e9);
+        out.printf(Locale.ROOT, "configuration: %.3f s%s%n", (loaded - start) / 1e9,
+                build.cacheStatistics().map(c -> c.configurationCached() ? " (from the cache)" : "").orElse(""));
         out.printf(Locale.ROOT, "recipes: %.3f s on %d threads%n", (parsed - loaded) / 1e9, jobs);
         out.flush();
         return failed == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;

@@ -10,8 +10,10 @@ import dev.bitzel.parser.data.TaskServices;
 import dev.bitzel.parser.data.UncheckedExpansionException;
 import dev.bitzel.parser.internal.python.Code;
 import dev.bitzel.parser.internal.python.Exceptions;
+import dev.bitzel.parser.internal.python.HostAccess;
 import dev.bitzel.parser.internal.python.NativeObject;
 import dev.bitzel.parser.internal.python.Ops;
+import dev.bitzel.parser.internal.python.PyCodec;
 import dev.bitzel.parser.internal.python.PyDict;
 import dev.bitzel.parser.internal.python.PyList;
 import dev.bitzel.parser.internal.python.PyModule;
@@ -58,6 +60,8 @@ public final class BitbakePython implements PythonEvaluator {
      * write lock (definitions, library loading), read by evaluations under the read lock.
      */
     private final PyDict shared;
+    /** The names {@link #shared} binds before any configuration is evaluated. */
+    private final Set<String> bareNames;
     private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
             new java.util.concurrent.locks.ReentrantReadWriteLock();
 
@@ -204,13 +208,17 @@ public final class BitbakePython implements PythonEvaluator {
         os.def("geteuid", (a, kw) -> processId("Uid:", 1));
         os.def("getgid", (a, kw) -> processId("Gid:", 0));
         os.def("getegid", (a, kw) -> processId("Gid:", 1));
-        os.def("getpid", (a, kw) -> ProcessHandle.current().pid());
+        os.def("getpid", (a, kw) -> {
+            HostAccess.hostFact("os.getpid", Long.toString(ProcessHandle.current().pid()));
+            return ProcessHandle.current().pid();
+        });
         // oe.utils.cpu_count: the CPUs this process may run on
         os.def("sched_getaffinity", (a, kw) -> {
             java.util.Set<Long> cpus = new java.util.LinkedHashSet<>();
             for (long i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
                 cpus.add(i);
             }
+            HostAccess.hostFact("os.sched_getaffinity", Integer.toString(cpus.size()));
             return PythonRuntime.toPython(cpus);
         });
         // base.bbclass's ConfigParsed handler links the host tools into ${HOSTTOOLS_DIR}, as under BitBake
@@ -223,6 +231,7 @@ public final class BitbakePython implements PythonEvaluator {
         shared.put("bb", bb);
         shared.put("os", runtime.importModule("os"));
         shared.put("time", runtime.importModule("time"));
+        bareNames = Set.copyOf(shared.keys().stream().map(Object::toString).toList());
     }
 
     /** A module of the {@code bb} package: a fresh namespace with the given Python source run in it. */
@@ -289,6 +298,48 @@ public final class BitbakePython implements PythonEvaluator {
     private PyModule topLevel(PyModule m) {
         int dot = m.name().indexOf('.');
         return dot < 0 ? m : runtime.importModule(m.name().substring(0, dot));
+    }
+
+    /**
+     * Whether an inline expression reads none of {@code boundLater}, the names that evaluating a configuration
+     * binds in the shared context ({@link #contextNames()}: its {@code def} functions, libraries, global modules).
+     * Every other name it reads means the same before and after (a builtin, {@code bb}, {@code os}, {@code time},
+     * {@code d}, or a variable read through BitBake's DataContext), so it gives the same result whether or not the
+     * configuration's Python context has been built.
+     *
+     * @param code the code inside the expression, as {@link #evaluateExpression} takes it
+     * @param boundLater the names the configuration binds in the shared context
+     * @return whether the code needs nothing of the configuration's context
+     */
+    public boolean needsNoContext(String code, java.util.function.Predicate<String> boundLater) {
+        Code compiled;
+        try {
+            compiled = runtime.compile(code.strip(), "<expansion>", 1, PythonRuntime.Mode.EVAL);
+        } catch (PythonSyntaxError e) {
+            return false;
+        }
+        for (String name : compiled.globalNames()) {
+            if (boundLater.test(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The names bound in the shared context now beyond those a new evaluator binds. */
+    public Set<String> contextNames() {
+        lock.readLock().lock();
+        try {
+            Set<String> names = new java.util.TreeSet<>();
+            for (Object k : shared.keys()) {
+                if (!bareNames.contains(k.toString())) {
+                    names.add(k.toString());
+                }
+            }
+            return names;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
@@ -489,7 +540,7 @@ public final class BitbakePython implements PythonEvaluator {
     }
 
     private static NativeObject newDatastore(DataStore d) {
-        return NativeObject.builder("DataSmart")
+        return NativeObject.builder("DataSmart").payload(d)
                 .method("getVar", (a, kw) -> {
                     String var = Ops.str(arg(a, kw, 0, "var"));
                     if (var.equals("BB_ORIGENV")) {
@@ -607,37 +658,185 @@ public final class BitbakePython implements PythonEvaluator {
 
     /**
      * Python objects stored in a datastore (BitBake keeps any object, e.g. {@code EXTENDERCLASS}, the class
-     * extender of nativesdk/multilib): the store holds a token naming an entry here, {@code d.getVar} hands the
-     * object back. An entry lives as long as its token string (held by the stores that hold the value); a
-     * token read from a parse cache written by another process fails naming the variable.
+     * extender of nativesdk/multilib, or create-spdx's license table): the store holds a token naming an entry
+     * here, {@code d.getVar} hands the object back. An entry lives as long as its token string (held by the stores
+     * that hold the value). An entry restored from the parse cache holds the object's encoding until it is first
+     * read ({@link Restored}).
      */
     private static final Map<String, Object> OBJECTS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private static final java.util.concurrent.atomic.AtomicLong OBJECT_IDS = new java.util.concurrent.atomic.AtomicLong();
     private static final String TOKEN = "\u0000bitzel-python-object:";
 
-    /** How many Python objects were stored into datastores by code running on each thread. */
-    private static final ThreadLocal<long[]> OBJECTS_STORED = ThreadLocal.withInitial(() -> new long[1]);
+    /** The tokens of objects stored by code running on each thread while a recording is open, or null. */
+    private static final ThreadLocal<Set<String>> RECORDING = new ThreadLocal<>();
+
+    /** An object restored from the parse cache, decoded on first read. */
+    private static final class Restored {
+        private final byte[] encoding;
+        private final DataStore holder;
+        private final BitbakePython python;
+        private Object value;
+
+        Restored(byte[] encoding, DataStore holder, BitbakePython python) {
+            this.encoding = encoding;
+            this.holder = holder;
+            this.python = python;
+        }
+
+        synchronized Object value(String var) {
+            if (value == null) {
+                try {
+                    value = PyCodec.decode(encoding, python.runtime, python.host(holder));
+                } catch (java.io.IOException e) {
+                    throw PythonError.of(Exceptions.RUNTIME_ERROR, "bitzel: the Python object value of " + var
+                            + " cannot be restored from the parse cache: " + e.getMessage());
+                }
+            }
+            return value;
+        }
+    }
 
     /**
-     * How many Python objects other than plain containers metadata running on this thread has stored into
-     * datastores so far. A parse that stored any is not kept in the parse cache: the objects live only in this
-     * process.
+     * Records into {@code tokens} the tokens of the Python objects that code running on this thread stores into
+     * datastores from now on, until the next call; null stops recording.
+     *
+     * @param tokens the set to add to, or null
+     * @return the set recorded into before, to restore afterwards
      */
-    public static long objectsStoredOnThisThread() {
-        return OBJECTS_STORED.get()[0];
+    public static Set<String> recordObjects(Set<String> tokens) {
+        Set<String> before = RECORDING.get();
+        if (tokens == null) {
+            RECORDING.remove();
+        } else {
+            RECORDING.set(tokens);
+        }
+        return before;
+    }
+
+    /**
+     * Runs a command that metadata ran at parse time again ({@link HostAccess.Recorder#commandRun}), for a cache
+     * to check that its answer is still the same.
+     *
+     * @param argv the command
+     * @param cwd its directory
+     * @param mergeStderr whether standard error was merged
+     * @return the result, described as it was reported
+     */
+    public static String rerunCommand(List<String> argv, String cwd, boolean mergeStderr) {
+        return ParseTimeProcess.rerun(argv, cwd, mergeStderr);
+    }
+
+    /**
+     * A host fact as metadata Python reads it now, under the name {@link HostAccess.Recorder#hostFact} reported.
+     *
+     * @param name the fact's name
+     * @return its value now, or a text no recorded value equals when the name is unknown
+     */
+    public static String currentHostFact(String name) {
+        try {
+            switch (name) {
+                case "os.uname":
+                    return ((PyTuple) hostUname()).asList().toString();
+                case "os.sched_getaffinity":
+                    return Integer.toString(Runtime.getRuntime().availableProcessors());
+                case "os.getpid":
+                    return Long.toString(ProcessHandle.current().pid());
+                default:
+                    if (name.startsWith("id ") && name.length() > 4) {
+                        String field = name.substring(3, name.length() - 1);
+                        int which = name.charAt(name.length() - 1) - '0';
+                        return processId(field, which).toString();
+                    }
+                    return "\0unknown fact " + name;
+            }
+        } catch (PythonError e) {
+            return "\0error " + e.pythonMessage();
+        }
+    }
+
+    /** Whether a store value is the token of a Python object rather than a string. */
+    public static boolean isObjectToken(String value) {
+        return value.startsWith(TOKEN);
     }
 
     private static String objectToken(Object value) {
-        if (!(value instanceof PyDict || value instanceof PyList || value instanceof PyTuple)) {
-            // an object with behaviour (e.g. a class extender that PACKAGES' expansion calls) must be there when
-            // the recipe's values are read: such a parse is not cached. Plain data (create-spdx's license table in
-            // every recipe) is only read by tasks; read from a cached store it fails naming the variable.
-            OBJECTS_STORED.get()[0]++;
-        }
         String token = new String(TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet());
         OBJECTS.put(token, value);
+        Set<String> recording = RECORDING.get();
+        if (recording != null) {
+            recording.add(token);
+        }
         return token;
+    }
+
+    /**
+     * Encodes the object a token names, as it stands now, for a parse cache: see {@link PyCodec} for what can be.
+     *
+     * @param token a token the store {@code holder} holds
+     * @param holder the store; the object may refer to it (as {@code oe.classextend.ClassExtender.d} does)
+     * @param seen objects encoded into other tokens' values so far (shared ones are not encodable)
+     * @return the encoding
+     * @throws PyCodec.NotEncodableException when the object cannot be re-created exactly
+     */
+    public byte[] encodeObject(String token, DataStore holder, java.util.IdentityHashMap<Object, Object> seen)
+            throws PyCodec.NotEncodableException {
+        Object o = OBJECTS.get(token);
+        if (o == null) {
+            throw new PyCodec.NotEncodableException("the object is gone");
+        }
+        if (o instanceof Restored r) {
+            synchronized (r) {
+                if (r.value == null && r.holder == holder) {
+                    return r.encoding;
+                }
+                o = r.value;
+                if (o == null) {
+                    throw new PyCodec.NotEncodableException("an object restored for another store");
+                }
+            }
+        }
+        return PyCodec.encode(o, runtime, host(holder), seen);
+    }
+
+    /**
+     * Registers an object restored from a parse cache for the store {@code holder}, decoded when first read.
+     *
+     * @param encoding what {@link #encodeObject} returned
+     * @param holder the store that will hold the token
+     * @return a new token for the store
+     */
+    public String restoreObject(byte[] encoding, DataStore holder) {
+        String token = new String(TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet());
+        OBJECTS.put(token, new Restored(encoding, holder, this));
+        return token;
+    }
+
+    /** Host objects of an encoding: number 0 is the {@code d} of the holding store. */
+    private PyCodec.Host host(DataStore holder) {
+        return new PyCodec.Host() {
+            @Override
+            public int hostReference(Object o) {
+                return o instanceof NativeObject n && n.payload() == holder ? 0 : -1;
+            }
+
+            @Override
+            public Object hostObject(int number) throws java.io.IOException {
+                if (number != 0) {
+                    throw new java.io.IOException("no host object " + number);
+                }
+                return datastore(holder);
+            }
+
+            @Override
+            public PyModule module(String name) {
+                try {
+                    return runtime.importModule(name);
+                } catch (PythonError e) {
+                    return null;
+                }
+            }
+        };
     }
 
     private static Object fromStore(String var, String s) {
@@ -648,9 +847,9 @@ public final class BitbakePython implements PythonEvaluator {
             Object o = OBJECTS.get(s);
             if (o == null) {
                 throw PythonError.of(Exceptions.RUNTIME_ERROR, "bitzel: the Python object value of " + var
-                        + " was set by another process (a parse cache entry) and is not available");
+                        + " was set by another process and is not available");
             }
-            return o;
+            return o instanceof Restored r ? r.value(var) : o;
         }
         return s;
     }
@@ -690,7 +889,9 @@ public final class BitbakePython implements PythonEvaluator {
         try {
             for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
                 if (line.startsWith(field)) {
-                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[which]);
+                    long id = Long.parseLong(line.substring(field.length()).trim().split("\\s+")[which]);
+                    HostAccess.hostFact("id " + field + which, Long.toString(id));
+                    return id;
                 }
             }
         } catch (java.io.IOException | RuntimeException e) {
@@ -713,8 +914,10 @@ public final class BitbakePython implements PythonEvaluator {
         } catch (java.io.IOException e) {
             node = "localhost";
         }
-        return PyTuple.of(System.getProperty("os.name", "Linux"), node, System.getProperty("os.version", ""), "",
-                machine);
+        PyTuple uname = PyTuple.of(System.getProperty("os.name", "Linux"), node, System.getProperty("os.version", ""),
+                "", machine);
+        HostAccess.hostFact("os.uname", uname.asList().toString());
+        return uname;
     }
 
     private static Object optional(Object[] a, Map<String, Object> kw, int i, String name, Object dflt) {
@@ -737,6 +940,7 @@ public final class BitbakePython implements PythonEvaluator {
                     : dir.endsWith("/") ? dir + name : dir + "/" + name;
             Ops.callMethod(hist, "append", new Object[] {next}, null);
             java.nio.file.Path candidate = java.nio.file.Path.of(next);
+            HostAccess.pathProbed(candidate.toAbsolutePath().toString());
             boolean ok = Ops.isTrue(executable)
                     ? java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)
                     : java.nio.file.Files.exists(candidate);

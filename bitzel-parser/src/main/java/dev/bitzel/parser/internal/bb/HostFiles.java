@@ -1,6 +1,7 @@
 package dev.bitzel.parser.internal.bb;
 
 import dev.bitzel.parser.internal.python.Exceptions;
+import dev.bitzel.parser.internal.python.HostAccess;
 import dev.bitzel.parser.internal.python.NativeObject;
 import dev.bitzel.parser.internal.python.Ops;
 import dev.bitzel.parser.internal.python.PyModule;
@@ -33,6 +34,8 @@ final class HostFiles {
                 Files.createDirectories(dir);
             } catch (IOException e) {
                 throw osError(e, Ops.str(a[0]));
+            } finally {
+                HostAccess.pathProbed(dir.toAbsolutePath().toString());
             }
             return PyNone.NONE;
         });
@@ -41,12 +44,15 @@ final class HostFiles {
                 Files.createSymbolicLink(Path.of(Ops.str(a[1])), Path.of(Ops.str(a[0])));
             } catch (IOException e) {
                 throw osError(e, Ops.str(a[1]));
+            } finally {
+                HostAccess.pathProbed(Path.of(Ops.str(a[1])).toAbsolutePath().toString());
             }
             return PyNone.NONE;
         });
         os.def("unlink", (a, kw) -> {
+            Path p = Path.of(Ops.str(a[0]));
+            HostAccess.pathProbed(p.toAbsolutePath().toString());
             try {
-                Path p = Path.of(Ops.str(a[0]));
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     throw PythonError.of(Exceptions.IS_A_DIRECTORY_ERROR, "[Errno 21] Is a directory: '" + p + "'");
                 }
@@ -58,6 +64,7 @@ final class HostFiles {
         });
         os.def("access", (a, kw) -> {
             Path p = Path.of(Ops.str(a[0]));
+            HostAccess.pathProbed(p.toAbsolutePath().toString());
             long mode = a[1] instanceof Long l ? l : 0L;
             boolean ok = Files.exists(p)
                     && ((mode & 4) == 0 || Files.isReadable(p))
@@ -66,6 +73,7 @@ final class HostFiles {
             return ok;
         });
         os.def("readlink", (a, kw) -> {
+            HostAccess.pathProbed(Path.of(Ops.str(a[0])).toAbsolutePath().toString());
             try {
                 return Files.readSymbolicLink(Path.of(Ops.str(a[0]))).toString();
             } catch (java.nio.file.NotLinkException e) {
@@ -95,6 +103,7 @@ final class HostFiles {
 
     private static void glob(String pattern, List<String> out) {
         if (!magic(pattern)) {
+            HostAccess.pathProbed(Path.of(pattern).toAbsolutePath().toString());
             if (Files.exists(Path.of(pattern), LinkOption.NOFOLLOW_LINKS) || Files.exists(Path.of(pattern))) {
                 out.add(pattern);
             }
@@ -115,6 +124,7 @@ final class HostFiles {
             String prefix = slash < 0 ? "" : d.equals("/") && slash == 0 ? "/" : d + "/";
             if (!magic(base)) {
                 String candidate = prefix + base;
+                HostAccess.pathProbed(Path.of(base.isEmpty() ? d : candidate).toAbsolutePath().toString());
                 if (base.isEmpty() ? Files.isDirectory(Path.of(d)) : Files.exists(Path.of(candidate),
                         LinkOption.NOFOLLOW_LINKS)) {
                     out.add(candidate);
@@ -123,6 +133,7 @@ final class HostFiles {
             }
             java.util.regex.Pattern re = java.util.regex.Pattern.compile(fnmatchRegex(base));
             Path dirPath = Path.of(d.isEmpty() ? "." : d);
+            HostAccess.directoryListed(dirPath.toAbsolutePath().toString());
             if (!Files.isDirectory(dirPath)) {
                 continue;
             }
@@ -199,6 +210,7 @@ final class HostFiles {
     static Object originalEnvironment() {
         return NativeObject.builder("DataSmart")
                 .method("getVar", (a, kw) -> {
+                    HostAccess.environmentRead(Ops.str(a[0]));
                     String v = System.getenv(Ops.str(a[0]));
                     return v == null ? PyNone.NONE : v;
                 })

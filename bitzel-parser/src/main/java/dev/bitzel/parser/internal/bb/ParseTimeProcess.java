@@ -1,6 +1,7 @@
 package dev.bitzel.parser.internal.bb;
 
 import dev.bitzel.parser.internal.python.Exceptions;
+import dev.bitzel.parser.internal.python.HostAccess;
 import dev.bitzel.parser.internal.python.Ops;
 import dev.bitzel.parser.internal.python.PyNone;
 import dev.bitzel.parser.internal.python.PyTuple;
@@ -48,13 +49,42 @@ final class ParseTimeProcess {
                     + "') at parse time (only git queries of a layer are supported)");
         }
         Path dir = Path.of(cwd == null || cwd == PyNone.NONE ? System.getProperty("user.dir") : Ops.str(cwd));
+        boolean merge = stderrOption instanceof Long l && l == -2L;
+        String described = null;
+        try {
+            PyTuple result = run(argv, dir, merge, shown);
+            described = describe(result);
+            return result;
+        } catch (PythonError e) {
+            described = "error: " + e.pythonMessage();
+            throw e;
+        } finally {
+            HostAccess.commandRun(List.copyOf(argv), dir.toAbsolutePath().toString(), merge, described);
+        }
+    }
+
+    /** The result of a command as text, for comparing two runs. */
+    static String describe(PyTuple result) {
+        return result.asList().toString();
+    }
+
+    /** Runs a recorded command again and describes its result as {@link HostAccess} reported it. */
+    static String rerun(List<String> argv, String cwd, boolean merge) {
+        try {
+            return describe(run(argv, Path.of(cwd), merge, String.join(" ", argv)));
+        } catch (PythonError e) {
+            return "error: " + e.pythonMessage();
+        }
+    }
+
+    /** Runs {@code argv} (a git query) in {@code dir} as {@link #run(Object, Object, Object)} does. */
+    static PyTuple run(List<String> argv, Path dir, boolean merge, String shown) {
         if (!Files.isDirectory(dir)) {
             throw PythonError.of(Exceptions.FILE_NOT_FOUND_ERROR, "[Errno 2] No such file or directory: '" + dir + "'");
         }
         if (!insideGitWorkTree(dir)) {
             return PyTuple.of(128L, "", NOT_A_REPOSITORY);
         }
-        boolean merge = stderrOption instanceof Long l && l == -2L;
         try {
             ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(merge);
             pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

@@ -288,7 +288,7 @@ final class Evaluator {
                 String now = current(d, key, flag);
                 yield now == null ? value : now;
             }
-            case IMMEDIATE -> d.createCopy().expand(value, key + "[:=]");
+            case IMMEDIATE -> immediate(d, key, flag, value, fn, line);
             case APPEND -> nz(current(d, key, flag)) + " " + value;
             case PREPEND -> value + " " + nz(current(d, key, flag));
             case APPEND_NOSPACE -> nz(current(d, key, flag)) + value;
@@ -316,6 +316,25 @@ final class Evaluator {
             }
             return null;
         });
+    }
+
+    /**
+     * An immediate assignment's value; while a configuration is recorded for {@link ConfigCache}, one that reads
+     * the clock is recorded too, so that a cached configuration computes it again.
+     */
+    private static String immediate(DataStore d, String key, String flag, String value, String fn, int line)
+            throws ExpansionException {
+        if (!(dev.bitzel.parser.internal.python.HostAccess.current() instanceof ConfigRecorder recorder)) {
+            return d.createCopy().expand(value, key + "[:=]");
+        }
+        long before = recorder.clockReads();
+        dev.bitzel.parser.data.ExpansionResult result = d.createCopy().expandWithRefs(value, key + "[:=]");
+        long reads = recorder.clockReads() - before;
+        if (reads > 0) {
+            recorder.timedAssignment(new ConfigRecorder.TimedAssignment(key, flag, value, result.value(), fn, line),
+                    result.references().isEmpty(), reads);
+        }
+        return result.value();
     }
 
     /** {@code DataNode.getFunc}: the current unexpanded value, ignoring weak defaults and overrides. */

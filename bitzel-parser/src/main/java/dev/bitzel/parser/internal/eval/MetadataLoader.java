@@ -7,6 +7,7 @@ import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.PythonEvaluator;
 import dev.bitzel.parser.data.UncheckedExpansionException;
+import dev.bitzel.parser.internal.bb.BitbakePython;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Set;
  * be parsed concurrently against one loaded configuration.
  */
 public final class MetadataLoader {
+    private static final System.Logger LOG = System.getLogger(MetadataLoader.class.getName());
     private final TreeCache trees;
     private final Evaluator evaluator;
     private final Finalizer finalizer;
@@ -30,6 +32,10 @@ public final class MetadataLoader {
     private final ParseFailure failure;
     private final Map<String, String> environment;
     private volatile String fingerprint;
+    /** The evaluator given by the caller (the base store's may wrap it, see {@link LazyPython}). */
+    private PythonEvaluator python;
+    /** Set when the configuration came from {@link ConfigCache}. */
+    private LazyPython lazy;
 
     private MetadataLoader(TreeCache trees, ParseState base, ParseFailure failure, Map<String, String> environment) {
         this.trees = trees;
@@ -55,6 +61,7 @@ public final class MetadataLoader {
         st.data.setVar("BBPATH", bbpath);
         st.data.setVar("__bbclasstype", "global");
         MetadataLoader loader = new MetadataLoader(trees, st, null);
+        loader.python = python;
         try {
             for (Path conf : confFiles) {
                 loader.evaluator.handleConf(conf.toAbsolutePath().toString(), st, false, false);
@@ -79,20 +86,126 @@ public final class MetadataLoader {
      */
     public static MetadataLoader loadBuildDirectory(Path topDir, Map<String, String> env, PythonEvaluator python,
             boolean trackHistory, TreeCache trees) {
+        return loadBuildDirectory(topDir, env, python, trackHistory, trees, null);
+    }
+
+    /**
+     * Like {@link #loadBuildDirectory(Path, Map, PythonEvaluator, boolean, TreeCache)}, reading the evaluated
+     * configuration from {@code cache} when it is still valid there and storing it there otherwise (not while
+     * history is tracked). A configuration read from the cache runs no Python until something needs Python; then
+     * it is evaluated once in this process for the Python context (see {@link LazyPython}).
+     */
+    public static MetadataLoader loadBuildDirectory(Path topDir, Map<String, String> env, PythonEvaluator python,
+            boolean trackHistory, TreeCache trees, ParseCache cache) {
         Objects.requireNonNull(topDir, "topDir");
-        ParseState st = BuildLoader.baseState(env, Objects.requireNonNull(python, "python"), trackHistory);
-        MetadataLoader loader = new MetadataLoader(trees, st, null);
+        Objects.requireNonNull(python, "python");
+        Map<String, String> passed = passedEnvironment(topDir, env, python);
+        if (cache == null || trackHistory) {
+            return evaluate(topDir, env, python, trackHistory, trees, passed);
+        }
+        ConfigCache configs = cache.configs();
+        String key = ConfigCache.key(topDir, passed);
+        LazyPython.Evaluation evaluation = () -> {
+            MetadataLoader real = evaluate(topDir, env, python, false, trees, passed);
+            if (real.failure != null) {
+                throw new IllegalStateException("evaluating the configuration of " + topDir + " for Python failed "
+                        + "(it was read from the configuration cache): " + real.failure);
+            }
+        };
+        ConfigCache.Loaded loaded = configs.load(key, names -> new LazyPython(python, evaluation, names));
+        if (loaded != null) {
+            LazyPython lazy = (LazyPython) loaded.python();
+            try {
+                ConfigCache.retime(loaded.state().data, loaded.timed(), raw -> {
+                    try {
+                        return DataStore.create(python).expand(raw);
+                    } catch (dev.bitzel.parser.data.ExpansionException e) {
+                        // more than the time module: the full Python context, then the cached store
+                        lazy.ensure();
+                        return Evaluator.data("configuration", 0, () -> loaded.state().data.createCopy().expand(raw));
+                    }
+                });
+            } catch (MetadataError e) {
+                return new MetadataLoader(trees, loaded.state(), e.toFailure());
+            }
+            refreshWorkingDirectory(loaded.state().data, loaded.workingDirectory(),
+                    BuildLoader.approvedVariables(env).contains("PWD") ? env.get("PWD") : null);
+            MetadataLoader loader = new MetadataLoader(trees, loaded.state(), null, passed);
+            loader.fingerprint = loaded.fingerprint();
+            loader.python = python;
+            loader.lazy = lazy;
+            return loader;
+        }
+        ConfigRecorder recorder = new ConfigRecorder();
+        dev.bitzel.parser.internal.python.HostAccess.Recorder before =
+                dev.bitzel.parser.internal.python.HostAccess.install(recorder);
+        MetadataLoader loader;
+        try {
+            loader = evaluate(topDir, env, python, false, trees, passed);
+        } finally {
+            dev.bitzel.parser.internal.python.HostAccess.install(before);
+        }
+        if (loader.failure == null) {
+            String reason = recorder.uncacheableReason();
+            ConfigCache.Inputs inputs = configs.inputs(loader.base, recorder);
+            loader.fingerprint = configs.fingerprint(key, inputs);
+            if (reason == null) {
+                reason = recorder.uncacheableReason();
+            }
+            if (reason == null) {
+                configs.store(key, loader.fingerprint, loader.base, inputs,
+                        python instanceof BitbakePython b ? b.contextNames() : Set.of(),
+                        BuildLoader.approvedVariables(env).contains("PWD") ? env.get("PWD") : null);
+            } else {
+                String why = reason;
+                LOG.log(System.Logger.Level.DEBUG, () -> "configuration of " + topDir + " not cached: " + why);
+            }
+        }
+        return loader;
+    }
+
+    /**
+     * Gives a configuration read from the cache the {@code PWD} of this run, as BitBake's configuration (parsed
+     * every run) has it: when the cached value is the one the environment gave then (no configuration file set it).
+     */
+    private static void refreshWorkingDirectory(DataStore d, String then, String now) {
+        String cached = Evaluator.data("PWD", 0, () -> d.getVar("PWD", false));
+        if (java.util.Objects.equals(then, now) || !java.util.Objects.equals(cached, then)) {
+            return;
+        }
+        if (now == null) {
+            d.delVar("PWD", new dev.bitzel.parser.data.Origin("from env", null, 0));
+        } else {
+            d.setVar("PWD", now, new dev.bitzel.parser.data.Origin("from env", null, 0));
+            d.setVarFlag("PWD", "export", "1", new dev.bitzel.parser.data.Origin("auto env export", null, 0));
+        }
+    }
+
+    private static Map<String, String> passedEnvironment(Path topDir, Map<String, String> env,
+            PythonEvaluator python) {
         Map<String, String> passed = new java.util.TreeMap<>();
         for (String name : BuildLoader.approvedVariables(env)) {
-            if (env.get(name) != null) {
+            // PWD is where bitzel was started: as BitBake's cache (BB_HASHCONFIG_IGNORE_VARS), caches do not depend
+            // on it; a cached configuration gets the current one (refreshWorkingDirectory)
+            if (env.get(name) != null && !name.equals("PWD")) {
                 passed.put(name, env.get(name));
             }
         }
         passed.put("\0python", python.getClass().getName());
         passed.put("\0topdir", topDir.toString());
+        return passed;
+    }
+
+    private static MetadataLoader evaluate(Path topDir, Map<String, String> env, PythonEvaluator python,
+            boolean trackHistory, TreeCache trees, Map<String, String> passed) {
+        ParseState st = BuildLoader.baseState(env, python, trackHistory);
+        MetadataLoader loader = new MetadataLoader(trees, st, null);
+        loader.python = python;
         try {
             ParseState loaded = new BuildLoader(loader.evaluator).load(topDir, st);
-            return new MetadataLoader(trees, loaded, null, passed);
+            MetadataLoader done = new MetadataLoader(trees, loaded, null, passed);
+            done.python = python;
+            return done;
         } catch (MetadataError e) {
             return new MetadataLoader(trees, st, e.toFailure());
         } catch (UncheckedExpansionException e) {
@@ -115,6 +228,19 @@ public final class MetadataLoader {
         } catch (MetadataError e) {
             throw new IllegalStateException(e.toFailure().toString(), e);
         }
+    }
+
+    /** Whether the configuration was read from the configuration cache rather than evaluated. */
+    public boolean configurationFromCache() {
+        return lazy != null;
+    }
+
+    /**
+     * Whether the configuration has been evaluated in this process: always when it was not read from the cache;
+     * when it was, once something needed its Python context.
+     */
+    public boolean configurationEvaluated() {
+        return lazy == null || lazy.evaluated();
     }
 
     /** Why the configuration failed to parse, or null. */
@@ -170,18 +296,87 @@ public final class MetadataLoader {
         String config = configFingerprint(cache);
         List<String> baseDependencies = List.copyOf(base.dependencies);
         RecipeFile cached = cache.load(config, fn, appendNames, base.data, baseDependencies,
-                variant -> reparseVariant(fn, appends, layerName, variant));
+                variant -> reparseVariant(fn, appends, layerName, variant), new StoredObjects(python, Set.of()));
         if (cached != null) {
             return cached;
         }
         LinkedHashSet<String> deps = new LinkedHashSet<>();
-        long objectsBefore = dev.bitzel.parser.internal.bb.BitbakePython.objectsStoredOnThisThread();
-        RecipeFile parsed = parse(fn, appends, layerName, deps);
-        if (dev.bitzel.parser.internal.bb.BitbakePython.objectsStoredOnThisThread() == objectsBefore) {
-            // values holding Python objects (e.g. nativesdk's EXTENDERCLASS) cannot outlive this process
-            cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies);
+        Set<String> created = new java.util.HashSet<>();
+        Set<String> recording = BitbakePython.recordObjects(created);
+        RecipeFile parsed;
+        try {
+            parsed = parse(fn, appends, layerName, deps);
+        } finally {
+            BitbakePython.recordObjects(recording);
         }
+        cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies,
+                new StoredObjects(python, created));
         return parsed;
+    }
+
+    /**
+     * Every recipe file from the parse snapshot of these inputs, or null when there is none that holds (then parse
+     * them, through the cache, and {@link #writeSnapshot}).
+     *
+     * @param recipes the recipe files, in order
+     * @param appends each one's appends
+     * @param layers each one's layer (collection) name, or null
+     * @param cache the parse cache the snapshot belongs to
+     * @return the parsed recipe files in order, or null
+     */
+    public List<RecipeFile> loadSnapshot(List<Path> recipes, List<List<Path>> appends, List<String> layers,
+            ParseCache cache) {
+        if (failure != null || base.data.isTracking()) {
+            return null;
+        }
+        List<ParseSnapshot.Input> inputs = snapshotInputs(recipes, appends, layers);
+        String key = ParseSnapshot.key(configFingerprint(cache), inputs);
+        List<RecipeFile> loaded = cache.snapshots().load(key, inputs, base.data, new StoredObjects(python, Set.of()),
+                fn -> {
+                    int i = indexOf(inputs, fn);
+                    return variant -> reparseVariant(fn, appends.get(i), layers.get(i), variant);
+                });
+        if (loaded != null) {
+            cache.countHits(loaded.size());
+        }
+        return loaded;
+    }
+
+    /**
+     * Writes the parse snapshot of {@code results}, parsed (through {@code cache}) from these inputs.
+     *
+     * @param recipes the recipe files, in order
+     * @param appends each one's appends
+     * @param layers each one's layer (collection) name, or null
+     * @param cache the parse cache the snapshot belongs to
+     * @param results the parsed recipe files, in the same order
+     */
+    public void writeSnapshot(List<Path> recipes, List<List<Path>> appends, List<String> layers, ParseCache cache,
+            List<RecipeFile> results) {
+        if (failure != null || base.data.isTracking()) {
+            return;
+        }
+        List<ParseSnapshot.Input> inputs = snapshotInputs(recipes, appends, layers);
+        cache.snapshots().write(ParseSnapshot.key(configFingerprint(cache), inputs), inputs, results);
+    }
+
+    private static int indexOf(List<ParseSnapshot.Input> inputs, String fn) {
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).file().equals(fn)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a recipe file of the snapshot: " + fn);
+    }
+
+    private static List<ParseSnapshot.Input> snapshotInputs(List<Path> recipes, List<List<Path>> appends,
+            List<String> layers) {
+        List<ParseSnapshot.Input> inputs = new ArrayList<>(recipes.size());
+        for (int i = 0; i < recipes.size(); i++) {
+            inputs.add(new ParseSnapshot.Input(recipes.get(i).toAbsolutePath().toString(),
+                    appends.get(i).stream().map(p -> p.toAbsolutePath().toString()).toList(), layers.get(i)));
+        }
+        return inputs;
     }
 
     /** The datastore of one variant, parsed afresh (when a cache entry broke after its header was read). */
@@ -192,6 +387,14 @@ public final class MetadataLoader {
                     + (again.failed().isPresent() ? again.failure() : "no variant '" + variant + "'"));
         }
         return again.variant(variant).data();
+    }
+
+    /**
+     * The fingerprint of everything the configuration was built from, as recipe entries in {@code cache} are keyed
+     * by it.
+     */
+    public String cacheFingerprint(ParseCache cache) {
+        return configFingerprint(cache);
     }
 
     private String configFingerprint(ParseCache cache) {
@@ -207,9 +410,12 @@ public final class MetadataLoader {
     private RecipeFile parse(String fn, List<Path> appends, String layerName, Set<String> dependencies) {
         ParseState st = base.copy();
         st.touched = java.util.Collections.synchronizedSet(new LinkedHashSet<>(base.dependencies));
+        dev.bitzel.parser.internal.python.HostAccess.Recorder host =
+                dev.bitzel.parser.internal.python.HostAccess.install(new RecipeReads(st.touched));
         try {
             return parseInto(fn, appends, layerName, st);
         } finally {
+            dev.bitzel.parser.internal.python.HostAccess.install(host);
             synchronized (st.touched) {
                 dependencies.addAll(st.touched);
             }

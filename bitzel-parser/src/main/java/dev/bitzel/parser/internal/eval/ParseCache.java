@@ -49,15 +49,42 @@ import java.util.zip.CRC32C;
 public final class ParseCache {
     private static final System.Logger LOG = System.getLogger(ParseCache.class.getName());
     private static final int MAGIC = 0x425a5043; // "BZPC"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+    /** A store value standing for a Python object kept in {@code objects/}: prefix, local number, hash. */
+    private static final String STORED = "\u0000bitzel-python-stored:";
+    /** The segment length of a variant whose datastore was not stored (it is parsed again when needed). */
+    private static final int NOT_STORED = -1;
     private static final String MISSING = "-";
 
     private final Path dir;
-    private final ConcurrentHashMap<String, String> fileHashes = new ConcurrentHashMap<>();
+    private final FileStates files;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final AtomicInteger corrupt = new AtomicInteger();
     private final java.util.Set<Path> broken = ConcurrentHashMap.newKeySet();
+    /** Encodings of stored Python objects read (and checked) so far, by hash: shared by all recipes holding one. */
+    private final ConcurrentHashMap<String, byte[]> objectBytes = new ConcurrentHashMap<>();
+    private final ConfigCache configs;
+    private final ParseSnapshot snapshots;
+    private final CollectionCache collections;
+    /** The entry of each recipe file read or written in this run, for {@link ParseSnapshot}. */
+    private final ConcurrentHashMap<String, EntryRecord> records = new ConcurrentHashMap<>();
+
+    /**
+     * Where a recipe file's entry is and what it holds beyond its recipes: the files it is validated against
+     * (with their hashes; the configuration's files left out) and each variant's datastore segment.
+     *
+     * @param path the entry file
+     * @param ownFiles file to content hash
+     * @param segments variant to {offset from the file's start, length (or {@link #NOT_STORED}), CRC32C}
+     */
+    record EntryRecord(Path path, Map<String, String> ownFiles, Map<String, long[]> segments) {
+    }
+
+    /** The entry {@code recipe} was read from or written to in this run, or null. */
+    EntryRecord record(String recipe) {
+        return records.get(recipe);
+    }
 
     /**
      * A cache in {@code dir} (created when first written).
@@ -66,6 +93,30 @@ public final class ParseCache {
      */
     public ParseCache(Path dir) {
         this.dir = dir;
+        this.files = new FileStates(dir.resolve("files"));
+        this.configs = new ConfigCache(dir.resolve("config"), this);
+        this.snapshots = new ParseSnapshot(dir.resolve("snapshots"), this);
+        this.collections = new CollectionCache(dir.resolve("collections"));
+    }
+
+    /** The recipe file searches kept beside the recipes. */
+    CollectionCache collections() {
+        return collections;
+    }
+
+    /** The snapshots of whole parses kept beside the recipes. */
+    ParseSnapshot snapshots() {
+        return snapshots;
+    }
+
+    /** Counts recipe files served from a snapshot as hits. */
+    void countHits(int n) {
+        hits.addAndGet(n);
+    }
+
+    /** The cache of evaluated configurations kept beside the recipes. */
+    ConfigCache configs() {
+        return configs;
     }
 
     /** Recipes served from the cache so far. */
@@ -83,18 +134,17 @@ public final class ParseCache {
         return corrupt.get();
     }
 
-    /** The SHA-256 of a file's content, or {@code "-"} when it does not exist; memoized for this run. */
+    /**
+     * The SHA-256 of a file's content, or {@code "-"} when it does not exist; memoized for this run, and known
+     * without reading the file when its {@code stat} is unchanged since an earlier run ({@link FileStates}).
+     */
     String contentHash(String file) {
-        return fileHashes.computeIfAbsent(file, f -> {
-            try {
-                return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(Path.of(f))));
-            } catch (NoSuchFileException e) {
-                return MISSING;
-            } catch (IOException e) {
-                // Unreadable now: never equal to a recorded hash, so the recipe re-parses and reports it.
-                return "unreadable:" + e.getClass().getSimpleName();
-            }
-        });
+        return files.contentHash(file);
+    }
+
+    /** Remembers the file hashes taken so far for later runs (see {@link FileStates}); failures are logged. */
+    public void save() {
+        files.save();
     }
 
     /** A fingerprint of everything a configuration was built from. */
@@ -122,7 +172,7 @@ public final class ParseCache {
      * datastore instead (by parsing the recipe again).
      */
     RecipeFile load(String configFingerprint, String recipe, List<String> appends, DataStore base,
-            List<String> baseDependencies, Function<String, DataStore> reparse) {
+            List<String> baseDependencies, Function<String, DataStore> reparse, StoredObjects objects) {
         Path path = entryPath(configFingerprint, recipe, appends);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer head = ByteBuffer.allocate(12);
@@ -145,7 +195,7 @@ public final class ParseCache {
             }
             long segments = 12L + headerLength + 8;
             RecipeFile result = decodeHeader(new DataInputStream(new ByteArrayInputStream(bytes, 0, headerLength)),
-                    recipe, path, segments, base, baseDependencies, reparse);
+                    recipe, path, segments, base, baseDependencies, reparse, objects);
             if (result == null) {
                 misses.incrementAndGet();
             } else {
@@ -182,10 +232,12 @@ public final class ParseCache {
 
     /** Stores a result; failures to write are logged and leave the cache without that entry. */
     void store(String configFingerprint, String recipe, List<String> appends, DataStore base, RecipeFile result,
-            List<String> dependencies, List<String> baseDependencies) {
+            List<String> dependencies, List<String> baseDependencies, StoredObjects objects) {
         Path path = entryPath(configFingerprint, recipe, appends);
         try {
-            byte[] bytes = encode(result, base, dependencies, baseDependencies);
+            Map<String, String> ownFiles = new LinkedHashMap<>();
+            Map<String, long[]> segmentsOf = new LinkedHashMap<>();
+            byte[] bytes = encode(result, base, dependencies, baseDependencies, objects, ownFiles, segmentsOf);
             Files.createDirectories(path.getParent());
             Path tmp = Files.createTempFile(path.getParent(), ".tmp-", "");
             try {
@@ -198,6 +250,7 @@ public final class ParseCache {
             } finally {
                 Files.deleteIfExists(tmp);
             }
+            records.put(recipe, new EntryRecord(path, ownFiles, segmentsOf));
         } catch (IOException | IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "cannot write parse cache entry for " + recipe + ": " + e);
         }
@@ -210,8 +263,10 @@ public final class ParseCache {
      * are left out: the configuration fingerprint covers them.
      */
     private byte[] encode(RecipeFile result, DataStore base, List<String> dependencies,
-            List<String> baseDependencies) throws IOException {
+            List<String> baseDependencies, StoredObjects objects, Map<String, String> ownFiles,
+            Map<String, long[]> segmentsOf) throws IOException {
         java.util.Set<String> inBase = new java.util.HashSet<>(baseDependencies);
+        java.util.IdentityHashMap<Object, Object> seen = new java.util.IdentityHashMap<>();
         ByteArrayOutputStream segments = new ByteArrayOutputStream(64 * 1024);
         ByteArrayOutputStream headerBuffer = new ByteArrayOutputStream(8 * 1024);
         DataOutputStream header = new DataOutputStream(headerBuffer);
@@ -221,6 +276,7 @@ public final class ParseCache {
         for (String f : own) {
             writeString(f, header);
             writeString(contentHash(f), header);
+            ownFiles.put(f, contentHash(f));
         }
         writeFailure(result.failure(), header);
         writeDiagnostics(result.diagnostics(), header);
@@ -256,20 +312,24 @@ public final class ParseCache {
                     writeString(e.getValue(), header);
                 }
             }
-            ByteArrayOutputStream segment = new ByteArrayOutputStream(32 * 1024);
-            DataOutputStream segmentOut = new DataOutputStream(segment);
-            r.data().writeDelta(base, segmentOut);
-            segmentOut.flush();
-            byte[] delta = segment.toByteArray();
+            byte[] delta = delta(r, base, objects, seen);
             CRC32C crc = new CRC32C();
-            crc.update(delta);
+            if (delta != null) {
+                crc.update(delta);
+            }
+            segmentsOf.put(r.variant(), new long[] {segments.size(), delta == null ? NOT_STORED : delta.length,
+                    crc.getValue()});
             header.writeLong(segments.size());
-            header.writeInt(delta.length);
+            header.writeInt(delta == null ? NOT_STORED : delta.length);
             header.writeLong(crc.getValue());
-            segments.write(delta);
+            if (delta != null) {
+                segments.write(delta);
+            }
         }
         header.flush();
         byte[] headerBytes = headerBuffer.toByteArray();
+        long segmentsStart = 12L + headerBytes.length + 8;
+        segmentsOf.values().forEach(s -> s[0] += segmentsStart);
         CRC32C crc = new CRC32C();
         crc.update(headerBytes);
         ByteArrayOutputStream all = new ByteArrayOutputStream(headerBytes.length + segments.size() + 20);
@@ -284,6 +344,76 @@ public final class ParseCache {
         return all.toByteArray();
     }
 
+    /**
+     * A variant's datastore as a delta against the configuration, its Python objects stored in {@code objects/}; or
+     * null when a value cannot be stored exactly (the variant is then parsed again when its datastore is needed).
+     */
+    private byte[] delta(Recipe r, DataStore base, StoredObjects objects,
+            java.util.IdentityHashMap<Object, Object> seen) throws IOException {
+        DataStore data = r.data();
+        Map<String, String> refs = new java.util.HashMap<>();
+        ByteArrayOutputStream segment = new ByteArrayOutputStream(32 * 1024);
+        DataOutputStream segmentOut = new DataOutputStream(segment);
+        try {
+            data.writeDelta(base, segmentOut, value -> {
+                if (!dev.bitzel.parser.internal.bb.BitbakePython.isObjectToken(value)) {
+                    return value;
+                }
+                String ref = refs.get(value);
+                if (ref == null) {
+                    ref = storeObject(value, data, objects, seen, refs.size());
+                    refs.put(value, ref);
+                }
+                return ref;
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> r + ": datastore not cached, it is parsed again when needed: "
+                    + e.getMessage());
+            return null;
+        }
+        segmentOut.flush();
+        return segment.toByteArray();
+    }
+
+    /** Writes a Python object's encoding under its hash (once for equal objects); returns the value to store. */
+    private String storeObject(String token, DataStore holder, StoredObjects objects,
+            java.util.IdentityHashMap<Object, Object> seen, int number) {
+        if (objects == null || !objects.createdByThisParse(token)) {
+            throw new IllegalArgumentException("a Python object that this recipe's parse did not create");
+        }
+        byte[] encoding;
+        try {
+            encoding = objects.encode(token, holder, seen);
+        } catch (dev.bitzel.parser.internal.python.PyCodec.NotEncodableException e) {
+            throw new IllegalArgumentException("a Python object value cannot be stored: " + e.getMessage(), e);
+        }
+        String hash = HexFormat.of().formatHex(sha256().digest(encoding));
+        Path file = objectPath(hash);
+        try {
+            if (!Files.isRegularFile(file)) {
+                Files.createDirectories(file.getParent());
+                Path tmp = Files.createTempFile(file.getParent(), ".tmp-", "");
+                try {
+                    Files.write(tmp, encoding);
+                    try {
+                        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return STORED + number + ":" + hash;
+    }
+
+    private Path objectPath(String hash) {
+        return dir.resolve("objects").resolve(hash.substring(0, 2)).resolve(hash);
+    }
+
     /** The cache fields of a recipe, or null when they do not expand (the entry then reads them again on use). */
     private static Map<String, String> cacheInfoOrNull(Recipe r) {
         try {
@@ -294,19 +424,23 @@ public final class ParseCache {
     }
 
     private RecipeFile decodeHeader(DataInputStream in, String recipe, Path path, long segmentsStart,
-            DataStore base, List<String> baseDependencies, Function<String, DataStore> reparse) throws IOException {
+            DataStore base, List<String> baseDependencies, Function<String, DataStore> reparse,
+            StoredObjects objects) throws IOException {
         String file = readString(in);
         if (!file.equals(recipe)) {
             throw new IOException("entry is for " + file + ", not " + recipe);
         }
         int deps = count(in);
+        Map<String, String> ownFiles = new LinkedHashMap<>();
         for (int i = 0; i < deps; i++) {
             String f = readString(in);
             String hash = readString(in);
             if (!hash.equals(contentHash(f))) {
                 return null;
             }
+            ownFiles.put(f, hash);
         }
+        Map<String, long[]> segmentsOf = new LinkedHashMap<>();
         ParseFailure failure = readFailure(in);
         List<Diagnostic> diagnostics = readDiagnostics(in);
         int n = count(in);
@@ -339,11 +473,13 @@ public final class ParseCache {
             long offset = in.readLong();
             int length = in.readInt();
             long crc = in.readLong();
-            if (offset < 0 || length < 0) {
+            if (offset < 0 || length < NOT_STORED) {
                 throw new IOException("bad datastore segment " + offset + "+" + length);
             }
-            Supplier<DataStore> data = () -> readSegment(path, segmentsStart + offset, length, crc, base)
-                    .orElseGet(() -> reparse.apply(variant));
+            segmentsOf.put(variant, new long[] {segmentsStart + offset, length, crc});
+            Supplier<DataStore> data = length == NOT_STORED ? () -> reparse.apply(variant)
+                    : () -> readSegment(path, segmentsStart + offset, length, crc, base, objects)
+                            .orElseGet(() -> reparse.apply(variant));
             Recipe cached = new Recipe(file, variant, data, tasks, taskDeps, inherited, dependencies, skip,
                     variantDiagnostics);
             if (info != null) {
@@ -354,11 +490,16 @@ public final class ParseCache {
         if (in.available() != 0) {
             throw new IOException(in.available() + " unexpected trailing header bytes");
         }
+        records.put(recipe, new EntryRecord(path, ownFiles, segmentsOf));
         return new RecipeFile(file, variants, failure, diagnostics);
     }
 
-    /** Reads one variant's datastore; empty (and logged) when the entry no longer holds it intact. */
-    private Optional<DataStore> readSegment(Path path, long offset, int length, long crc, DataStore base) {
+    /**
+     * Reads one variant's datastore, with its Python objects (read and checked now, decoded when first read);
+     * empty (and logged) when the entry or an object no longer holds it intact.
+     */
+    Optional<DataStore> readSegment(Path path, long offset, int length, long crc, DataStore base,
+            StoredObjects objects) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(length);
             readFully(channel, buffer, offset);
@@ -367,7 +508,23 @@ public final class ParseCache {
             if (check.getValue() != crc) {
                 throw new IOException("datastore checksum mismatch");
             }
-            return Optional.of(DataStore.readDelta(base, new DataInputStream(new ByteArrayInputStream(buffer.array()))));
+            Map<String, String> tokens = new java.util.HashMap<>();
+            DataStore d;
+            try {
+                d = DataStore.readDelta(base, new DataInputStream(new ByteArrayInputStream(buffer.array())),
+                        (store, value) -> {
+                            if (!value.startsWith(STORED)) {
+                                return value;
+                            }
+                            return tokens.computeIfAbsent(value, ref -> restoreObject(ref, store, objects));
+                        });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (objects != null) {
+                objects.restored(d);
+            }
+            return Optional.of(d);
         } catch (IOException | RuntimeException e) {
             if (broken.add(path)) {
                 corrupt.incrementAndGet();
@@ -381,6 +538,31 @@ public final class ParseCache {
                         + removal);
             }
             return Optional.empty();
+        }
+    }
+
+    /** Reads and checks a stored Python object's encoding; a new token for it, decoded when first read. */
+    private String restoreObject(String ref, DataStore holder, StoredObjects objects) {
+        int colon = ref.indexOf(':', STORED.length());
+        String hash = colon < 0 ? "" : ref.substring(colon + 1);
+        try {
+            if (objects == null) {
+                throw new IOException("a Python object value, but no Python evaluator to restore it");
+            }
+            if (!hash.matches("[0-9a-f]{64}")) {
+                throw new IOException("bad Python object reference");
+            }
+            byte[] encoding = objectBytes.get(hash);
+            if (encoding == null) {
+                encoding = Files.readAllBytes(objectPath(hash));
+                if (!HexFormat.of().formatHex(sha256().digest(encoding)).equals(hash)) {
+                    throw new IOException("Python object " + hash + " does not match its hash");
+                }
+                objectBytes.putIfAbsent(hash, encoding);
+            }
+            return objects.restore(encoding, holder);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -463,7 +645,7 @@ public final class ParseCache {
         return list;
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

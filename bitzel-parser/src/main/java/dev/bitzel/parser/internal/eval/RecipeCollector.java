@@ -27,7 +27,38 @@ final class RecipeCollector {
     record Collected(List<String> recipes, List<String> appends, int masked, List<String> warnings) {
     }
 
+    /**
+     * What the collection on this thread looked at, or null: directories listed ({@code "L:"} and the path) and
+     * paths tested for existence ({@code "P:"} and the path).
+     */
+    private static final ThreadLocal<Set<String>> OBSERVED = new ThreadLocal<>();
+
     private RecipeCollector() {
+    }
+
+    /** Collects, recording into {@code directories} every directory whose entries the result depends on. */
+    static Collected collect(List<String> bbfiles, List<LayerCollection> collections, String bbmask,
+            Set<String> directories) {
+        OBSERVED.set(directories);
+        try {
+            return collect(bbfiles, collections, bbmask);
+        } finally {
+            OBSERVED.remove();
+        }
+    }
+
+    private static void observe(Path directory) {
+        Set<String> observed = OBSERVED.get();
+        if (observed != null) {
+            observed.add("L:" + directory.toAbsolutePath().normalize());
+        }
+    }
+
+    private static void observeEntry(Path entry) {
+        Set<String> observed = OBSERVED.get();
+        if (observed != null) {
+            observed.add("P:" + entry.toAbsolutePath().normalize());
+        }
     }
 
     static Collected collect(List<String> bbfiles, List<LayerCollection> collections, String bbmask) {
@@ -35,6 +66,7 @@ final class RecipeCollector {
         files.sort(Comparator.comparingInt(f -> priority(f, collections)));
         Set<String> found = new LinkedHashSet<>();
         for (String f : files) {
+            observeEntry(Path.of(f));
             if (Files.isDirectory(Path.of(f))) {
                 found.addAll(walk(Path.of(f)));
             } else {
@@ -108,6 +140,7 @@ final class RecipeCollector {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    observe(d);
                     String name = d.getFileName() == null ? "" : d.getFileName().toString();
                     return !d.equals(dir) && (name.equals("SCCS") || name.equals("CVS") || name.equals(".svn"))
                             ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
@@ -149,6 +182,7 @@ final class RecipeCollector {
 
         static List<String> glob(String pattern) {
             if (!hasMagic(pattern)) {
+                observeEntry(Path.of(pattern));
                 return Files.exists(Path.of(pattern)) ? List.of(pattern) : List.of();
             }
             boolean absolute = pattern.startsWith("/");
@@ -165,6 +199,7 @@ final class RecipeCollector {
                 for (String base : current) {
                     if (!hasMagic(part)) {
                         String candidate = base.isEmpty() ? part : base.endsWith("/") ? base + part : base + "/" + part;
+                        observeEntry(Path.of(candidate));
                         if (last ? Files.exists(Path.of(candidate)) : Files.isDirectory(Path.of(candidate))) {
                             next.add(candidate);
                         }
@@ -172,6 +207,7 @@ final class RecipeCollector {
                     }
                     Pattern regex = Pattern.compile(translate(part), Pattern.DOTALL);
                     Path dir = Path.of(base.isEmpty() ? "." : base);
+                    observe(dir);
                     if (!Files.isDirectory(dir)) {
                         continue;
                     }

@@ -24,6 +24,27 @@ public record RecipeFiles(List<String> recipes, List<String> appends, int masked
         return new RecipeFiles(c.recipes(), c.appends(), c.masked(), c.warnings());
     }
 
+    /**
+     * Like {@link #collect(DataStore, List)}, kept in {@code cache} between runs while the directories searched are
+     * unchanged ({@link CollectionCache}).
+     *
+     * @param configFingerprint the fingerprint of the configuration the files are for
+     */
+    public static RecipeFiles collect(DataStore config, List<LayerCollection> collections, ParseCache cache,
+            String configFingerprint) throws ExpansionException {
+        String bbfiles = config.getVar("BBFILES");
+        List<String> patterns = bbfiles == null || bbfiles.isBlank() ? List.of() : List.of(bbfiles.trim().split("\\s+"));
+        String bbmask = config.getVar("BBMASK");
+        String key = CollectionCache.key(configFingerprint, patterns, String.valueOf(bbmask), collections);
+        RecipeCollector.Collected c = cache.collections().load(key);
+        if (c == null) {
+            java.util.Set<String> directories = CollectionCache.newObserved();
+            c = RecipeCollector.collect(patterns, collections, bbmask, directories);
+            cache.collections().store(key, c, directories);
+        }
+        return new RecipeFiles(c.recipes(), c.appends(), c.masked(), c.warnings());
+    }
+
     /** The appends of one recipe file, in the order BitBake applies them. */
     public List<String> appendsFor(String recipe) {
         return RecipeCollector.appendsFor(recipe, appends);

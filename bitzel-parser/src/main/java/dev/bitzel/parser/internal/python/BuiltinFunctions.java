@@ -568,6 +568,7 @@ final class BuiltinFunctions {
         }
         String name = OsModule.fs(b[0]);
         java.nio.file.Path path = java.nio.file.Path.of(OsModule.abspath(rt, name));
+        HostAccess.fileRead(path.toString());
         String text;
         try {
             text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);

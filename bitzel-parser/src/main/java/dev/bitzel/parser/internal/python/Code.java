@@ -22,6 +22,26 @@ public final class Code {
         return file;
     }
 
+    /**
+     * The names the code reads from its global scope (or the builtins): free names of the module level and of the
+     * functions, lambdas and comprehensions in it, in first-use order.
+     */
+    public java.util.Set<String> globalNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Scope> todo = new java.util.ArrayDeque<>();
+        todo.add(scope);
+        while (!todo.isEmpty()) {
+            Scope s = todo.removeFirst();
+            for (Exprs.Name ref : s.refs) {
+                if (ref.kind == Exprs.Name.GLOBAL || ref.kind == Exprs.Name.NAME) {
+                    names.add(ref.id);
+                }
+            }
+            todo.addAll(s.children);
+        }
+        return names;
+    }
+
     /** Whether this is an expression (eval mode) rather than statements. */
     public boolean isExpression() {
         return expr != null;

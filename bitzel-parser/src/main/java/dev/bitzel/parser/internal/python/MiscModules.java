@@ -54,7 +54,10 @@ final class MiscModules {
         r.add(string);
 
         PyModule time = new PyModule("time");
-        time.def("time", (a, kw) -> System.currentTimeMillis() / 1000.0);
+        time.def("time", (a, kw) -> {
+            HostAccess.clockRead();
+            return System.currentTimeMillis() / 1000.0;
+        });
         time.def("monotonic", (a, kw) -> System.nanoTime() / 1e9);
         time.def("perf_counter", (a, kw) -> System.nanoTime() / 1e9);
         time.def("gmtime", (a, kw) -> structTime(a, java.time.ZoneOffset.UTC));
@@ -662,8 +665,11 @@ final class MiscModules {
 
     /** {@code time.gmtime}/{@code localtime}: a 9-tuple (struct_time's fields, indexable as CPython's is). */
     private static Object structTime(Object[] a, java.time.ZoneId zone) {
-        double secs = a.length > 0 && a[0] != PyNone.NONE ? ((Number) a[0]).doubleValue()
-                : System.currentTimeMillis() / 1000.0;
+        boolean now = a.length == 0 || a[0] == PyNone.NONE;
+        if (now) {
+            HostAccess.clockRead();
+        }
+        double secs = !now ? ((Number) a[0]).doubleValue() : System.currentTimeMillis() / 1000.0;
         java.time.ZonedDateTime t = java.time.Instant.ofEpochMilli((long) Math.floor(secs * 1000)).atZone(zone);
         return PyTuple.of((long) t.getYear(), (long) t.getMonthValue(), (long) t.getDayOfMonth(),
                 (long) t.getHour(), (long) t.getMinute(), (long) t.getSecond(),

@@ -206,7 +206,9 @@ final class OsModule {
 
     private static Object test(PythonRuntime rt, Object o, java.util.function.Predicate<Path> pred) {
         try {
-            return pred.test(Path.of(abspath(rt, fs(o))));
+            Path p = Path.of(abspath(rt, fs(o)));
+            HostAccess.pathProbed(p.toString());
+            return pred.test(p);
         } catch (InvalidPathException | SecurityException e) {
             return false;
         }

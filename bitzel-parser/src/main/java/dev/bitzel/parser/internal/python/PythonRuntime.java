@@ -255,6 +255,11 @@ public final class PythonRuntime {
         modulePath.add(Objects.requireNonNull(dir, "dir"));
     }
 
+    /** Whether a name is one of the builtins. */
+    public boolean isBuiltin(String name) {
+        return builtins.containsKey(name);
+    }
+
     /** The module registered or loaded under a name, or null. */
     public PyModule loadedModule(String name) {
         return modules.get(name);
@@ -439,6 +444,8 @@ public final class PythonRuntime {
             for (Path dir : search) {
                 Path pkg = dir.resolve(leaf).resolve("__init__.py");
                 Path mod = dir.resolve(leaf + ".py");
+                HostAccess.pathProbed(pkg.toAbsolutePath().toString());
+                HostAccess.pathProbed(mod.toAbsolutePath().toString());
                 if (Files.isRegularFile(pkg)) {
                     m = load(name, pkg, true);
                 } else if (Files.isRegularFile(mod)) {
@@ -459,6 +466,7 @@ public final class PythonRuntime {
 
     private PyModule load(String name, Path file, boolean isPackage) {
         String src;
+        HostAccess.fileRead(file.toAbsolutePath().toString());
         try {
             src = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,0 +1,481 @@
+package dev.bitzel.parser.internal.eval;
+
+import dev.bitzel.parser.Diagnostic;
+import dev.bitzel.parser.ParseFailure;
+import dev.bitzel.parser.Recipe;
+import dev.bitzel.parser.RecipeFile;
+import dev.bitzel.parser.Severity;
+import dev.bitzel.parser.data.DataStore;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.zip.CRC32C;
+
+/**
+ * Every recipe file of a build directory in one file, as BitBake's {@code bb_cache.dat} holds its recipe cache: what
+ * the individual parse cache entries hold besides datastores (tasks, inherits, cache fields, diagnostics), with each
+ * string stored once, and where each variant's datastore is in its entry. A run whose configuration and recipe
+ * files are those of the snapshot, and whose files all have the content recorded, reads this one file instead of
+ * one entry per recipe; the task flags of a recipe are decoded when first read.
+ *
+ * <p>The key ({@code CACHE_DIR/parse/snapshots/KEY}) covers the configuration fingerprint and the recipe files with
+ * their appends and layers; the file lists every file the recipes read (with its content hash). A snapshot that
+ * does not match is not used (the entries are), and a damaged one is reported and ignored: it never yields a
+ * recipe. Written atomically after a run that could not use one. Thread-safe.
+ */
+final class ParseSnapshot {
+    private static final System.Logger LOG = System.getLogger(ParseSnapshot.class.getName());
+    private static final int MAGIC = 0x425a5053; // "BZPS"
+    private static final int FORMAT = 1;
+
+    /** A recipe file to parse: the file, its appends, its layer (or null). */
+    record Input(String file, List<String> appends, String layer) {
+    }
+
+    private final Path dir;
+    private final ParseCache cache;
+
+    ParseSnapshot(Path dir, ParseCache cache) {
+        this.dir = dir;
+        this.cache = cache;
+    }
+
+    static String key(String configFingerprint, List<Input> inputs) {
+        MessageDigest md = ParseCache.sha256();
+        md.update(("bitzel-parse-snapshot-" + FORMAT + '\0' + configFingerprint).getBytes(StandardCharsets.UTF_8));
+        for (Input in : inputs) {
+            md.update(('\1' + in.file() + '\0' + String.join("\0", in.appends()) + '\2' + in.layer())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * The recipe files of a snapshot, in input order, or null when there is none that still holds.
+     *
+     * @param reparse parses a recipe file's variant again when its datastore cannot be read back: file to variant to
+     *     datastore
+     */
+    List<RecipeFile> load(String key, List<Input> inputs, DataStore base, StoredObjects objects,
+            Function<String, Function<String, DataStore>> reparse) {
+        Path path = dir.resolve(key);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "cannot read parse snapshot " + path + ": " + e);
+            return null;
+        }
+        try {
+            return decode(bytes, inputs, base, objects, reparse);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "ignoring damaged parse snapshot " + path + ": " + e);
+            return null;
+        }
+    }
+
+    /** Reads the snapshot's fields from a byte array. */
+    static final class Reader {
+        final byte[] b;
+        int p;
+        final int end;
+        String[] strings;
+
+        Reader(byte[] b, int from, int end) {
+            this.b = b;
+            this.p = from;
+            this.end = end;
+        }
+
+        int u() throws IOException {
+            int v = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                if (p >= end) {
+                    throw new IOException("snapshot ends early");
+                }
+                int x = b[p++];
+                v |= (x & 0x7f) << shift;
+                if ((x & 0x80) == 0) {
+                    if (v < 0) {
+                        throw new IOException("bad number");
+                    }
+                    return v;
+                }
+            }
+            throw new IOException("bad number");
+        }
+
+        long l() throws IOException {
+            if (p + 8 > end) {
+                throw new IOException("snapshot ends early");
+            }
+            long v = ByteBuffer.wrap(b, p, 8).getLong();
+            p += 8;
+            return v;
+        }
+
+        int count() throws IOException {
+            int n = u();
+            if (n > end - p) {
+                throw new IOException("bad count " + n);
+            }
+            return n;
+        }
+
+        String s() throws IOException {
+            int i = u();
+            if (i >= strings.length) {
+                throw new IOException("bad string " + i);
+            }
+            return strings[i];
+        }
+
+        String nullable() throws IOException {
+            int i = u();
+            if (i == 0) {
+                return null;
+            }
+            if (i - 1 >= strings.length) {
+                throw new IOException("bad string " + i);
+            }
+            return strings[i - 1];
+        }
+
+        List<String> list() throws IOException {
+            int n = count();
+            String[] a = new String[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = s();
+            }
+            return List.of(a);
+        }
+    }
+
+    private List<RecipeFile> decode(byte[] bytes, List<Input> inputs, DataStore base, StoredObjects objects,
+            Function<String, Function<String, DataStore>> reparse) throws IOException {
+        ByteBuffer head = ByteBuffer.wrap(bytes);
+        if (bytes.length < 20 || head.getInt() != MAGIC || head.getInt() != FORMAT) {
+            throw new IOException("not a parse snapshot of format " + FORMAT);
+        }
+        int length = head.getInt();
+        if (length != bytes.length - 20) {
+            throw new IOException("bad length " + length);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 12, length);
+        if (crc.getValue() != ByteBuffer.wrap(bytes, 12 + length, 8).getLong()) {
+            throw new IOException("checksum mismatch");
+        }
+        Reader in = new Reader(bytes, 12, 12 + length);
+        int n = in.count();
+        in.strings = new String[n];
+        for (int i = 0; i < n; i++) {
+            int len = in.count();
+            in.strings[i] = new String(bytes, in.p, len, StandardCharsets.UTF_8);
+            in.p += len;
+        }
+        int files = in.count();
+        for (int i = 0; i < files; i++) {
+            String file = in.s();
+            String hash = in.s();
+            if (!hash.equals(cache.contentHash(file))) {
+                return null;
+            }
+        }
+        int recipes = in.count();
+        if (recipes != inputs.size()) {
+            throw new IOException(recipes + " recipe files, not " + inputs.size());
+        }
+        List<RecipeFile> result = new ArrayList<>(recipes);
+        for (int index = 0; index < inputs.size(); index++) {
+            Input input = inputs.get(index);
+            String fn = in.s();
+            if (!fn.equals(input.file())) {
+                throw new IOException("recipe file " + fn + " where " + input.file() + " was expected");
+            }
+            Path entry = Path.of(in.s());
+            ParseFailure failure = null;
+            if (in.u() == 1) {
+                failure = new ParseFailure(in.s(), in.s(), in.u(), in.s());
+            }
+            List<Diagnostic> diagnostics = diagnostics(in);
+            int variants = in.count();
+            Map<String, Recipe> recipesOf = new LinkedHashMap<>();
+            int at = index;
+            Function<String, DataStore> again = variant -> reparse.apply(inputs.get(at).file()).apply(variant);
+            for (int v = 0; v < variants; v++) {
+                String variant = in.s();
+                List<String> tasks = in.list();
+                int nd = in.count();
+                Map<String, List<String>> taskDeps = new LinkedHashMap<>();
+                for (int j = 0; j < nd; j++) {
+                    taskDeps.put(in.s(), in.list());
+                }
+                List<String> inherited = in.list();
+                List<String> dependencies = in.list();
+                String skip = in.nullable();
+                List<Diagnostic> variantDiagnostics = diagnostics(in);
+                Map<String, String> info = null;
+                if (in.u() == 1) {
+                    int core = in.count();
+                    Map<String, String> coreFields = new LinkedHashMap<>();
+                    for (int j = 0; j < core; j++) {
+                        coreFields.put(in.s(), in.s());
+                    }
+                    int flagBytes = in.count();
+                    info = new LazyCacheFields(coreFields, in.b, in.p, in.p + flagBytes, in.strings);
+                    in.p += flagBytes;
+                }
+                long offset = in.l();
+                int segmentLength = (int) in.l();
+                long segmentCrc = in.l();
+                Supplier<DataStore> data = segmentLength < 0 ? () -> again.apply(variant)
+                        : () -> cache.readSegment(entry, offset, segmentLength, segmentCrc, base, objects)
+                                .orElseGet(() -> again.apply(variant));
+                Recipe recipe = new Recipe(fn, variant, data, tasks, taskDeps, inherited, dependencies, skip,
+                        variantDiagnostics);
+                if (info != null) {
+                    recipe.withCacheInfo(info);
+                }
+                recipesOf.put(variant, recipe);
+            }
+            result.add(new RecipeFile(fn, recipesOf, failure, diagnostics));
+        }
+        if (in.p != in.end) {
+            throw new IOException((in.end - in.p) + " unexpected trailing bytes");
+        }
+        return result;
+    }
+
+    private static List<Diagnostic> diagnostics(Reader in) throws IOException {
+        int n = in.count();
+        List<Diagnostic> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String file = in.s();
+            int line = in.u();
+            int column = in.u();
+            int severity = in.u();
+            if (severity >= Severity.values().length) {
+                throw new IOException("bad severity " + severity);
+            }
+            list.add(new Diagnostic(file, line, column, Severity.values()[severity], in.s()));
+        }
+        return list;
+    }
+
+    /** Writes the snapshot of {@code results}; recipes without an entry record leave no snapshot (logged). */
+    void write(String key, List<Input> inputs, List<RecipeFile> results) {
+        Path path = dir.resolve(key);
+        try {
+            byte[] body = encode(inputs, results);
+            if (body == null) {
+                return;
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(body);
+            ByteArrayOutputStream all = new ByteArrayOutputStream(body.length + 20);
+            DataOutputStream out = new DataOutputStream(all);
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(body.length);
+            out.write(body);
+            out.writeLong(crc.getValue());
+            out.flush();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".tmp-", "");
+            try {
+                Files.write(tmp, all.toByteArray());
+                try {
+                    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "cannot write parse snapshot " + path + ": " + e);
+        }
+    }
+
+    /** Writes the snapshot's fields, collecting strings into a table written before them. */
+    private static final class Writer {
+        final Map<String, Integer> ids = new HashMap<>();
+        final List<String> strings = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+
+        void u(int v) {
+            int x = v;
+            while ((x & ~0x7f) != 0) {
+                out.write((x & 0x7f) | 0x80);
+                x >>>= 7;
+            }
+            out.write(x);
+        }
+
+        void l(long v) {
+            for (int i = 7; i >= 0; i--) {
+                out.write((int) (v >>> (i * 8)));
+            }
+        }
+
+        int id(String s) {
+            Integer i = ids.get(s);
+            if (i == null) {
+                i = strings.size();
+                ids.put(s, i);
+                strings.add(s);
+            }
+            return i;
+        }
+
+        void s(String s) {
+            u(id(s));
+        }
+
+        void nullable(String s) {
+            u(s == null ? 0 : id(s) + 1);
+        }
+
+        void list(List<String> list) {
+            u(list.size());
+            for (String s : list) {
+                s(s);
+            }
+        }
+    }
+
+    private byte[] encode(List<Input> inputs, List<RecipeFile> results) {
+        Writer w = new Writer();
+        Map<String, String> files = new LinkedHashMap<>();
+        ByteArrayOutputStream recipes = new ByteArrayOutputStream(1 << 22);
+        w.out = recipes;
+        w.u(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            RecipeFile file = results.get(i);
+            ParseCache.EntryRecord record = cache.record(file.file());
+            if (record == null || !file.file().equals(inputs.get(i).file())) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "no parse snapshot: " + file.file() + " has no cache entry");
+                return null;
+            }
+            files.putAll(record.ownFiles());
+            w.s(file.file());
+            w.s(record.path().toString());
+            ParseFailure failure = file.failure();
+            w.u(failure == null ? 0 : 1);
+            if (failure != null) {
+                w.s(failure.kind());
+                w.s(failure.file());
+                w.u(nonNegative(failure.line()));
+                w.s(failure.message());
+            }
+            diagnostics(w, file.diagnostics());
+            w.u(file.variants().size());
+            for (Recipe r : file.variants().values()) {
+                long[] segment = record.segments().get(r.variant());
+                if (segment == null) {
+                    return null;
+                }
+                w.s(r.variant());
+                w.list(r.tasks());
+                w.u(r.taskDependencies().size());
+                r.taskDependencies().forEach((task, deps) -> {
+                    w.s(task);
+                    w.list(deps);
+                });
+                w.list(r.inheritedFiles());
+                w.list(r.dependencies());
+                w.nullable(r.skipReason());
+                diagnostics(w, r.diagnostics());
+                Map<String, String> info;
+                try {
+                    info = r.cacheInfo();
+                } catch (IllegalStateException e) {
+                    info = null;
+                }
+                w.u(info == null ? 0 : 1);
+                if (info != null) {
+                    List<Map.Entry<String, String>> core = new ArrayList<>();
+                    List<Map.Entry<String, String>> flags = new ArrayList<>();
+                    for (Map.Entry<String, String> e : info.entrySet()) {
+                        (e.getKey().indexOf('[') < 0 ? core : flags).add(e);
+                    }
+                    w.u(core.size());
+                    for (Map.Entry<String, String> e : core) {
+                        w.s(e.getKey());
+                        w.s(e.getValue());
+                    }
+                    ByteArrayOutputStream outer = w.out;
+                    w.out = new ByteArrayOutputStream(1024);
+                    for (Map.Entry<String, String> e : flags) {
+                        w.s(e.getKey());
+                        w.s(e.getValue());
+                    }
+                    byte[] flagBytes = w.out.toByteArray();
+                    w.out = outer;
+                    w.u(flagBytes.length);
+                    w.out.writeBytes(flagBytes);
+                }
+                w.l(segment[0]);
+                w.l(segment[1]);
+                w.l(segment[2]);
+            }
+        }
+        byte[] recipeBytes = recipes.toByteArray();
+        ByteArrayOutputStream fileBytes = new ByteArrayOutputStream(files.size() * 16);
+        w.out = fileBytes;
+        w.u(files.size());
+        files.forEach((f, h) -> {
+            w.s(f);
+            w.s(h);
+        });
+        ByteArrayOutputStream body = new ByteArrayOutputStream(recipeBytes.length + fileBytes.size() + (1 << 20));
+        w.out = body;
+        w.u(w.strings.size());
+        for (String s : w.strings) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            w.u(b.length);
+            body.writeBytes(b);
+        }
+        body.writeBytes(fileBytes.toByteArray());
+        body.writeBytes(recipeBytes);
+        return body.toByteArray();
+    }
+
+    private static int nonNegative(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("a negative line or column: " + n);
+        }
+        return n;
+    }
+
+    private static void diagnostics(Writer w, List<Diagnostic> diagnostics) {
+        w.u(diagnostics.size());
+        for (Diagnostic d : diagnostics) {
+            w.s(d.file());
+            w.u(nonNegative(d.line()));
+            w.u(nonNegative(d.column()));
+            w.u(d.severity().ordinal());
+            w.s(d.message());
+        }
+    }
+
+}
