@@ -800,6 +800,18 @@ public final class BitbakePython implements PythonEvaluator {
     }
 
     /**
+     * The object a token names as it stands now, or null when it is gone or is a restored object not decoded yet
+     * (whose encoding {@link #encodeObject} returns as it was read).
+     *
+     * @param token a token
+     * @return the object, or null
+     */
+    public Object liveObject(String token) {
+        Object o = OBJECTS.get(token);
+        return o instanceof Restored ? null : o;
+    }
+
+    /**
      * Registers an object restored from a parse cache for the store {@code holder}, decoded when first read.
      *
      * @param encoding what {@link #encodeObject} returned

@@ -6,6 +6,7 @@ import dev.bitzel.parser.Recipe;
 import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
+import dev.bitzel.parser.internal.python.PyCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -62,6 +63,17 @@ public final class ParseCache {
     private final AtomicInteger misses = new AtomicInteger();
     private final AtomicInteger corrupt = new AtomicInteger();
     private final java.util.Set<Path> broken = ConcurrentHashMap.newKeySet();
+    /**
+     * Large plain-data objects written to {@code objects/} by this process, with their hashes: the same table held
+     * by every recipe (create-spdx's license data) is encoded and hashed once, later ones compared with it.
+     */
+    private final List<PlainObject> plainObjects = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final int PLAIN_MEMO_MIN_SIZE = 64;
+    private static final int PLAIN_MEMO_MAX_ENTRIES = 32;
+
+    private record PlainObject(PyCodec.Plain content, String hash) {
+    }
+
     /** Encodings of stored Python objects read (and checked) so far, by hash: shared by all recipes holding one. */
     private final ConcurrentHashMap<String, byte[]> objectBytes = new ConcurrentHashMap<>();
     private final ConfigCache configs;
@@ -381,10 +393,18 @@ public final class ParseCache {
         if (objects == null || !objects.createdByThisParse(token)) {
             throw new IllegalArgumentException("a Python object that this recipe's parse did not create");
         }
+        Object live = objects.liveObject(token);
+        if (live != null) {
+            for (PlainObject known : plainObjects) {
+                if (known.content().claimIfSame(live, seen)) {
+                    return STORED + number + ":" + known.hash();
+                }
+            }
+        }
         byte[] encoding;
         try {
             encoding = objects.encode(token, holder, seen);
-        } catch (dev.bitzel.parser.internal.python.PyCodec.NotEncodableException e) {
+        } catch (PyCodec.NotEncodableException e) {
             throw new IllegalArgumentException("a Python object value cannot be stored: " + e.getMessage(), e);
         }
         String hash = HexFormat.of().formatHex(sha256().digest(encoding));
@@ -406,6 +426,12 @@ public final class ParseCache {
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+        if (live != null && plainObjects.size() < PLAIN_MEMO_MAX_ENTRIES) {
+            PyCodec.Plain content = PyCodec.Plain.of(live);
+            if (content != null && content.size() >= PLAIN_MEMO_MIN_SIZE) {
+                plainObjects.add(new PlainObject(content, hash));
+            }
         }
         return STORED + number + ":" + hash;
     }

@@ -38,6 +38,11 @@ final class StoredObjects {
         return python.encodeObject(token, holder, seen);
     }
 
+    /** The object a token names as it stands now, or null (see {@link BitbakePython#liveObject}). */
+    Object liveObject(String token) {
+        return python == null ? null : python.liveObject(token);
+    }
+
     String restore(byte[] encoding, DataStore holder) {
         if (python == null) {
             throw new IllegalStateException("a Python object value, but no Python evaluator to restore it");

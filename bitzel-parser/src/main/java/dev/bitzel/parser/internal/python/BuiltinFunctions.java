@@ -558,6 +558,41 @@ final class BuiltinFunctions {
         return best;
     }
 
+    /** A file's text (newlines translated) as read when the file had this size, time and identity. */
+    private record FileText(long size, java.nio.file.attribute.FileTime modified, Object key, String text) {
+    }
+
+    /**
+     * Texts of files {@code open()} read, by path, used again while the file's size, modification time and
+     * identity (inode) are unchanged: every recipe's parse opens the same files (create-spdx's 210 kB license list),
+     * and one String for one text also lets {@code json.load} find its parse of it without comparing the text.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<java.nio.file.Path, FileText> FILE_TEXTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int FILE_TEXTS_MAX = 256;
+    private static final long FILE_TEXT_MAX_SIZE = 8L << 20;
+
+    private static String readText(java.nio.file.Path path) throws java.io.IOException {
+        java.nio.file.attribute.BasicFileAttributes attributes = java.nio.file.Files.readAttributes(path,
+                java.nio.file.attribute.BasicFileAttributes.class);
+        FileText known = FILE_TEXTS.get(path);
+        if (known != null && attributes.isRegularFile() && known.size() == attributes.size()
+                && known.modified().equals(attributes.lastModifiedTime())
+                && java.util.Objects.equals(known.key(), attributes.fileKey())) {
+            return known.text();
+        }
+        String text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        if (attributes.isRegularFile() && attributes.size() <= FILE_TEXT_MAX_SIZE && attributes.fileKey() != null
+                && (FILE_TEXTS.size() < FILE_TEXTS_MAX || FILE_TEXTS.containsKey(path))) {
+            FILE_TEXTS.put(path, new FileText(attributes.size(), attributes.lastModifiedTime(),
+                    attributes.fileKey(), text));
+        }
+        return text;
+    }
+
     /** {@code open(file, mode='r')} for reading text: parsing reads files (e.g. /etc/os-release), never writes. */
     private static Object openForReading(PythonRuntime rt, Object[] a, java.util.Map<String, Object> kw) {
         Object[] b = Args.bind("open", a, kw, new String[] {"file", "mode", "buffering", "encoding", "errors",
@@ -571,7 +606,7 @@ final class BuiltinFunctions {
         HostAccess.fileRead(path.toString());
         String text;
         try {
-            text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+            text = readText(path);
         } catch (java.nio.file.NoSuchFileException e) {
             throw PythonError.of(Exceptions.FILE_NOT_FOUND_ERROR, "[Errno 2] No such file or directory: '" + name + "'");
         } catch (java.nio.file.AccessDeniedException e) {
@@ -581,9 +616,6 @@ final class BuiltinFunctions {
                 throw PythonError.of(Exceptions.IS_A_DIRECTORY_ERROR, "[Errno 21] Is a directory: '" + name + "'");
             }
             throw PythonError.of(Exceptions.OS_ERROR, "cannot read '" + name + "': " + e.getMessage());
-        }
-        if (text.indexOf('\r') >= 0) {
-            text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
         String content = text;
         int[] pos = {0};

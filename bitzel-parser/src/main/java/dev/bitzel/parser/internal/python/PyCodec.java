@@ -137,6 +137,205 @@ public final class PyCodec {
         return value;
     }
 
+    /**
+     * The content of a value made of plain data only (None, bool, int, float, str, bytes, tuple, list, dict, set,
+     * frozenset), in the order {@link #encode} writes it, with the identity of its lists, dicts and sets: a value
+     * with the same content has the same encoding. Lets a caller that stores many equal values (the same table in
+     * every recipe) encode and hash one of them only. Leaves are immutable, so a {@code Plain} does not change when
+     * the value it was taken from does.
+     */
+    public static final class Plain {
+        private final Object[] shape;
+
+        private Plain(Object[] shape) {
+            this.shape = shape;
+        }
+
+        /**
+         * The content of a value, or null when it holds anything but plain data (instances, classes, host
+         * objects, ...).
+         *
+         * @param value the value
+         * @return its content, or null
+         */
+        public static Plain of(Object value) {
+            Walk w = new Walk(null);
+            return w.walk(value, 0) ? new Plain(w.built.toArray()) : null;
+        }
+
+        /** How many leaves and containers the value has. */
+        public int size() {
+            return shape.length;
+        }
+
+        /**
+         * Whether {@code value} has this content now; if so, marks its lists, dicts and sets as held by one stored
+         * value, as {@link #encode} does, unless one of them is held by another already.
+         *
+         * @param value a value
+         * @param seen objects already encoded into other values (see {@link #encode})
+         * @return true when the value has this content (its encoding is the one of this content) and was claimed;
+         *     false, leaving {@code seen} unchanged, otherwise
+         */
+        public boolean claimIfSame(Object value, IdentityHashMap<Object, Object> seen) {
+            Walk w = new Walk(shape);
+            if (!w.walk(value, 0) || w.at != shape.length) {
+                return false;
+            }
+            for (Object c : w.containers) {
+                if (seen.containsKey(c)) {
+                    return false;
+                }
+            }
+            Object owner = new Object();
+            for (Object c : w.containers) {
+                seen.put(c, owner);
+            }
+            return true;
+        }
+    }
+
+    /** A container's tag and size (or a back-reference's index) in a {@link Plain}. */
+    private static final class Marker {
+        private static final Marker[][] SMALL = new Marker[REF + 1][64];
+        private final int tag;
+        private final int count;
+
+        static {
+            for (int t = 0; t < SMALL.length; t++) {
+                for (int n = 0; n < SMALL[t].length; n++) {
+                    SMALL[t][n] = new Marker(t, n);
+                }
+            }
+        }
+
+        private Marker(int tag, int count) {
+            this.tag = tag;
+            this.count = count;
+        }
+
+        static Marker of(int tag, int count) {
+            return count < 64 ? SMALL[tag][count] : new Marker(tag, count);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Marker m && m.tag == tag && m.count == count;
+        }
+
+        @Override
+        public int hashCode() {
+            return tag * 31 + count;
+        }
+    }
+
+    private record FloatBits(long bits) {
+    }
+
+    private record BytesValue(byte[] bytes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BytesValue b && java.util.Arrays.equals(b.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "bytes[" + bytes.length + "]";
+        }
+    }
+
+    /** One walk over a value in {@link Encoder}'s order: records its content, or compares it with a recorded one. */
+    private static final class Walk {
+        private final Object[] expected;
+        private final List<Object> built;
+        private final IdentityHashMap<Object, Integer> memo = new IdentityHashMap<>();
+        private final List<Object> containers = new ArrayList<>();
+        private int at;
+
+        Walk(Object[] expected) {
+            this.expected = expected;
+            this.built = expected == null ? new ArrayList<>() : null;
+        }
+
+        private boolean leaf(Object key) {
+            if (expected == null) {
+                built.add(key);
+                return true;
+            }
+            return at < expected.length && expected[at++].equals(key);
+        }
+
+        boolean walk(Object v, int depth) {
+            if (depth > 1_000) {
+                return false;
+            }
+            if (v == PyNone.NONE || v instanceof Boolean || v instanceof String || v instanceof BigInteger
+                    || v instanceof Long) {
+                return leaf(v);
+            } else if (v instanceof Integer i) {
+                return leaf((long) i);
+            } else if (v instanceof Double d) {
+                return leaf(new FloatBits(Double.doubleToRawLongBits(d)));
+            } else if (v instanceof PyBytes b) {
+                return leaf(new BytesValue(b.bytes.clone()));
+            } else if (v instanceof PyTuple t) {
+                if (!leaf(Marker.of(TUPLE, t.items.length))) {
+                    return false;
+                }
+                for (Object item : t.items) {
+                    if (!walk(item, depth + 1)) {
+                        return false;
+                    }
+                }
+                return true;
+            } else if (v instanceof PyList || v instanceof PyDict || v instanceof PySet) {
+                Integer index = memo.get(v);
+                if (index != null) {
+                    return leaf(Marker.of(REF, index));
+                }
+                memo.put(v, memo.size());
+                containers.add(v);
+                if (v instanceof PyList l) {
+                    if (!leaf(Marker.of(LIST, l.list.size()))) {
+                        return false;
+                    }
+                    for (Object item : l.list) {
+                        if (!walk(item, depth + 1)) {
+                            return false;
+                        }
+                    }
+                } else if (v instanceof PyDict d) {
+                    if (!leaf(Marker.of(DICT, d.map.size()))) {
+                        return false;
+                    }
+                    for (Map.Entry<Object, Object> e : d.map.entrySet()) {
+                        if (!walk(d.original(e.getKey()), depth + 1) || !walk(e.getValue(), depth + 1)) {
+                            return false;
+                        }
+                    }
+                } else {
+                    PySet set = (PySet) v;
+                    List<Object> elements = set.elements();
+                    if (!leaf(Marker.of(set.frozen ? FROZENSET : SET, elements.size()))) {
+                        return false;
+                    }
+                    for (Object o : elements) {
+                        if (!walk(o, depth + 1)) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+
     private static final class Encoder {
         private final DataOutputStream out;
         private final PythonRuntime runtime;
