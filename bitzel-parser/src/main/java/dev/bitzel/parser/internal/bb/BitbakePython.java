@@ -715,6 +715,20 @@ public final class BitbakePython implements PythonEvaluator {
     }
 
     /**
+     * Forgets the objects of these tokens, for a caller that knows no store holding them will be read again (the
+     * parse cache, once it has stored a recipe and hands out stores read back from the entry instead). Needed
+     * because an object that refers to its own store (a class extender's {@code d}) keeps its token, and so its
+     * entry, alive for ever.
+     *
+     * @param tokens tokens {@link #recordObjects} recorded
+     */
+    public static void releaseObjects(Set<String> tokens) {
+        for (String token : tokens) {
+            OBJECTS.remove(token);
+        }
+    }
+
+    /**
      * Runs a command that metadata ran at parse time again ({@link HostAccess.Recorder#commandRun}), for a cache
      * to check that its answer is still the same.
      *

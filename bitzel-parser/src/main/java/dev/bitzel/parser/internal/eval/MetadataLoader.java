@@ -309,9 +309,8 @@ public final class MetadataLoader {
         } finally {
             BitbakePython.recordObjects(recording);
         }
-        cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies,
-                new StoredObjects(python, created));
-        return parsed;
+        return cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies,
+                new StoredObjects(python, created), variant -> reparseVariant(fn, appends, layerName, variant));
     }
 
     /**

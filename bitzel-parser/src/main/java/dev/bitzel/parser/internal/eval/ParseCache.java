@@ -242,9 +242,16 @@ public final class ParseCache {
         LOG.log(System.Logger.Level.WARNING, () -> "ignoring corrupt parse cache entry " + path + ": " + e);
     }
 
-    /** Stores a result; failures to write are logged and leave the cache without that entry. */
-    void store(String configFingerprint, String recipe, List<String> appends, DataStore base, RecipeFile result,
-            List<String> dependencies, List<String> baseDependencies, StoredObjects objects) {
+    /**
+     * Stores a result; failures to write are logged and leave the cache without that entry.
+     *
+     * @return the result to hand out: on success, {@code result} with each stored variant's datastore read back
+     *     from the entry when first used (as a later run's cache hit would), so that a whole-tree parse does not
+     *     keep every finalized datastore in memory; {@code result} itself when nothing was stored
+     */
+    RecipeFile store(String configFingerprint, String recipe, List<String> appends, DataStore base, RecipeFile result,
+            List<String> dependencies, List<String> baseDependencies, StoredObjects objects,
+            Function<String, DataStore> reparse) {
         Path path = entryPath(configFingerprint, recipe, appends);
         try {
             Map<String, String> ownFiles = new LinkedHashMap<>();
@@ -263,9 +270,40 @@ public final class ParseCache {
                 Files.deleteIfExists(tmp);
             }
             records.put(recipe, new EntryRecord(path, ownFiles, segmentsOf));
+            return detached(result, path, segmentsOf, base, objects, reparse);
         } catch (IOException | IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "cannot write parse cache entry for " + recipe + ": " + e);
+            return result;
         }
+    }
+
+    /** {@code result} with the datastores just stored under {@code path} read from there when first used. */
+    private RecipeFile detached(RecipeFile result, Path path, Map<String, long[]> segmentsOf, DataStore base,
+            StoredObjects objects, Function<String, DataStore> reparse) {
+        Map<String, Recipe> variants = new LinkedHashMap<>();
+        StoredObjects reading = objects.forReading();
+        for (Recipe r : result.variants().values()) {
+            long[] segment = segmentsOf.get(r.variant());
+            Map<String, String> info = cacheInfoOrNull(r);
+            if (segment == null || segment[1] == NOT_STORED || info == null) {
+                variants.put(r.variant(), r);
+                continue;
+            }
+            String variant = r.variant();
+            long offset = segment[0];
+            int length = (int) segment[1];
+            long crc = segment[2];
+            Recipe stored = new Recipe(r.file(), variant,
+                    () -> readSegment(path, offset, length, crc, base, reading)
+                            .orElseGet(() -> reparse.apply(variant)),
+                    r.tasks(), r.taskDependencies(), r.inheritedFiles(), r.dependencies(), r.skipReason(),
+                    r.diagnostics());
+            variants.put(variant, stored.withCacheInfo(info));
+        }
+        if (variants.values().stream().noneMatch(result.variants().values()::contains)) {
+            objects.releaseCreated();
+        }
+        return new RecipeFile(result.file(), variants, result.failure(), result.diagnostics());
     }
 
     /**

@@ -26,6 +26,24 @@ final class StoredObjects {
         this.created = created;
     }
 
+    private StoredObjects(BitbakePython python) {
+        this.python = python;
+        this.created = Set.of();
+    }
+
+    /** The same evaluator for reading stores back, without this parse's tokens (which it would keep alive). */
+    StoredObjects forReading() {
+        return created.isEmpty() ? this : new StoredObjects(python);
+    }
+
+    /**
+     * Forgets the objects this parse created (see {@link BitbakePython#releaseObjects}): for when none of the stores
+     * that hold them will be read again.
+     */
+    void releaseCreated() {
+        BitbakePython.releaseObjects(created);
+    }
+
     boolean createdByThisParse(String token) {
         return created.contains(token);
     }
