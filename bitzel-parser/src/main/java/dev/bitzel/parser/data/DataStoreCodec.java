@@ -62,25 +62,27 @@ final class DataStoreCodec {
 
     private static <V> void writeDiff(CowMap<V> mine, CowMap<V> base, DataOutputStream out,
             UnaryOperator<String> values) throws IOException {
-        Map<String, V> now = mine.snapshot();
-        Map<String, V> before = base.snapshot();
         List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, V> e : now.entrySet()) {
-            V old = before.get(e.getKey());
-            if (old != e.getValue() && !Objects.equals(old, e.getValue())) {
-                changed.add(e.getKey());
-            }
-        }
         List<String> removed = new ArrayList<>();
-        for (String key : before.keySet()) {
-            if (!now.containsKey(key)) {
-                removed.add(key);
+        if (!mine.diffKeys(base, changed, removed)) {
+            Map<String, V> now = mine.snapshot();
+            Map<String, V> before = base.snapshot();
+            for (Map.Entry<String, V> e : now.entrySet()) {
+                V old = before.get(e.getKey());
+                if (old != e.getValue() && !Objects.equals(old, e.getValue())) {
+                    changed.add(e.getKey());
+                }
+            }
+            for (String key : before.keySet()) {
+                if (!now.containsKey(key)) {
+                    removed.add(key);
+                }
             }
         }
         out.writeInt(changed.size() + removed.size());
         for (String key : changed) {
             writeString(key, out);
-            writeValue(now.get(key), out, values);
+            writeValue(mine.get(key), out, values);
         }
         for (String key : removed) {
             writeString(key, out);

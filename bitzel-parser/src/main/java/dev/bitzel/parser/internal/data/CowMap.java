@@ -44,6 +44,42 @@ public final class CowMap<V> {
             }
             this.referenceKeys = refs;
         }
+
+        /** Each key's place in the merged chain from this layer down (tombstones hold places too). */
+        private volatile Map<String, Integer> positions;
+
+        Map<String, Integer> positions() {
+            Map<String, Integer> p = positions;
+            if (p == null) {
+                LinkedHashMap<String, Object> merged = new LinkedHashMap<>();
+                List<Layer> layers = new ArrayList<>();
+                for (Layer l = this; l != null; l = l.parent) {
+                    layers.add(l);
+                }
+                Collections.reverse(layers);
+                for (Layer l : layers) {
+                    merged.putAll(l.map);
+                }
+                java.util.HashMap<String, Integer> at = new java.util.HashMap<>(merged.size() * 2);
+                for (String key : merged.keySet()) {
+                    at.put(key, at.size());
+                }
+                p = at;
+                positions = p;
+            }
+            return p;
+        }
+
+        /** The value visible from this layer down, or null. */
+        Object visible(String key) {
+            for (Layer l = this; l != null; l = l.parent) {
+                Object o = l.map.get(key);
+                if (o != null) {
+                    return o == TOMBSTONE ? null : o;
+                }
+            }
+            return null;
+        }
     }
 
     private LinkedHashMap<String, Object> local = new LinkedHashMap<>();
@@ -172,6 +208,63 @@ public final class CowMap<V> {
         LinkedHashMap<String, V> all = new LinkedHashMap<>();
         forEach(all::put);
         return all;
+    }
+
+    /**
+     * The keys whose visible value differs from {@code base}'s, without visiting the entries both share: when
+     * {@code base} has nothing outside its frozen layers and those are part of this map's chain, only the keys
+     * written above them can differ. Fills {@code changed} (keys visible here whose value is not the same or
+     * equal one) and {@code removed} (keys visible in {@code base} only), each in the order a comparison of the
+     * two {@link #snapshot}s would find them: {@code changed} in this map's key order, {@code removed} in
+     * {@code base}'s.
+     *
+     * @param base the map this one was copied from (directly or not)
+     * @param changed receives the changed keys
+     * @param removed receives the removed keys
+     * @return false, adding nothing, when {@code base}'s layers are not shared this way (compare snapshots then)
+     */
+    public boolean diffKeys(CowMap<V> base, List<String> changed, List<String> removed) {
+        if (base == this || !base.local.isEmpty() || base.base == null) {
+            return false;
+        }
+        Layer common = base.base;
+        List<Layer> upper = new ArrayList<>();
+        Layer l = this.base;
+        while (l != null && l != common) {
+            upper.add(l);
+            l = l.parent;
+        }
+        if (l == null) {
+            return false;
+        }
+        Collections.reverse(upper);
+        java.util.LinkedHashSet<String> candidates = new java.util.LinkedHashSet<>();
+        for (Layer u : upper) {
+            candidates.addAll(u.map.keySet());
+        }
+        candidates.addAll(local.keySet());
+        Map<String, Integer> positions = common.positions();
+        List<String> changedInBase = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        for (String key : candidates) {
+            Object now = get(key);
+            Object before = common.visible(key);
+            if (now != null) {
+                if (now != before && !java.util.Objects.equals(before, now)) {
+                    (positions.containsKey(key) ? changedInBase : added).add(key);
+                }
+            } else if (before != null) {
+                gone.add(key);
+            }
+        }
+        java.util.Comparator<String> byPosition = java.util.Comparator.comparingInt(positions::get);
+        changedInBase.sort(byPosition);
+        gone.sort(byPosition);
+        changed.addAll(changedInBase);
+        changed.addAll(added);
+        removed.addAll(gone);
+        return true;
     }
 
     /** An independent copy, in O(1) time (plus an occasional merge of layers). */

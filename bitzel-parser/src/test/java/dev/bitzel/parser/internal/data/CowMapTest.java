@@ -78,4 +78,79 @@ class CowMapTest {
         assertThat(contents(c).keySet()).containsExactly("b", "a", "c");
         assertThat(c.localKeys()).containsExactly("c", "b");
     }
+
+    @Nested
+    class DiffKeys {
+
+        /** What a comparison of the two snapshots finds, the reference for {@link CowMap#diffKeys}. */
+        private static void snapshotDiff(CowMap<String> mine, CowMap<String> base, List<String> changed,
+                List<String> removed) {
+            Map<String, String> now = mine.snapshot();
+            Map<String, String> before = base.snapshot();
+            now.forEach((k, v) -> {
+                if (!v.equals(before.get(k))) {
+                    changed.add(k);
+                }
+            });
+            before.keySet().stream().filter(k -> !now.containsKey(k)).forEach(removed::add);
+        }
+
+        @Test
+        void findsWhatSnapshotsFindInTheSameOrderAcrossManyCopiesAndMerges() {
+            java.util.Random random = new java.util.Random(4);
+            int fastPaths = 0;
+            for (int round = 0; round < 300; round++) {
+                CowMap<String> base = new CowMap<>();
+                int baseKeys = 1 + random.nextInt(250);
+                for (int i = 0; i < baseKeys; i++) {
+                    base.put("k" + random.nextInt(300), "b" + random.nextInt(5));
+                    if (random.nextInt(40) == 0) {
+                        base = base.copy();
+                    }
+                    if (random.nextInt(12) == 0) {
+                        base.remove("k" + random.nextInt(300));
+                    }
+                }
+                CowMap<String> mine = base.copy();
+                base.copy();
+                int steps = random.nextInt(120);
+                for (int i = 0; i < steps; i++) {
+                    String key = "k" + random.nextInt(330);
+                    switch (random.nextInt(6)) {
+                        case 0 -> mine.remove(key);
+                        case 1 -> mine = mine.copy();
+                        case 2 -> mine.removeLocal(key);
+                        default -> mine.put(key, "v" + random.nextInt(5));
+                    }
+                }
+                List<String> changed = new ArrayList<>();
+                List<String> removed = new ArrayList<>();
+                List<String> wantChanged = new ArrayList<>();
+                List<String> wantRemoved = new ArrayList<>();
+                snapshotDiff(mine, base, wantChanged, wantRemoved);
+                if (mine.diffKeys(base, changed, removed)) {
+                    fastPaths++;
+                    assertThat(changed).as("round %d changed", round).isEqualTo(wantChanged);
+                    assertThat(removed).as("round %d removed", round).isEqualTo(wantRemoved);
+                } else {
+                    assertThat(changed).isEmpty();
+                    assertThat(removed).isEmpty();
+                }
+            }
+            assertThat(fastPaths).as("rounds where the layers were shared").isGreaterThan(100);
+        }
+
+        @Test
+        void refusesABaseWithUnfrozenEntriesOrNotInTheChain() {
+            CowMap<String> base = new CowMap<>();
+            base.put("a", "1");
+            CowMap<String> mine = base.copy();
+            base.put("b", "2");
+            assertThat(mine.diffKeys(base, new ArrayList<>(), new ArrayList<>())).isFalse();
+            CowMap<String> other = new CowMap<>();
+            other.put("a", "1");
+            other.copy();
+            assertThat(mine.diffKeys(other, new ArrayList<>(), new ArrayList<>())).isFalse();
+        }
+    }
 }
