@@ -256,11 +256,19 @@ public final class ParseCache {
         try {
             Map<String, String> ownFiles = new LinkedHashMap<>();
             Map<String, long[]> segmentsOf = new LinkedHashMap<>();
-            byte[] bytes = encode(result, base, dependencies, baseDependencies, objects, ownFiles, segmentsOf);
+            Buffer segments = SEGMENTS.get();
+            segments.reset();
+            byte[] head = encode(result, base, dependencies, baseDependencies, objects, ownFiles, segmentsOf,
+                    segments);
             Files.createDirectories(path.getParent());
             Path tmp = Files.createTempFile(path.getParent(), ".tmp-", "");
             try {
-                Files.write(tmp, bytes);
+                try (java.io.OutputStream file = Files.newOutputStream(tmp)) {
+                    file.write(head);
+                    segments.writeTo(file);
+                } finally {
+                    segments.release();
+                }
                 try {
                     Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -314,10 +322,9 @@ public final class ParseCache {
      */
     private byte[] encode(RecipeFile result, DataStore base, List<String> dependencies,
             List<String> baseDependencies, StoredObjects objects, Map<String, String> ownFiles,
-            Map<String, long[]> segmentsOf) throws IOException {
+            Map<String, long[]> segmentsOf, Buffer segments) throws IOException {
         java.util.Set<String> inBase = new java.util.HashSet<>(baseDependencies);
         java.util.IdentityHashMap<Object, Object> seen = new java.util.IdentityHashMap<>();
-        ByteArrayOutputStream segments = new ByteArrayOutputStream(64 * 1024);
         ByteArrayOutputStream headerBuffer = new ByteArrayOutputStream(8 * 1024);
         DataOutputStream header = new DataOutputStream(headerBuffer);
         writeString(result.file(), header);
@@ -362,19 +369,16 @@ public final class ParseCache {
                     writeString(e.getValue(), header);
                 }
             }
-            byte[] delta = delta(r, base, objects, seen);
+            int start = segments.size();
+            int length = delta(r, base, objects, seen, segments);
             CRC32C crc = new CRC32C();
-            if (delta != null) {
-                crc.update(delta);
+            if (length != NOT_STORED) {
+                crc.update(segments.array(), start, length);
             }
-            segmentsOf.put(r.variant(), new long[] {segments.size(), delta == null ? NOT_STORED : delta.length,
-                    crc.getValue()});
-            header.writeLong(segments.size());
-            header.writeInt(delta == null ? NOT_STORED : delta.length);
+            segmentsOf.put(r.variant(), new long[] {start, length, crc.getValue()});
+            header.writeLong(start);
+            header.writeInt(length);
             header.writeLong(crc.getValue());
-            if (delta != null) {
-                segments.write(delta);
-            }
         }
         header.flush();
         byte[] headerBytes = headerBuffer.toByteArray();
@@ -382,28 +386,58 @@ public final class ParseCache {
         segmentsOf.values().forEach(s -> s[0] += segmentsStart);
         CRC32C crc = new CRC32C();
         crc.update(headerBytes);
-        ByteArrayOutputStream all = new ByteArrayOutputStream(headerBytes.length + segments.size() + 20);
+        ByteArrayOutputStream all = new ByteArrayOutputStream(headerBytes.length + 20);
         DataOutputStream out = new DataOutputStream(all);
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
         out.writeInt(headerBytes.length);
         out.write(headerBytes);
         out.writeLong(crc.getValue());
-        segments.writeTo(out);
         out.flush();
         return all.toByteArray();
     }
 
+    /** The entry being written, one per thread: its capacity is kept from entry to entry unless it got big. */
+    private static final ThreadLocal<Buffer> SEGMENTS = ThreadLocal.withInitial(Buffer::new);
+
+    /** A byte buffer that can drop what was written after a point, and shows its array. */
+    static final class Buffer extends ByteArrayOutputStream {
+        private static final int INITIAL = 256 * 1024;
+        private static final int KEPT = 4 * 1024 * 1024;
+
+        Buffer() {
+            super(INITIAL);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+
+        /** Drops everything written after the first {@code size} bytes. */
+        void truncate(int size) {
+            count = size;
+        }
+
+        /** Empties the buffer, and gives a big array back to the heap. */
+        void release() {
+            count = 0;
+            if (buf.length > KEPT) {
+                buf = new byte[INITIAL];
+            }
+        }
+    }
+
     /**
-     * A variant's datastore as a delta against the configuration, its Python objects stored in {@code objects/}; or
-     * null when a value cannot be stored exactly (the variant is then parsed again when its datastore is needed).
+     * Appends a variant's datastore as a delta against the configuration to {@code segments}, its Python objects
+     * stored in {@code objects/}; returns its length, or {@link #NOT_STORED} (nothing appended) when a value cannot
+     * be stored exactly (the variant is then parsed again when its datastore is needed).
      */
-    private byte[] delta(Recipe r, DataStore base, StoredObjects objects,
-            java.util.IdentityHashMap<Object, Object> seen) throws IOException {
+    private int delta(Recipe r, DataStore base, StoredObjects objects,
+            java.util.IdentityHashMap<Object, Object> seen, Buffer segments) throws IOException {
         DataStore data = r.data();
         Map<String, String> refs = new java.util.HashMap<>();
-        ByteArrayOutputStream segment = new ByteArrayOutputStream(32 * 1024);
-        DataOutputStream segmentOut = new DataOutputStream(segment);
+        int start = segments.size();
+        DataOutputStream segmentOut = new DataOutputStream(segments);
         try {
             data.writeDelta(base, segmentOut, value -> {
                 if (!dev.bitzel.parser.internal.bb.BitbakePython.isObjectToken(value)) {
@@ -419,10 +453,11 @@ public final class ParseCache {
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> r + ": datastore not cached, it is parsed again when needed: "
                     + e.getMessage());
-            return null;
+            segments.truncate(start);
+            return NOT_STORED;
         }
         segmentOut.flush();
-        return segment.toByteArray();
+        return segments.size() - start;
     }
 
     /** Writes a Python object's encoding under its hash (once for equal objects); returns the value to store. */

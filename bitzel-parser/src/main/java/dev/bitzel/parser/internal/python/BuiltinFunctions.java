@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The built-in functions, bound to one runtime (print's sink, import). */
 final class BuiltinFunctions {
@@ -578,7 +579,7 @@ final class BuiltinFunctions {
         FileText known = FILE_TEXTS.get(path);
         if (known != null && attributes.isRegularFile() && known.size() == attributes.size()
                 && known.modified().equals(attributes.lastModifiedTime())
-                && java.util.Objects.equals(known.key(), attributes.fileKey())) {
+                && Objects.equals(known.key(), attributes.fileKey())) {
             return known.text();
         }
         String text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
@@ -587,8 +588,13 @@ final class BuiltinFunctions {
         }
         if (attributes.isRegularFile() && attributes.size() <= FILE_TEXT_MAX_SIZE && attributes.fileKey() != null
                 && (FILE_TEXTS.size() < FILE_TEXTS_MAX || FILE_TEXTS.containsKey(path))) {
-            FILE_TEXTS.put(path, new FileText(attributes.size(), attributes.lastModifiedTime(),
-                    attributes.fileKey(), text));
+            FileText fresh = new FileText(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey(),
+                    text);
+            // keep the text another thread stored first for the same file state: one String per text
+            FileText kept = FILE_TEXTS.merge(path, fresh, (old, mine) -> old.size() == mine.size()
+                    && old.modified().equals(mine.modified()) && Objects.equals(old.key(), mine.key())
+                    && old.text().equals(mine.text()) ? old : mine);
+            return kept.text();
         }
         return text;
     }
