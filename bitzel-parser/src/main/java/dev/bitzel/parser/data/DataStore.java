@@ -86,7 +86,18 @@ public final class DataStore {
     private int expansionDepth;
     private final List<String> errors;
 
-    record OverrideEntry(String var, String override) {}
+    record OverrideEntry(String var, String override) {
+        // written out: the generated equals/hashCode go through method handles, slow under the client compiler
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof OverrideEntry e && e.var.equals(var) && e.override.equals(override);
+        }
+
+        @Override
+        public int hashCode() {
+            return var.hashCode() * 31 + override.hashCode();
+        }
+    }
 
     private DataStore(PythonEvaluator python) {
         this.python = Objects.requireNonNull(python, "python");
@@ -534,7 +545,10 @@ public final class DataStore {
             List<OverrideEntry> list = overridedata.get(shortvar);
             OverrideEntry entry = new OverrideEntry(var, override);
             if (list == null || !list.contains(entry)) {
-                List<OverrideEntry> nl = list == null ? new ArrayList<>() : new ArrayList<>(list);
+                List<OverrideEntry> nl = new ArrayList<>(list == null ? 1 : list.size() + 1);
+                if (list != null) {
+                    nl.addAll(list);
+                }
                 nl.add(entry);
                 overridedata.put(shortvar, Collections.unmodifiableList(nl));
             }

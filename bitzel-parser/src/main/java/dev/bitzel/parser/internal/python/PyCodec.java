@@ -146,9 +146,11 @@ public final class PyCodec {
      */
     public static final class Plain {
         private final Object[] shape;
+        private final int containers;
 
-        private Plain(Object[] shape) {
+        private Plain(Object[] shape, int containers) {
             this.shape = shape;
+            this.containers = containers;
         }
 
         /**
@@ -159,8 +161,8 @@ public final class PyCodec {
          * @return its content, or null
          */
         public static Plain of(Object value) {
-            Walk w = new Walk(null);
-            return w.walk(value, 0) ? new Plain(w.built.toArray()) : null;
+            Walk w = new Walk(null, 16);
+            return w.walk(value, 0) ? new Plain(w.built.toArray(), w.containers.size()) : null;
         }
 
         /** How many leaves and containers the value has. */
@@ -178,7 +180,7 @@ public final class PyCodec {
          *     false, leaving {@code seen} unchanged, otherwise
          */
         public boolean claimIfSame(Object value, IdentityHashMap<Object, Object> seen) {
-            Walk w = new Walk(shape);
+            Walk w = new Walk(shape, containers);
             if (!w.walk(value, 0) || w.at != shape.length) {
                 return false;
             }
@@ -253,13 +255,15 @@ public final class PyCodec {
     private static final class Walk {
         private final Object[] expected;
         private final List<Object> built;
-        private final IdentityHashMap<Object, Integer> memo = new IdentityHashMap<>();
-        private final List<Object> containers = new ArrayList<>();
+        private final IdentityHashMap<Object, Integer> memo;
+        private final List<Object> containers;
         private int at;
 
-        Walk(Object[] expected) {
+        Walk(Object[] expected, int containers) {
             this.expected = expected;
             this.built = expected == null ? new ArrayList<>() : null;
+            this.memo = new IdentityHashMap<>(containers);
+            this.containers = new ArrayList<>(containers);
         }
 
         private boolean leaf(Object key) {

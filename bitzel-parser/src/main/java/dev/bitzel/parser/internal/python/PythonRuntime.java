@@ -37,7 +37,20 @@ public final class PythonRuntime {
     /** Compilation mode: a single expression or a sequence of statements. */
     public enum Mode { EVAL, EXEC }
 
-    private record CodeKey(String source, String file, int line, Mode mode) {}
+    private record CodeKey(String source, String file, int line, Mode mode) {
+        // written out: the generated equals/hashCode go through method handles, slow under the client compiler
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CodeKey k && k.line == line && k.mode == mode
+                    && java.util.Objects.equals(k.file, file) && java.util.Objects.equals(k.source, source);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((java.util.Objects.hashCode(source) * 31 + java.util.Objects.hashCode(file)) * 31 + line) * 31
+                    + java.util.Objects.hashCode(mode);
+        }
+    }
 
     final PyDict builtins;
     private final Map<String, PyModule> modules = new ConcurrentHashMap<>();
