@@ -513,13 +513,13 @@ public final class DataStore {
 
     private void setvarUpdateOverridevars(String var, Object value) throws ExpansionException {
         Parse vardata = expandWithRefsInternal(value, var);
-        Set<String> fresh = new LinkedHashSet<>(vardata.references);
+        Set<String> fresh = new LinkedHashSet<>(vardata.references());
         while (!overridevars.containsAll(fresh)) {
             Set<String> nextnew = new LinkedHashSet<>();
             overridevars.addAll(fresh);
             for (String i : fresh) {
                 Parse p = expandWithRefsInternal(getVarFlagInternal(i, CONTENT, true, false, false), i);
-                nextnew.addAll(p.references);
+                nextnew.addAll(p.references());
             }
             fresh = nextnew;
         }
@@ -1013,7 +1013,7 @@ public final class DataStore {
 
         LinkedHashMap<String, Object> localVar = dict.get(var);
         Object value = null;
-        Set<String> removes = new LinkedHashSet<>();
+        Set<String> removes = null;
         if (content && !parsing) {
             List<OverrideEntry> ovr = overridedata.get(var);
             if (ovr != null) {
@@ -1096,13 +1096,16 @@ public final class DataStore {
                 for (AppendOp op : (List<AppendOp>) list) {
                     if (matchesAll(op.override())) {
                         // may be the overriding variable's (cached) set: BitBake adds to that very set
+                        if (removes == null) {
+                            removes = new LinkedHashSet<>();
+                        }
                         removes.add(op.value());
                     }
                 }
             }
         }
 
-        if (truthy(value) && content && !parsing && !removes.isEmpty() && parser != null) {
+        if (truthy(value) && content && !parsing && removes != null && !removes.isEmpty() && parser != null) {
             Map<String, List<String>> expandedRemoves = new HashMap<>();
             for (String r : removes) {
                 expandedRemoves.put(r, PyStrings.split(asString(expandWithRefsInternal(r, null).value)));
@@ -1381,7 +1384,7 @@ public final class DataStore {
      */
     public ExpansionResult expandWithRefs(String text, String varname) throws ExpansionException {
         Parse p = expandWithRefsInternal(text, varname);
-        return new ExpansionResult(asString(p.value), p.references, p.execs);
+        return new ExpansionResult(asString(p.value), p.references(), p.execs());
     }
 
     /** BitBake's {@code VariableParse}. */
@@ -1389,13 +1392,28 @@ public final class DataStore {
         final String varname;
         Object value;
         final Object unexpandedValue;
-        final Set<String> references = new LinkedHashSet<>();
-        final Set<String> execs = new LinkedHashSet<>();
+        /** Made when the first is added: most expansions have none. */
+        private Set<String> references;
+        private Set<String> execs;
         Set<String> removes;
 
         Parse(String varname, Object unexpandedValue) {
             this.varname = varname;
             this.unexpandedValue = unexpandedValue;
+        }
+
+        Set<String> references() {
+            if (references == null) {
+                references = new LinkedHashSet<>();
+            }
+            return references;
+        }
+
+        Set<String> execs() {
+            if (execs == null) {
+                execs = new LinkedHashSet<>();
+            }
+            return execs;
         }
     }
 
@@ -1490,7 +1508,7 @@ public final class DataStore {
                     throw new PyFailureAt("RecursionError", "maximum recursion depth exceeded");
                 }
                 Object var = getVarFlagInternal(key, CONTENT, true, false, false);
-                varparse.references.add(key);
+                varparse.references().add(key);
                 if (out == null) {
                     out = new StringBuilder(n + 16);
                 }
@@ -1540,8 +1558,12 @@ public final class DataStore {
                 }
                 PythonEvaluator.CodeReferences refs = python.references(code);
                 String result = python.evaluateExpression(code, this, varparse.varname);
-                varparse.references.addAll(refs.references());
-                varparse.execs.addAll(refs.execs());
+                if (!refs.references().isEmpty()) {
+                    varparse.references().addAll(refs.references());
+                }
+                if (!refs.execs().isEmpty()) {
+                    varparse.execs().addAll(refs.execs());
+                }
                 replacement = result == null ? "None" : result;
             }
             if (out == null) {
