@@ -1047,9 +1047,12 @@ public final class BitbakePython implements PythonEvaluator {
         return PyTuple.of(items);
     }
 
+    /** {@code \s+}, compiled once: {@code String.split} compiles a pattern of more than one character per call. */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static List<String> words(String s) {
         String t = s.strip();
-        return t.isEmpty() ? List.of() : List.of(t.split("\\s+"));
+        return t.isEmpty() ? List.of() : List.of(WHITESPACE.split(t));
     }
 
     private static List<String> strings(Object iterable) {

@@ -40,7 +40,7 @@ final class Finalizer {
         if (extended != null && !extended.isBlank()) {
             String pn = Evaluator.data(fn, 0, () -> base.data.getVar("PN"));
             safe.data.setVar("BBCLASSEXTEND", extended);
-            for (String ext : extended.trim().split("\\s+")) {
+            for (String ext : Evaluator.WHITESPACE.split(extended.trim())) {
                 String[] parts = ext.split(":", 3);
                 String className = parts[0];
                 ParseState variant = safe.copy();
@@ -143,7 +143,8 @@ final class Finalizer {
         DataStore d = st.data;
         for (String handler : st.handlers) {
             String mask = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "eventmask", true));
-            if (mask != null && !mask.isBlank() && !List.of(mask.trim().split("\\s+")).contains(event)) {
+            if (mask != null && !mask.isBlank()
+                    && !List.of(Evaluator.WHITESPACE.split(mask.trim())).contains(event)) {
                 continue;
             }
             String code = Evaluator.data(fn, 0, () -> d.getVar(handler, false));
