@@ -169,4 +169,53 @@ class PyCodecTest {
             }
         })).isInstanceOf(IOException.class).hasMessageContaining("pkg.things.Box");
     }
+
+    @Test
+    void aValueWithTheSameContentHasTheSameEncodingAndIsRecognised() throws Exception {
+        String table = "{'licenses': {'MIT': {'id': 'MIT', 'see': ['a', 'b'], 'n': 1, 'osi': True, 'f': 0.5}, "
+                + "'GPL': {'id': 'GPL', 'see': [], 'n': 2, 'osi': None, 'f': -0.0}}, 'ver': (3, 'x'), "
+                + "'set': {1, 2}, 'raw': b'\\x01'}";
+        exec("first = " + table + "\nsecond = " + table + "\n");
+        PyCodec.Plain plain = PyCodec.Plain.of(run("first"));
+        assertThat(plain).isNotNull();
+        IdentityHashMap<Object, Object> seen = new IdentityHashMap<>();
+        assertThat(plain.claimIfSame(run("second"), seen)).isTrue();
+        assertThat(seen).containsKey(run("second['licenses']['MIT']['see']"));
+        assertThat(PyCodec.encode(run("second"), rt, hosts, new IdentityHashMap<>()))
+                .isEqualTo(PyCodec.encode(run("first"), rt, hosts, new IdentityHashMap<>()));
+        // any difference in a leaf, a type, an order or the sharing of a container is seen
+        for (String change : new String[] {"second['licenses']['GPL']['n'] = 3",
+            "second['licenses']['GPL']['osi'] = False", "second['licenses']['GPL']['f'] = 0.0",
+            "second['licenses']['MIT']['see'].append('c')", "second['ver'] = (3, 'y')",
+            "second['licenses']['MIT']['n'] = 1.0", "second['raw'] = b'\\x02'",
+            "second['licenses']['GPL']['see'] = second['licenses']['MIT']['see']",
+            "del second['licenses']['MIT']\nsecond['licenses']['MIT'] = first['licenses']['MIT']"}) {
+            exec("second = " + table + "\n" + change + "\n");
+            assertThat(plain.claimIfSame(run("second"), new IdentityHashMap<>())).as(change).isFalse();
+        }
+        // a Plain does not follow later changes of the value it was taken from
+        exec("first['ver'] = None\nsecond = " + table + "\n");
+        assertThat(plain.claimIfSame(run("second"), new IdentityHashMap<>())).isTrue();
+    }
+
+    @Test
+    void aRecognisedValueSharingAContainerWithAnotherStoredValueIsNotClaimed() throws Exception {
+        exec("shared = ['x']\nfirst = {'k': ['x']}\nsecond = {'k': shared}\nother = {'o': shared}\n");
+        PyCodec.Plain plain = PyCodec.Plain.of(run("first"));
+        IdentityHashMap<Object, Object> seen = new IdentityHashMap<>();
+        PyCodec.encode(run("other"), rt, hosts, seen);
+        int before = seen.size();
+        assertThat(plain.claimIfSame(run("second"), seen)).isFalse();
+        assertThat(seen).hasSize(before);
+    }
+
+    @Test
+    void valuesHoldingMoreThanPlainDataHaveNoPlainContent() throws Exception {
+        exec("import pkg.things\nbox = pkg.things.Box(1, None)\n");
+        assertThat(PyCodec.Plain.of(run("[box]"))).isNull();
+        assertThat(PyCodec.Plain.of(run("{'d': host}"))).isNull();
+        assertThat(PyCodec.Plain.of(run("[len]"))).isNull();
+        PyCodec.Plain plain = PyCodec.Plain.of(run("[1]"));
+        assertThat(plain.claimIfSame(run("[box]"), new IdentityHashMap<>())).isFalse();
+    }
 }
