@@ -37,7 +37,8 @@ import java.util.function.Function;
  * differs gets {@link #KEY_MISMATCH} and the server stops; the client then starts a new one.
  *
  * <p>Protocol, on a Unix domain socket the client's directory keeps private (mode 0700): the client sends one line
- * of UTF-8, {@code KEY \0 ARG \0 ARG ...} ending in a newline; the server answers with frames of a one-byte tag, a
+ * of UTF-8, {@code KEY \0 TTY \0 ARG \0 ARG ...} ending in a newline, where TTY is {@code 1} when the client's
+ * standard output is a terminal and {@code 0} otherwise (see {@link #clientStdoutIsTerminal}); the server answers with frames of a one-byte tag, a
  * four-byte big-endian length and the payload: {@link #STDOUT} and {@link #STDERR} bytes, then {@link #EXIT} with
  * the exit code as four bytes. The client closing its end (Ctrl-C) interrupts the command; the server still sends
  * its exit frame, and exits itself when the command does not stop within {@link #CANCEL_GRACE}. Commands run one at
@@ -65,6 +66,7 @@ public final class CommandServer {
     private final String key;
     private final Duration idle;
     private final Function<String[], Integer> runner;
+    private static volatile Boolean clientTerminal;
     private volatile long lastActive = System.nanoTime();
     private volatile boolean stopping;
     private ServerSocketChannel channel;
@@ -254,11 +256,32 @@ public final class CommandServer {
             out.flush();
             return;
         }
-        String[] args = request.subList(1, request.size()).toArray(String[]::new);
-        out.exit(run(args, in, out));
+        if (request.size() < 2 || !(request.get(1).equals("0") || request.get(1).equals("1"))) {
+            out.frame(BAD_REQUEST, "bitzel server: bad request: no terminal flag (0 or 1) after the key"
+                    .getBytes(StandardCharsets.UTF_8));
+            out.exit(ExitCodes.BAD_INPUT);
+            return;
+        }
+        String[] args = request.subList(2, request.size()).toArray(String[]::new);
+        clientTerminal = request.get(1).equals("1");
+        int code;
+        try {
+            code = run(args, in, out);
+        } finally {
+            clientTerminal = null;
+        }
+        out.exit(code);
     }
 
-    /** Reads {@code KEY \0 ARG ...\n}; the key must be there. */
+    /**
+     * Whether the standard output of the client whose command runs now is a terminal, or null when no served
+     * command runs (the process's own standard output is the command's then).
+     */
+    static Boolean clientStdoutIsTerminal() {
+        return clientTerminal;
+    }
+
+    /** Reads {@code KEY \0 TTY \0 ARG ...\n}; the key must be there. */
     private static List<String> readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b; (b = in.read()) != '\n'; ) {

@@ -105,9 +105,9 @@ class CommandServerTest {
                 System.err.print("err!");
                 return args.length;
             });
-            Reply first = send(socket, "k1\0parse\0-d\0x y\n");
+            Reply first = send(socket, "k1\0" + "0\0parse\0-d\0x y\n");
             assertThat(first).isEqualTo(new Reply("out:parse,-d,x y", "err!", 3, null));
-            Reply second = send(socket, "k1\0graph\n");
+            Reply second = send(socket, "k1\0" + "0\0graph\n");
             assertThat(second).isEqualTo(new Reply("out:graph", "err!", 1, null));
         }
 
@@ -119,13 +119,13 @@ class CommandServerTest {
                 System.out.print("|end");
                 return 0;
             });
-            assertThat(send(socket, "k1\0x\n").out()).isEqualTo(big + "|end");
+            assertThat(send(socket, "k1\0" + "0\0x\n").out()).isEqualTo(big + "|end");
         }
 
         @Test
         void anotherKeyStopsTheServerAndRemovesItsSocket() throws Exception {
             start(args -> 0);
-            Reply reply = send(socket, "other\0parse\n");
+            Reply reply = send(socket, "other\0" + "0\0parse\n");
             assertThat(reply.refusal()).contains("differs");
             serving.join(10_000);
             assertThat(serving.isAlive()).isFalse();
@@ -136,15 +136,18 @@ class CommandServerTest {
         void aMalformedRequestIsRefusedAndTheServerGoesOn() throws Exception {
             start(args -> 0);
             try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-                ch.write(ByteBuffer.wrap("k1\0parse".getBytes(StandardCharsets.UTF_8)));
+                ch.write(ByteBuffer.wrap(("k1\0" + "0\0parse").getBytes(StandardCharsets.UTF_8)));
                 ch.shutdownOutput();
                 Reply reply = read(ch);
                 assertThat(reply.err()).contains("bad request", "ends before its newline");
                 assertThat(reply.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
             }
-            Reply empty = send(socket, "\0parse\n");
+            Reply empty = send(socket, "\0" + "0\0parse\n");
             assertThat(empty.err()).contains("no key");
-            assertThat(send(socket, "k1\0ok\n").exitCode()).isZero();
+            Reply noFlag = send(socket, "k1\0parse\n");
+            assertThat(noFlag.err()).contains("no terminal flag");
+            assertThat(noFlag.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(send(socket, "k1\0" + "0\0ok\n").exitCode()).isZero();
         }
 
         @Test
@@ -164,12 +167,23 @@ class CommandServerTest {
                 }
             });
             try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-                ch.write(ByteBuffer.wrap("k1\0slow\n".getBytes(StandardCharsets.UTF_8)));
+                ch.write(ByteBuffer.wrap(("k1\0" + "0\0slow\n").getBytes(StandardCharsets.UTF_8)));
                 assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
                 ch.shutdownOutput();
                 assertThat(read(ch)).isEqualTo(new Reply("", "interrupted", 130, null));
             }
-            assertThat(send(socket, "k1\0next\n").exitCode()).isZero();
+            assertThat(send(socket, "k1\0" + "0\0next\n").exitCode()).isZero();
+        }
+
+        @Test
+        void commandsSeeWhetherTheClientsOutputIsATerminal() throws Exception {
+            start(args -> {
+                System.out.print(CommandServer.clientStdoutIsTerminal());
+                return 0;
+            });
+            assertThat(send(socket, "k1\0" + "1\0x\n").out()).isEqualTo("true");
+            assertThat(send(socket, "k1\0" + "0\0x\n").out()).isEqualTo("false");
+            assertThat(CommandServer.clientStdoutIsTerminal()).isNull();
         }
 
         @Test
@@ -179,7 +193,7 @@ class CommandServerTest {
                 System.out.print("x");
                 return 0;
             });
-            send(socket, "k1\0a\n");
+            send(socket, "k1\0" + "0\0a\n");
             assertThat(System.out).isSameAs(before);
         }
     }
