@@ -49,6 +49,7 @@
 enum net_policy { NET_NONE, NET_LOOPBACK, NET_HOST };
 
 /* path: the host path; target: where it appears in the sandbox (NULL: at path itself, see --at) */
+/* idmapped_fd: a detached mount prepared before the namespaces (idmapped, or a clone for --at), else -1 */
 struct bind { const char *path; int writable; int fd; int idmapped_fd; const char *target; };
 
 static struct {
@@ -867,6 +868,17 @@ static int run_main(int argc, char **argv) {
                 snprintf(idmap_note + n, sizeof idmap_note - n, "%srw path %s: no idmapped mount, the task may not be able to write it",
                          n ? "; " : "", b->path);
             }
+        }
+        if (b->target && b->idmapped_fd < 0 && fstat(b->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+            /* a directory shown elsewhere (--at) is cloned here, with the caller's rights: the task user need
+               not be able to reach it on the host (an executor's scratch directory under a private home) */
+            int tree = syscall(__NR_open_tree, b->fd, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH | AT_RECURSIVE);
+            if (tree >= 0) {
+                struct mount_attr attr = { .attr_set = (b->writable ? 0 : MOUNT_ATTR_RDONLY) | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV };
+                if (syscall(__NR_mount_setattr, tree, "", AT_EMPTY_PATH | AT_RECURSIVE, &attr, sizeof attr) == 0) b->idmapped_fd = tree;
+                else close(tree);
+            }
+            errno = 0;
         }
     }
 

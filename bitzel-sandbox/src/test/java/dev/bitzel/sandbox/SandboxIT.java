@@ -417,8 +417,9 @@ class SandboxIT {
     class Mounts {
         @Test
         void aHostDirectoryAppearsAtAnotherPathReadOnlyOrWritableAndItsOwnPathStaysHidden() throws Exception {
-            // read-only sources are opened as the build user: the path to them must be traversable
-            Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            // a mounted directory is reached with the caller's rights, even under a directory the task user cannot
+            // traverse (an executor's scratch directory under a private home)
+            Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             Path source = Files.createDirectories(work.resolve("materialised/srv/build"));
             Files.writeString(source.resolve("input.txt"), "from the input root\n");
             Path outSource = Files.createDirectories(work.resolve("materialised/srv/build/out"));
