@@ -256,8 +256,9 @@ public final class RemoteServer implements AutoCloseable {
          * {@value RemoteExecutor#ABSOLUTE_INPUTS}{@code =1} sees its input root at the sandbox's file system root,
          * with its output paths writable at their absolute paths, so that a command naming absolute paths (a BitBake
          * task's run script) runs as it would locally. Top-level names the sandbox provides ({@code /usr},
-         * {@code /etc}, {@code /tmp}, ...) are refused. Without it, such actions are refused with FAILED_PRECONDITION
-         * naming the property. Actions without the property are not affected.
+         * {@code /etc}, ...) are refused; {@code /tmp} stays private and writable around the entries of it.
+         * Without it, such actions are refused with FAILED_PRECONDITION naming the property. Actions without the
+         * property are not affected.
          */
         public Builder absoluteInputs(boolean value) {
             this.absoluteInputs = value;

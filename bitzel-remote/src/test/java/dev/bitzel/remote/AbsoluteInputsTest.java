@@ -98,6 +98,20 @@ class AbsoluteInputsTest {
     }
 
     @Test
+    void inputsUnderTmpAppearInTheSandboxesOwnWritableTmp() throws Exception {
+        Path inTmp = Files.createDirectories(mirror.resolve("tmp/" + top + "/build"));
+        Files.writeString(inTmp.resolve("conf"), "under tmp\n");
+        String t = "/tmp/" + top;
+        RemoteExecutor.SpawnResult r = run("cat " + t + "/build/conf && echo scratch > /tmp/scratch && cat /tmp/scratch"
+                + " && echo out > " + t + "/build/out/f", List.of("tmp/" + top + "/build/out"),
+                Map.of(RemoteExecutor.ABSOLUTE_INPUTS, "1"));
+        assertThat(r.result().exitCode()).as(text(r.result().stderrDigest())).isZero();
+        assertThat(text(r.result().stdoutDigest())).isEqualTo("under tmp\nscratch\n");
+        assertThat(r.result().outputDirectories()).extracting(ActionResult.OutputDirectory::path)
+                .containsExactly("tmp/" + top + "/build/out");
+    }
+
+    @Test
     void anOutputPathMissingFromTheInputRootIsCreatedAsADirectory() throws Exception {
         RemoteExecutor.SpawnResult r = run("echo made > /" + top + "/new/dir/f", List.of(top + "/new/dir"),
                 Map.of(RemoteExecutor.ABSOLUTE_INPUTS, "1"));

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * absolute paths without their leading slash.
  *
  * <p>The input root is materialised in the action's scratch directory as usual; then each top-level entry is mounted
- * read-only at {@code /NAME} in the sandbox, and each output path writable at {@code /PATH} (created as a directory
+ * read-only at {@code /NAME} in the sandbox (inside {@code /tmp}, which stays the sandbox's private writable tmpfs,
+ * each entry of it), and each output path writable at {@code /PATH} (created as a directory
  * when the input root lacks it), after the sandbox's own system directories — so the command sees the host's
  * {@code /usr} and {@code /lib} and the client's tree, as a local sandbox with the same declared paths would. Input
  * files are hard links to the store where read-only, and writable copies (mode 0644 or 0755) inside output paths,
@@ -41,7 +42,9 @@ final class AbsoluteRoot {
     static final String PROPERTY = "bitzel-absolute-inputs";
     /** Top-level names the sandbox provides itself. */
     static final Set<String> RESERVED = Set.of("usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32", "etc",
-            "dev", "proc", "sys", "tmp");
+            "dev", "proc", "sys");
+    /** The sandbox's private, writable {@code /tmp}: the input root's entries in it are mounted one by one. */
+    private static final String TMP = "tmp";
     private static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
 
@@ -78,16 +81,7 @@ final class AbsoluteRoot {
     List<SandboxSpec.Mount> prepare(Digest inputRoot) throws IOException {
         materialize(inputRoot, execRoot, "");
         List<SandboxSpec.Mount> mounts = new ArrayList<>();
-        try (Stream<Path> top = Files.list(execRoot)) {
-            for (Path p : top.sorted().toList()) {
-                String name = p.getFileName().toString();
-                if (Files.isSymbolicLink(p)) {
-                    throw new IllegalArgumentException("input root entry '/" + name + "' is a symbolic link; "
-                            + PROPERTY + " mounts top-level directories and files only");
-                }
-                mounts.add(new SandboxSpec.Mount(p, Path.of("/" + name), false));
-            }
-        }
+        mountEntries(execRoot, mounts);
         for (String out : outputs) {
             Path p = execRoot;
             for (Path part : Path.of(out)) {
@@ -104,6 +98,24 @@ final class AbsoluteRoot {
             mounts.add(new SandboxSpec.Mount(p, Path.of("/" + out), true));
         }
         return mounts;
+    }
+
+    /** Mounts each entry of {@code dir} read-only at its absolute path; those of {@code /tmp} one level deeper. */
+    private void mountEntries(Path dir, List<SandboxSpec.Mount> mounts) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.sorted().toList()) {
+                String rel = execRoot.relativize(p).toString();
+                if (Files.isSymbolicLink(p)) {
+                    throw new IllegalArgumentException("input root entry '/" + rel + "' is a symbolic link; "
+                            + PROPERTY + " mounts the directories and files at the top (and in /tmp) only");
+                }
+                if (rel.equals(TMP) && Files.isDirectory(p)) {
+                    mountEntries(p, mounts); // the sandbox's /tmp stays, private and writable, around them
+                } else {
+                    mounts.add(new SandboxSpec.Mount(p, Path.of("/" + rel), false));
+                }
+            }
+        }
     }
 
     private boolean writable(String rel) {
