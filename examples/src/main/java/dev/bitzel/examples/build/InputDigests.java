@@ -1,21 +1,25 @@
 package dev.bitzel.examples.build;
 
-import dev.bitzel.cas.ContentStore;
 import dev.bitzel.cas.Digest;
 import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The digests of a build's input files, known by their stat data: a file whose inode, size, modification and change
- * time are those seen when it was last snapshotted is not read again. A snapshot copies the file into the local
- * store, so what a remote action's input tree names stays readable (and unchanged) until it is uploaded, even if a
- * task rewrites the file meanwhile. Thread-safe.
+ * time are those seen when it was last hashed is not read again. Files are hashed where they are, not copied: when
+ * one is uploaded, {@link #open} checks that it still has the content its digest names (another task may have
+ * rewritten it meanwhile) and fails with {@link InputChangedException} otherwise, so that the action is prepared again
+ * rather than run on inputs that were never there. Thread-safe.
  */
 final class InputDigests {
     /** What identifies a file's content without reading it. */
@@ -25,17 +29,20 @@ final class InputDigests {
     private record Known(Stamp stamp, Digest digest) {
     }
 
-    private final ContentStore store;
+    /** An input file whose content changed between hashing and upload. */
+    static final class InputChangedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InputChangedException(Path file, Digest expected) {
+            super("input " + file + " changed while it was uploaded (it was " + expected + ")");
+        }
+    }
+
     private final Map<Path, Known> known = new ConcurrentHashMap<>();
     private final AtomicLong hashed = new AtomicLong();
 
-    InputDigests(ContentStore store) {
-        this.store = Objects.requireNonNull(store, "store");
-    }
-
     /**
-     * Returns the digest of a regular file, snapshotting it into the local store unless its stat data are unchanged
-     * since the last time.
+     * Returns the digest of a regular file, hashing it unless its stat data are unchanged since the last time.
      *
      * @throws java.nio.file.NoSuchFileException if it is gone
      */
@@ -45,12 +52,61 @@ final class InputDigests {
         if (k != null && k.stamp().equals(before)) {
             return k.digest();
         }
-        Digest d = store.put(file);
+        Digest d = Digest.ofFile(file);
         hashed.incrementAndGet();
         if (stamp(file).equals(before)) { // else it changed while being read: its next use reads it again
             known.put(file, new Known(before, d));
         }
         return d;
+    }
+
+    /**
+     * Opens an input file for upload; reading it to its end fails with {@link InputChangedException} when its content
+     * no longer hashes to {@code expected}.
+     */
+    static InputStream open(Path file, Digest expected) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+        return new DigestInputStream(Files.newInputStream(file), sha) {
+            private long size;
+            private boolean checked;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b < 0) {
+                    check();
+                } else {
+                    size++;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n < 0) {
+                    check();
+                } else {
+                    size += n;
+                }
+                return n;
+            }
+
+            private void check() throws InputChangedException {
+                if (!checked) {
+                    checked = true;
+                    if (size != expected.sizeBytes()
+                            || !HexFormat.of().formatHex(sha.digest()).equals(expected.hash())) {
+                        throw new InputChangedException(file, expected);
+                    }
+                }
+            }
+        };
     }
 
     /** Records the digest of a file just written from the store. */
@@ -63,7 +119,7 @@ final class InputDigests {
         return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? digest(file) : null;
     }
 
-    /** Returns how many files were read and snapshotted so far. */
+    /** Returns how many files were hashed so far. */
     long hashed() {
         return hashed.get();
     }

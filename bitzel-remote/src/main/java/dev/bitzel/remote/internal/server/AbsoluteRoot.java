@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -48,6 +50,20 @@ final class AbsoluteRoot {
     private static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
 
+    /** A file's identity and content stamp, to tell an input the command left alone from one it rewrote. */
+    private record Stamp(Object inode, Object ctime, Object mtime, long size) {
+        static Stamp of(Path p) throws IOException {
+            Map<String, Object> a = Files.readAttributes(p, "unix:ino,ctime,lastModifiedTime,size",
+                    LinkOption.NOFOLLOW_LINKS);
+            return new Stamp(a.get("ino"), a.get("ctime"), a.get("lastModifiedTime"), (Long) a.get("size"));
+        }
+    }
+
+    private record Placed(Stamp stamp, Digest digest) {
+    }
+
+    /** The writable copies placed from the input root: outputs still equal to them need not be read again. */
+    private final Map<Path, Placed> placed = new HashMap<>();
     private final ContentStore linking;
     private final ContentStore copying;
     private final Path execRoot;
@@ -142,6 +158,7 @@ final class AbsoluteRoot {
             if (writable(join(rel, name))) {
                 copying.materialize(f.digest(), target, f.executable());
                 Files.setPosixFilePermissions(target, f.executable() ? EXECUTABLE : REGULAR);
+                placed.put(target, new Placed(Stamp.of(target), f.digest()));
             } else {
                 linking.materialize(f.digest(), target, f.executable());
             }
@@ -160,6 +177,16 @@ final class AbsoluteRoot {
         }
     }
 
+    /** Stores an output file, unless it is an input copy the command left alone or its content is stored already. */
+    private Digest putFile(ContentStore store, Path p) throws IOException {
+        Placed was = placed.get(p);
+        if (was != null && was.stamp().equals(Stamp.of(p))) {
+            return was.digest();
+        }
+        Digest d = Digest.ofFile(p); // the command has ended: nothing changes the file any more
+        return store.contains(d) ? d : store.put(p);
+    }
+
     private static String join(String rel, String name) {
         return rel.isEmpty() ? name : rel + "/" + name;
     }
@@ -175,12 +202,12 @@ final class AbsoluteRoot {
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 dirs.add(new ActionResult.OutputDirectory(out, putTree(store, p)));
             } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                files.add(new ActionResult.OutputFile(out, store.put(p), Files.isExecutable(p)));
+                files.add(new ActionResult.OutputFile(out, putFile(store, p), Files.isExecutable(p)));
             }
         }
     }
 
-    private static Digest putTree(ContentStore store, Path dir) throws IOException {
+    private Digest putTree(ContentStore store, Path dir) throws IOException {
         List<Directory.FileNode> files = new ArrayList<>();
         List<Directory.DirectoryNode> dirs = new ArrayList<>();
         List<Directory.SymlinkNode> links = new ArrayList<>();
@@ -195,7 +222,7 @@ final class AbsoluteRoot {
             } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 dirs.add(new Directory.DirectoryNode(name, putTree(store, p)));
             } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                files.add(new Directory.FileNode(name, store.put(p), Files.isExecutable(p)));
+                files.add(new Directory.FileNode(name, putFile(store, p), Files.isExecutable(p)));
             } else {
                 throw new IOException("output " + p + " is neither a file, a directory nor a symbolic link");
             }
