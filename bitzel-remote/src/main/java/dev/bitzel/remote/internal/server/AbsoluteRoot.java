@@ -70,6 +70,8 @@ final class AbsoluteRoot {
     private final List<String> outputs;
 
     /**
+     * Prepares the mode for one action.
+     *
      * @param linking the store, placing files by hard link
      * @param copying the same store, placing files by copy
      * @param execRoot the action's empty scratch directory
