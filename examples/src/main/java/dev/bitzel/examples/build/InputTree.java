@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -40,11 +41,12 @@ final class InputTree {
     }
 
     /**
-     * Builds the tree of {@code roots} (absolute paths; those inside another root are covered by it).
+     * Builds the tree of {@code roots} (absolute paths; those inside another root are covered by it), leaving out the
+     * {@code hidden} paths (absolute, normalised) and everything below them.
      *
      * @throws IOException when a path cannot be read, or is neither a file, a directory nor a symbolic link
      */
-    static Built build(List<Path> roots, InputDigests digests) throws IOException {
+    static Built build(List<Path> roots, Set<Path> hidden, InputDigests digests) throws IOException {
         List<Path> sorted = new ArrayList<>();
         roots.forEach(r -> sorted.add(r.toAbsolutePath().normalize()));
         sorted.sort(null);
@@ -64,7 +66,7 @@ final class InputTree {
                 }
                 at = at.dirs.computeIfAbsent(name, k -> new InputTree());
             }
-            at.add(root, digests, count);
+            at.add(root, hidden, digests, count);
         }
         Map<Digest, Directory> directories = new HashMap<>();
         Map<Digest, Path> blobs = new HashMap<>();
@@ -72,8 +74,11 @@ final class InputTree {
         return new Built(new MerkleTree(root, directories, blobs), count[0]);
     }
 
-    /** Adds {@code path}, named by its last component, to this directory. */
-    private void add(Path path, InputDigests digests, int[] count) throws IOException {
+    /** Adds {@code path}, named by its last component, to this directory, unless it is hidden. */
+    private void add(Path path, Set<Path> hidden, InputDigests digests, int[] count) throws IOException {
+        if (hidden.contains(path)) {
+            return;
+        }
         String name = path.getFileName().toString();
         BasicFileAttributes a;
         try {
@@ -87,7 +92,7 @@ final class InputTree {
                     entries = list.toList();
                 }
                 for (Path e : entries) {
-                    sub.add(e, digests, count);
+                    sub.add(e, hidden, digests, count);
                 }
             } else if (a.isRegularFile()) {
                 files.put(name, new Directory.FileNode(name, digests.digest(path), Files.isExecutable(path)));

@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +46,18 @@ import java.util.stream.Stream;
  * own paths. A server that does not know the property refuses the action with FAILED_PRECONDITION naming it; the
  * task then fails with a message saying so, unless local fallback was asked for.
  *
- * <p><b>Inputs.</b> Everything the local sandbox would show the function: the writable directories (the recipe's
+ * <p><b>Inputs.</b> What the local sandbox would show the function: the writable directories (the recipe's
  * {@code WORKDIR} with its sysroots, the task's {@code [dirs]}/{@code [cleandirs]}) and the read-only paths
- * ({@code TMPDIR}, the layers, {@code DL_DIR}). Each file is hashed where it is the first time it is seen with a
+ * ({@code TMPDIR}, the layers, {@code DL_DIR}) — except the work directories of other recipes whose tasks are
+ * running at that moment: their content is in flux (logs being appended, objects being compiled), no task may rely
+ * on it (BitBake's tasks see other recipes' results only through sysroots and deploy directories), and uploading
+ * it raced with its writers. Each file is hashed where it is the first time it is seen with a
  * given inode, size, modification and change time (a digest cache shared by the build's tasks), so unchanged files
  * are hashed once per build; symbolic links are kept as they are. The executor's client uploads only what the
  * server reports missing, and checks each file it uploads against its digest: a file another task rewrote meanwhile
- * makes the action be prepared again (once). Inputs are not copied into the local store: that would cost an fsync'ed
- * write per new file (measured: about 15 ms each on this machine's disk, most of the per-action cost).
+ * makes the action be prepared again (up to three times). Inputs are not copied into the local store: that costs a
+ * copy and an fsync'ed write per new file, which made preparing an action several times slower in a first
+ * measurement.
  *
  * <p><b>Outputs.</b> The writable directories come back as output directories. Each is applied onto the local
  * directory: entries the remote tree lacks are removed, files whose content or executable bit differ are rewritten
@@ -81,6 +86,8 @@ public final class RemoteShellRunner implements ShellRunner {
     private static final Set<String> UNAVAILABLE = Set.of("UNAVAILABLE", "DEADLINE_EXCEEDED", "UNIMPLEMENTED",
             "RESOURCE_EXHAUSTED", "UNAUTHENTICATED", "PERMISSION_DENIED");
     private static final Duration TIMEOUT = Duration.ofHours(6);
+    /** How often an action is prepared when its inputs change during the upload. */
+    private static final int PREPARE_ATTEMPTS = 3;
     private static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
 
@@ -118,22 +125,20 @@ public final class RemoteShellRunner implements ShellRunner {
             fallbacks.incrementAndGet();
             return fallback.run(call);
         }
-        try {
-            return attempt(call);
-        } catch (IOException e) {
-            if (!changedInput(e)) {
-                throw e;
-            }
-            // another task rewrote an input between hashing and upload: hash what changed again, once
-            LOG.log(System.Logger.Level.DEBUG, () -> call.task() + ": " + e.getMessage() + "; preparing it again");
+        for (int attempt = 1;; attempt++) {
             try {
                 return attempt(call);
-            } catch (IOException again) {
-                if (changedInput(again)) {
-                    throw new IOException("remote execution of " + call.function() + " of " + call.task() + ": its "
-                            + "inputs keep changing while they are uploaded: " + again.getMessage(), again);
+            } catch (IOException e) {
+                if (!changedInput(e)) {
+                    throw e;
                 }
-                throw again;
+                if (attempt >= PREPARE_ATTEMPTS) {
+                    throw new IOException("remote execution of " + call.function() + " of " + call.task() + ": its "
+                            + "inputs kept changing while they were uploaded (" + attempt + " times): "
+                            + e.getMessage(), e);
+                }
+                // another task rewrote an input between hashing and upload: hash what changed again
+                LOG.log(System.Logger.Level.DEBUG, () -> call.task() + ": " + e.getMessage() + "; preparing again");
             }
         }
     }
@@ -155,7 +160,9 @@ public final class RemoteShellRunner implements ShellRunner {
                 roots.add(ro);
             }
         }
-        InputTree.Built tree = InputTree.build(roots, digests);
+        Set<Path> hidden = new HashSet<>();
+        call.busy().forEach(b -> hidden.add(b.toAbsolutePath().normalize()));
+        InputTree.Built tree = InputTree.build(roots, hidden, digests);
         List<String> outputs = new ArrayList<>();
         for (Path w : call.writable()) {
             outputs.add(relative(w));

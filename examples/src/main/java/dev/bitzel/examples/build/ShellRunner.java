@@ -29,9 +29,13 @@ public interface ShellRunner {
      * @param log the task's log, which receives the script's stdout and stderr
      * @param logDir the task's log directory {@code T}, inside a writable directory: never part of what the function
      *     produces
+     * @param busy the work directories of other recipes whose tasks run at the moment: what is in them is in flux and
+     *     no task may rely on it (BitBake's tasks see other recipes' results only through sysroots and deploy
+     *     directories), so a remote input tree leaves them out
      */
     record ShellCall(String task, String function, Path script, Map<String, String> environment,
-            Path workingDirectory, List<Path> writable, List<Path> readOnly, boolean network, Path log, Path logDir) {
+            Path workingDirectory, List<Path> writable, List<Path> readOnly, boolean network, Path log, Path logDir,
+            List<Path> busy) {
         /** Copies the collections and checks for nulls. */
         public ShellCall {
             Objects.requireNonNull(task, "task");
@@ -43,6 +47,7 @@ public interface ShellRunner {
             readOnly = List.copyOf(readOnly);
             Objects.requireNonNull(log, "log");
             Objects.requireNonNull(logDir, "logDir");
+            busy = List.copyOf(busy);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,6 +47,8 @@ public final class TaskExecutor {
     private final List<Path> readOnly;
     private final SourceFetcher fetcher = new SourceFetcher();
     private final Map<Path, ReentrantLock> writers = new ConcurrentHashMap<>();
+    /** The work directories of the tasks running now (each held by its task's lock). */
+    private final Set<Path> busyWorkdirs = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates an executor that runs shell functions in the local sandbox.
@@ -135,6 +138,7 @@ public final class TaskExecutor {
                     }
                 }
             }
+            boolean marked = false;
             List<ReentrantLock> held = new ArrayList<>();
             try {
                 for (Path p : writes) {
@@ -142,6 +146,7 @@ public final class TaskExecutor {
                     lock.lockInterruptibly();
                     held.add(lock);
                 }
+                marked = busyWorkdirs.add(workdir);
                 for (String func : functions) {
                     String failure = run.function(d, func);
                     if (failure != null) {
@@ -150,6 +155,9 @@ public final class TaskExecutor {
                 }
                 return new Outcome(true, 0, "", log, run.tracker.changes(), run.remoteRuns);
             } finally {
+                if (marked) {
+                    busyWorkdirs.remove(workdir);
+                }
                 held.forEach(ReentrantLock::unlock);
             }
         } catch (ExpansionException e) {
@@ -237,7 +245,7 @@ public final class TaskExecutor {
             }
             ShellRunner.ShellResult result = shell.run(new ShellRunner.ShellCall(label, func, runfile,
                     Map.of("HOME", workdir.toString(), "PATH", "/usr/local/bin:/usr/bin:/bin"),
-                    cwd != null ? cwd : workdir, writable, readOnly, network(), log, t));
+                    cwd != null ? cwd : workdir, writable, readOnly, network(), log, t, busyOthers(workdir)));
             if (result.remote()) {
                 remoteRuns++;
             }
@@ -327,6 +335,12 @@ public final class TaskExecutor {
                 throw new UncheckedIOException("cannot write the task log " + log, e);
             }
         }
+    }
+
+    /** The work directories other tasks are writing now: not {@code own}, nor one holding or inside it. */
+    private List<Path> busyOthers(Path own) {
+        Path mine = own.toAbsolutePath().normalize();
+        return busyWorkdirs.stream().filter(p -> !p.startsWith(mine) && !mine.startsWith(p)).toList();
     }
 
     private static int lineOf(DataStore d, String func) throws ExpansionException {
