@@ -48,7 +48,9 @@
 
 enum net_policy { NET_NONE, NET_LOOPBACK, NET_HOST };
 
-struct bind { const char *path; int writable; int fd; int idmapped_fd; };
+/* path: the host path; target: where it appears in the sandbox (NULL: at path itself, see --at) */
+/* idmapped_fd: a detached mount prepared before the namespaces (idmapped, or a clone for --at), else -1 */
+struct bind { const char *path; int writable; int fd; int idmapped_fd; const char *target; };
 
 static struct {
     struct bind binds[MAX_PATHS];
@@ -333,14 +335,15 @@ static void build_root(int *sys_fds, int *etc_fds, int *etc_net_fds, int *dev_fd
     /* declared paths, in the order given: later ones may sit inside earlier ones */
     for (int i = 0; i < cfg.nbinds; i++) {
         struct bind *b = &cfg.binds[i];
+        const char *at = b->target ? b->target : b->path;
         if (b->idmapped_fd >= 0) {
             char target[4096];
-            snprintf(target, sizeof target, NEWROOT "%s", b->path);
+            snprintf(target, sizeof target, NEWROOT "%s", at);
             mkdirs(target, 0755);
             CHECK(syscall(__NR_move_mount, b->idmapped_fd, "", AT_FDCWD, target, MOVE_MOUNT_F_EMPTY_PATH),
-                  "attach idmapped %s", b->path);
+                  "attach idmapped %s", at);
         } else {
-            bind_fd(b->fd, b->path, b->writable);
+            bind_fd(b->fd, at, b->writable);
         }
     }
     /* scratch paths: size-limited tmpfs, after the binds so that one may sit inside a writable path */
@@ -759,7 +762,7 @@ static int init_main(void *arg) {
 /* ---------- the outer: set-up, supervision, statistics ---------- */
 
 static void usage(void) {
-    fprintf(stderr, "usage: bitzel-sandbox [--ro PATH] [--rw PATH] [--scratch PATH] [--env K=V] [--cwd DIR] [--net none|loopback|host]\n"
+    fprintf(stderr, "usage: bitzel-sandbox [--ro PATH [--at DEST]] [--rw PATH [--at DEST]] [--scratch PATH] [--env K=V] [--cwd DIR] [--net none|loopback|host]\n"
             "  [--stdout FILE|-] [--stderr FILE|-] [--stats FILE] [--timeout-ms N] [--grace-ms N] [--output-limit N]\n"
             "  [--memory N] [--pids N] [--cpu-millis N] [--cpu-seconds N] [--fsize N] [--tmp-size N] [--nofile N]\n"
             "  [--task-uid N --task-gid N] [--hostname NAME] [--no-seccomp] -- CMD...\n");
@@ -777,7 +780,12 @@ static void parse_args(int argc, char **argv) {
         if (!strcmp(a, "--ro") || !strcmp(a, "--rw")) {
             if (cfg.nbinds >= MAX_PATHS) die("too many paths");
             if (v[0] != '/') die("path must be absolute: %s", v);
-            cfg.binds[cfg.nbinds++] = (struct bind) { v, a[3] == 'w', -1, -1 };
+            cfg.binds[cfg.nbinds++] = (struct bind) { v, a[3] == 'w', -1, -1, NULL };
+        } else if (!strcmp(a, "--at")) {
+            /* the preceding --ro/--rw path appears at this sandbox path instead of its own */
+            if (cfg.nbinds == 0 || cfg.binds[cfg.nbinds - 1].target) die("--at must follow --ro or --rw once");
+            if (v[0] != '/' || !strcmp(v, "/")) die("--at path must be absolute and not /: %s", v);
+            cfg.binds[cfg.nbinds - 1].target = v;
         } else if (!strcmp(a, "--scratch")) {
             if (cfg.nscratch >= MAX_PATHS) die("too many scratch paths");
             if (v[0] != '/') die("path must be absolute: %s", v);
@@ -860,6 +868,17 @@ static int run_main(int argc, char **argv) {
                 snprintf(idmap_note + n, sizeof idmap_note - n, "%srw path %s: no idmapped mount, the task may not be able to write it",
                          n ? "; " : "", b->path);
             }
+        }
+        if (b->target && b->idmapped_fd < 0 && fstat(b->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+            /* a directory shown elsewhere (--at) is cloned here, with the caller's rights: the task user need
+               not be able to reach it on the host (an executor's scratch directory under a private home) */
+            int tree = syscall(__NR_open_tree, b->fd, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH | AT_RECURSIVE);
+            if (tree >= 0) {
+                struct mount_attr attr = { .attr_set = (b->writable ? 0 : MOUNT_ATTR_RDONLY) | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV };
+                if (syscall(__NR_mount_setattr, tree, "", AT_EMPTY_PATH | AT_RECURSIVE, &attr, sizeof attr) == 0) b->idmapped_fd = tree;
+                else close(tree);
+            }
+            errno = 0;
         }
     }
 

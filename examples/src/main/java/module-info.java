@@ -13,6 +13,7 @@ module dev.bitzel.examples {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
+    requires java.logging;
 
     opens dev.bitzel.examples.cli to info.picocli;
 }

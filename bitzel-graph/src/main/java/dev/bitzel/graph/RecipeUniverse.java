@@ -25,7 +25,8 @@ import java.util.Set;
  * PREFERRED_VERSION/REQUIRED_VERSION, PREFERRED_PROVIDER(S), PREFERRED_RPROVIDER, RPROVIDES, PACKAGES,
  * PACKAGES_DYNAMIC, ASSUME_PROVIDED) and computes the task graph {@code bitbake -g} would print.
  *
- * <p>Thread-safe for reading once built; each {@link #taskGraph} call works on its own state.
+ * <p>Thread-safe for reading once built; each {@link #taskGraph} call works on its own state, and the last few
+ * task graphs are kept: asking again for the same targets returns the same (immutable) plan.
  *
  * <pre>{@code
  * BuildDirectory build = BuildDirectory.load(Path.of("build"));
@@ -40,6 +41,15 @@ public final class RecipeUniverse {
     private final List<RecipeIndex.Skipped> skipList;
     private final Map<String, RecipeInfo> byFn;
     private volatile RecipeGraph recipeGraph;
+    /** The last task graphs computed, by targets, task and halting (a universe never changes, nor do its plans). */
+    private final Map<List<Object>, TaskPlan> plans = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, TaskPlan> eldest) {
+            return size() > 8;
+        }
+    };
 
     private RecipeUniverse(DataStore config, List<RecipeInfo> recipes, List<String> skipped,
             List<RecipeIndex.Skipped> skipList) {
@@ -146,6 +156,22 @@ public final class RecipeUniverse {
     }
 
     private TaskPlan taskGraph(List<String> targets, String defaultTask, boolean halt) throws GraphException {
+        List<Object> key = List.of(List.copyOf(targets), defaultTask, halt);
+        synchronized (plans) {
+            TaskPlan plan = plans.get(key);
+            if (plan != null) {
+                return plan;
+            }
+        }
+        TaskPlan plan = computeTaskGraph(targets, defaultTask, halt);
+        synchronized (plans) {
+            plans.put(key, plan);
+        }
+        return plan;
+    }
+
+    private TaskPlan computeTaskGraph(List<String> targets, String defaultTask, boolean halt)
+            throws GraphException {
         String task = defaultTask.startsWith("do_") ? defaultTask : "do_" + defaultTask;
         RecipeIndex index = index();
         TaskData taskData = new TaskData(index, halt);

@@ -82,6 +82,17 @@ class RecipeUniverseTest {
         }
 
         @Test
+        void askingAgainForTheSameTargetsReturnsTheSamePlan() throws Exception {
+            TaskPlan img = universe.taskGraph(List.of("img"), "build");
+            assertThat(universe.taskGraph(List.of("img"), "build")).isSameAs(img);
+            assertThat(universe.taskGraph(new java.util.ArrayList<>(List.of("img")), "build")).isSameAs(img);
+            TaskPlan fetch = universe.taskGraph(List.of("img"), "fetch");
+            assertThat(fetch).isNotSameAs(img);
+            assertThat(fetch.graph().size()).isLessThan(img.graph().size());
+            assertThat(universe.taskGraph(List.of("libbaz", "img"), "build")).isNotSameAs(img);
+        }
+
+        @Test
         void recipeGraphResolvesBuildAndRuntimeNames() throws Exception {
             RecipeGraph g = universe.recipeGraph();
             Digraph build = g.build();

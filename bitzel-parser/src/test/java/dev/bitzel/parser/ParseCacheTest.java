@@ -79,6 +79,32 @@ class ParseCacheTest {
         assertThat(nativeBeta.data().getVar("GREETING")).isEqualTo("hello m1");
     }
 
+    @Test
+    void aLaterLoadInTheSameProcessHandsOutTheSameRecipesUntilAFileChanges() throws Exception {
+        List<RecipeFile> decoded = null;
+        for (int i = 0; i < 3; i++) {
+            List<RecipeFile> loaded = parseAll(load());
+            if (loaded == decoded) {
+                break;
+            }
+            decoded = loaded;
+        }
+        assertThat(parseAll(load())).as("an unchanged tree").isSameAs(decoded);
+        fixture.write("meta-a/classes-recipe/tool.bbclass", "TOOL_FLAGS = \"-z\"\n");
+        List<RecipeFile> changed = parseAll(load());
+        assertThat(changed).isNotSameAs(decoded);
+        RecipeFile alpha = changed.stream().filter(f -> f.file().endsWith("alpha_1.0.bb")).findFirst().orElseThrow();
+        assertThat(Evaluations.get(alpha.recipe(), "TOOL_FLAGS")).isEqualTo("-z");
+        for (int i = 0; i < 3; i++) {
+            List<RecipeFile> again = parseAll(load());
+            assertThat(again).isNotSameAs(decoded);
+            RecipeFile a = again.stream().filter(f -> f.file().endsWith("alpha_1.0.bb")).findFirst().orElseThrow();
+            assertThat(Evaluations.get(a.recipe(), "TOOL_FLAGS")).isEqualTo("-z");
+            changed = again;
+        }
+        assertThat(parseAll(load())).isSameAs(changed);
+    }
+
     @Nested
     class Invalidation {
         int missesAfter(Runnable change) throws Exception {

@@ -5,6 +5,7 @@ import dev.bitzel.cas.ContentStore;
 import dev.bitzel.cas.Digest;
 import dev.bitzel.cas.MerkleTree;
 import dev.bitzel.remote.internal.Protos;
+import dev.bitzel.remote.internal.server.ExecutionService;
 import dev.bitzel.remote.internal.proto.reapi.Action;
 import dev.bitzel.remote.internal.proto.reapi.Command;
 import dev.bitzel.remote.internal.proto.reapi.Platform;
@@ -47,6 +48,21 @@ import java.util.TreeMap;
  * <p>Thread-safe when its client is (it is).
  */
 public final class RemoteExecutor {
+
+    /**
+     * The platform property by which a client says that its action's input root mirrors absolute paths: the root
+     * of the input tree is the file system root and output paths are absolute paths without their leading slash.
+     * Only a server that offers it accepts it ({@code bitzel serve} does by default; see
+     * {@link RemoteServer.Builder#absoluteInputs}); any other server refuses the action with FAILED_PRECONDITION
+     * naming it.
+     */
+    public static final String ABSOLUTE_INPUTS = ExecutionService.ABSOLUTE_INPUTS_PROPERTY;
+
+    /**
+     * The platform property naming the network an action gets: {@code none} or {@code host} (which a server offers
+     * only when configured to, see {@link RemoteServer.Builder#networkAccess}).
+     */
+    public static final String NETWORK = ExecutionService.NETWORK_PROPERTY;
 
     private static final System.Logger LOG = System.getLogger(RemoteExecutor.class.getName());
     /** Codes after which remote execution counts as unavailable (the client already retried the transient ones). */
@@ -139,7 +155,8 @@ public final class RemoteExecutor {
     }
 
     /** The Command, Action and input tree of a spawn, with their encodings. */
-    private record Prepared(Digest actionDigest, byte[] action, Digest commandDigest, byte[] command, MerkleTree tree) {
+    private record Prepared(Digest actionDigest, byte[] action, Digest commandDigest, byte[] command, MerkleTree tree,
+            BlobSource blobs) {
 
         Set<Digest> all() {
             Set<Digest> all = new LinkedHashSet<>();
@@ -162,6 +179,9 @@ public final class RemoteExecutor {
                 if (dir != null) {
                     return new ByteArrayInputStream(dir.toBytes());
                 }
+                if (blobs != null) {
+                    return blobs.open(d);
+                }
                 Path file = tree.files().get(d);
                 if (file == null) {
                     throw new IOException("blob " + d + " is not part of this spawn");
@@ -172,7 +192,10 @@ public final class RemoteExecutor {
     }
 
     private static Prepared prepare(Spawn spawn) throws IOException {
-        MerkleTree tree = MerkleTree.build(spawn.inputRoot());
+        return prepare(spawn, MerkleTree.build(spawn.inputRoot()), null);
+    }
+
+    private static Prepared prepare(Spawn spawn, MerkleTree tree, BlobSource blobs) throws IOException {
         Command.Builder c = Command.newBuilder().addAllArguments(spawn.arguments());
         new TreeMap<>(spawn.environment()).forEach((k, v) -> c.addEnvironmentVariables(
                 Command.EnvironmentVariable.newBuilder().setName(k).setValue(v)));
@@ -197,7 +220,7 @@ public final class RemoteExecutor {
             a.setPlatform(platform);
         }
         byte[] action = a.build().toByteArray();
-        return new Prepared(Digest.of(action), action, commandDigest, command, tree);
+        return new Prepared(Digest.of(action), action, commandDigest, command, tree, blobs);
     }
 
     /**
@@ -300,30 +323,33 @@ public final class RemoteExecutor {
         return run(spawn, null);
     }
 
+    /**
+     * Executes a spawn remotely on an input tree the caller built (for instance one that mirrors absolute paths,
+     * with {@link #ABSOLUTE_INPUTS}), leaving its outputs on the server as {@link #execute(Spawn)} does.
+     * {@code spawn.inputRoot()} only names the spawn in request metadata and logs. A local fallback, if configured,
+     * is not used: it runs on a copy of {@code spawn.inputRoot()}, not on this tree.
+     *
+     * @param spawn what to run
+     * @param inputs the input root: its directories, and the digests of its files
+     * @param files the content of the tree's file digests (for the blobs the server lacks)
+     * @return how it ended; a non-zero exit code is a normal result
+     * @throws RemoteException naming the action when the server cannot run it
+     * @throws IOException if a blob cannot be read
+     * @throws InterruptedException when interrupted
+     */
+    public SpawnResult execute(Spawn spawn, MerkleTree inputs, BlobSource files)
+            throws IOException, InterruptedException {
+        Prepared p = prepare(spawn, Objects.requireNonNull(inputs, "inputs"), Objects.requireNonNull(files, "files"));
+        return remote(spawn, p, null);
+    }
+
     private SpawnResult run(Spawn spawn, Path outputDir) throws IOException, InterruptedException {
         Prepared p = prepare(spawn);
         if (fallback != null && !remoteExecutionOffered()) {
             return fallback.run(spawn, p.actionDigest(), outputDir);
         }
         try {
-            return client.withAction(p.actionDigest().hash(), spawn.inputRoot().toString(), "Spawn", () -> {
-                client.upload(p.all(), p.source());
-                RemoteClient.Execution e;
-                try {
-                    e = client.execute(p.actionDigest(), !spawn.cacheable());
-                } catch (RemoteException missing) {
-                    if (missing.missingBlobs().isEmpty()) {
-                        throw missing;
-                    }
-                    // Inputs were evicted between upload and execution: send everything once more.
-                    client.uploadUnchecked(p.all(), p.source());
-                    e = client.execute(p.actionDigest(), !spawn.cacheable());
-                }
-                if (outputDir != null) {
-                    client.downloadOutputs(e.result(), outputDir);
-                }
-                return new SpawnResult(p.actionDigest(), e.result(), e.cached());
-            });
+            return remote(spawn, p, outputDir);
         } catch (RemoteException e) {
             if (fallback == null || !UNAVAILABLE.contains(e.code())) {
                 throw e;
@@ -332,6 +358,27 @@ public final class RemoteExecutor {
                     + e.getMessage() + "); running it locally");
             return fallback.run(spawn, p.actionDigest(), outputDir);
         }
+    }
+
+    private SpawnResult remote(Spawn spawn, Prepared p, Path outputDir) throws IOException, InterruptedException {
+        return client.withAction(p.actionDigest().hash(), spawn.inputRoot().toString(), "Spawn", () -> {
+            client.upload(p.all(), p.source());
+            RemoteClient.Execution e;
+            try {
+                e = client.execute(p.actionDigest(), !spawn.cacheable());
+            } catch (RemoteException missing) {
+                if (missing.missingBlobs().isEmpty()) {
+                    throw missing;
+                }
+                // Inputs were evicted between upload and execution: send everything once more.
+                client.uploadUnchecked(p.all(), p.source());
+                e = client.execute(p.actionDigest(), !spawn.cacheable());
+            }
+            if (outputDir != null) {
+                client.downloadOutputs(e.result(), outputDir);
+            }
+            return new SpawnResult(p.actionDigest(), e.result(), e.cached());
+        });
     }
 
     /** Whether the server says it executes; a server that cannot be asked counts as not offering it. */

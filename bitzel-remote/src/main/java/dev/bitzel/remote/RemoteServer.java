@@ -97,6 +97,10 @@ public final class RemoteServer implements AutoCloseable {
             both.addAll(b);
             return both;
         }));
+        if (options.absoluteInputs) {
+            platform.put(RemoteExecutor.ABSOLUTE_INPUTS, Set.of("1"));
+        }
+        platform.put(RemoteExecutor.NETWORK, options.networkAccess ? Set.of("none", "host") : Set.of("none"));
         ServerConfig config = new ServerConfig(instances, options.maxBlobBytes, options.maxBatchBytes,
                 options.sandbox, scratch, options.executors, platform);
         services = new Services(config);
@@ -216,6 +220,8 @@ public final class RemoteServer implements AutoCloseable {
         private Path clientCa;
         private final Map<String, ContentStore> instances = new LinkedHashMap<>();
         private final Map<String, Set<String>> platform = new LinkedHashMap<>();
+        private boolean absoluteInputs;
+        private boolean networkAccess;
 
         private Builder(ContentStore store) {
             this.store = store;
@@ -242,6 +248,29 @@ public final class RemoteServer implements AutoCloseable {
         /** Turns Execution on, running each action in {@code value}; null turns it off (cache only). */
         public Builder execution(Sandbox value) {
             this.sandbox = value;
+            return this;
+        }
+
+        /**
+         * Offers Bitzel's absolute-inputs mode (default off): an action whose platform has
+         * {@value RemoteExecutor#ABSOLUTE_INPUTS}{@code =1} sees its input root at the sandbox's file system root,
+         * with its output paths writable at their absolute paths, so that a command naming absolute paths (a BitBake
+         * task's run script) runs as it would locally. Top-level names the sandbox provides ({@code /usr},
+         * {@code /etc}, ...) are refused; {@code /tmp} stays private and writable around the entries of it.
+         * Without it, such actions are refused with FAILED_PRECONDITION naming the property. Actions without the
+         * property are not affected.
+         */
+        public Builder absoluteInputs(boolean value) {
+            this.absoluteInputs = value;
+            return this;
+        }
+
+        /**
+         * Lets actions ask for the host's network with {@value RemoteExecutor#NETWORK}{@code =host} (default off:
+         * only {@code none} is accepted, and actions that do not ask get no network either).
+         */
+        public Builder networkAccess(boolean value) {
+            this.networkAccess = value;
             return this;
         }
 

@@ -23,6 +23,7 @@ public final class SandboxSpec {
     private final List<Path> readOnlyPaths;
     private final List<Path> writablePaths;
     private final List<Path> scratchPaths;
+    private final List<Mount> mounts;
     private final NetworkPolicy network;
     private final Limits limits;
     private final Path stdout;
@@ -37,6 +38,7 @@ public final class SandboxSpec {
         this.readOnlyPaths = List.copyOf(b.readOnlyPaths);
         this.writablePaths = List.copyOf(b.writablePaths);
         this.scratchPaths = List.copyOf(b.scratchPaths);
+        this.mounts = List.copyOf(b.mounts);
         this.network = b.network;
         this.limits = b.limits;
         this.stdout = b.stdout;
@@ -68,6 +70,7 @@ public final class SandboxSpec {
         b.readOnlyPaths.addAll(readOnlyPaths);
         b.writablePaths.addAll(writablePaths);
         b.scratchPaths.addAll(scratchPaths);
+        b.mounts.addAll(mounts);
         b.network = network;
         b.limits = limits;
         b.stdout = stdout;
@@ -110,6 +113,37 @@ public final class SandboxSpec {
         return scratchPaths;
     }
 
+    /**
+     * Host paths visible at another place, in the order given, after {@link #readOnlyPaths()} and
+     * {@link #writablePaths()} (so a mount may sit inside one of those, or inside an earlier mount).
+     */
+    public List<Mount> mounts() {
+        return mounts;
+    }
+
+    /**
+     * A host path made visible at another path inside the sandbox: what a remote executor uses to present an
+     * action's input tree, materialised in a scratch directory, at the absolute paths the action names.
+     *
+     * <p>Unlike {@link #writablePaths()}, writable mounts are not searched for escaping symbolic links after the run
+     * (a link's target means something only at the mount's sandbox path): whoever reads the source directory
+     * afterwards must not follow links in it.
+     *
+     * @param source the existing host file or directory, absolute
+     * @param target where the command sees it, absolute, not {@code /}
+     * @param writable whether the command may write it
+     */
+    public record Mount(Path source, Path target, boolean writable) {
+        /** Validates and normalises. */
+        public Mount {
+            source = Builder.absolute("source", source);
+            target = Builder.absolute("target", target);
+            if (target.getNameCount() == 0) {
+                throw new IllegalArgumentException("mount target must not be the root, was " + target);
+            }
+        }
+    }
+
     /** What network the command may reach. */
     public NetworkPolicy network() {
         return network;
@@ -144,6 +178,7 @@ public final class SandboxSpec {
     public String toString() {
         return "SandboxSpec" + command + " network=" + network + " ro=" + readOnlyPaths + " rw=" + writablePaths
                 + (scratchPaths.isEmpty() ? "" : " scratch=" + scratchPaths)
+                + (mounts.isEmpty() ? "" : " mounts=" + mounts)
                 + " " + limits;
     }
 
@@ -155,6 +190,7 @@ public final class SandboxSpec {
         private final List<Path> readOnlyPaths = new ArrayList<>();
         private final List<Path> writablePaths = new ArrayList<>();
         private final List<Path> scratchPaths = new ArrayList<>();
+        private final List<Mount> mounts = new ArrayList<>();
         private NetworkPolicy network = NetworkPolicy.NONE;
         private Limits limits = Limits.none();
         private Path stdout;
@@ -225,6 +261,18 @@ public final class SandboxSpec {
             return this;
         }
 
+        /**
+         * Makes an existing host path visible at another absolute path (see {@link SandboxSpec#mounts()}).
+         *
+         * @param source the host path
+         * @param target where the command sees it; not {@code /}
+         * @param writable whether the command may write it
+         */
+        public Builder mount(Path source, Path target, boolean writable) {
+            mounts.add(new Mount(source, target, writable));
+            return this;
+        }
+
         /** The network policy (default {@link NetworkPolicy#NONE}). */
         public Builder network(NetworkPolicy value) {
             this.network = Objects.requireNonNull(value, "network");
@@ -266,7 +314,7 @@ public final class SandboxSpec {
             return new SandboxSpec(this);
         }
 
-        private static Path absolute(String what, Path path) {
+        static Path absolute(String what, Path path) {
             Objects.requireNonNull(path, what);
             Path abs = path.toAbsolutePath().normalize();
             if (abs.toString().indexOf('\0') >= 0) {

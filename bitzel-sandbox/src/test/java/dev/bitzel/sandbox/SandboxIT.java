@@ -414,6 +414,39 @@ class SandboxIT {
     }
 
     @Nested
+    class Mounts {
+        @Test
+        void aHostDirectoryAppearsAtAnotherPathReadOnlyOrWritableAndItsOwnPathStaysHidden() throws Exception {
+            // a mounted directory is reached with the caller's rights, even under a directory the task user cannot
+            // traverse (an executor's scratch directory under a private home)
+            Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Path source = Files.createDirectories(work.resolve("materialised/srv/build"));
+            Files.writeString(source.resolve("input.txt"), "from the input root\n");
+            Path outSource = Files.createDirectories(work.resolve("materialised/srv/build/out"));
+            Path at = Path.of("/srv/build");
+            SandboxResult r = SANDBOX.run(SandboxSpec.builder("sh", "-c", "cat /srv/build/input.txt; "
+                    + "echo x > /srv/build/input.txt 2>/dev/null || echo ro; echo made > /srv/build/out/made; "
+                    + "ls " + work + " 2>/dev/null || echo hidden")
+                    .mount(source, at, false).mount(outSource, at.resolve("out"), true)
+                    .stdout(out).stderr(err).env("PATH", "/usr/bin:/bin").build());
+            assertThat(r.exitCode()).as(stderr()).isZero();
+            assertThat(stdout()).isEqualTo("from the input root\nro\nhidden\n");
+            assertThat(outSource.resolve("made")).hasContent("made");
+            assertThat(source.resolve("input.txt")).hasContent("from the input root\n");
+            assertThat(Path.of("/srv/build")).doesNotExist();
+        }
+
+        @Test
+        void aMountMustNotReplaceTheRootAndItsSourceMustExist() {
+            assertThatThrownBy(() -> SandboxSpec.builder("true").mount(work, Path.of("/"), false))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("root");
+            assertThatThrownBy(() -> SANDBOX.run(SandboxSpec.builder("true").mount(work.resolve("absent"),
+                    Path.of("/srv/x"), false).build())).isInstanceOf(SandboxException.class)
+                    .hasMessageContaining("absent");
+        }
+    }
+
+    @Nested
     class Results {
         @Test
         void exitCodeTimesAndOutputsAreReported() throws Exception {

@@ -40,6 +40,10 @@ public final class HelperRunner {
             args.add("--rw");
             args.add(p.toString());
         }
+        for (SandboxSpec.Mount m : spec.mounts()) {
+            add(args, m.writable() ? "--rw" : "--ro", m.source().toString());
+            add(args, "--at", m.target().toString());
+        }
         for (Path p : spec.scratchPaths()) {
             add(args, "--scratch", p.toString());
         }
@@ -106,6 +110,9 @@ public final class HelperRunner {
         }
         for (Path p : spec.writablePaths()) {
             requireExists(spec, p);
+        }
+        for (SandboxSpec.Mount m : spec.mounts()) {
+            requireExists(spec, m.source());
         }
         Path stats = Files.createTempFile("bitzel-sandbox", ".stats");
         try {

@@ -29,6 +29,10 @@ public final class UnsandboxedRunner {
                     + " need the sandbox's mount namespace, which is unavailable (" + reason + "); declare writable"
                     + " host paths instead to run unsandboxed");
         }
+        if (!spec.mounts().isEmpty()) {
+            throw new dev.bitzel.sandbox.SandboxException(spec.command(), "mounts " + spec.mounts() + " need the "
+                    + "sandbox's mount namespace, which is unavailable (" + reason + ")");
+        }
         LOG.log(System.Logger.Level.WARNING, () -> "running " + spec.command() + " UNSANDBOXED: " + reason);
         long start = System.nanoTime();
         long startMillis = System.currentTimeMillis();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -27,6 +28,7 @@ public final class LocalSpawner implements Spawner {
     private final TaskOutputCache cache;
     private final Function<TaskId, String> signatures;
     private final Map<TaskId, Path> failedLogs = new ConcurrentHashMap<>();
+    private final Set<TaskId> remoteTasks = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the spawner.
@@ -42,6 +44,11 @@ public final class LocalSpawner implements Spawner {
         this.executor = executor;
         this.cache = cache;
         this.signatures = signatures;
+    }
+
+    /** Whether a task that ran in this build ran (some of) its shell work on a remote executor. */
+    public boolean ranRemotely(TaskId task) {
+        return remoteTasks.contains(task);
     }
 
     /** The log of a task that failed in this build, if it did. */
@@ -70,7 +77,11 @@ public final class LocalSpawner implements Spawner {
         if (cache != null) {
             restoreInputs(request.node(), request.task().id());
         }
-        TaskExecutor.Outcome outcome = executor.run(plan.recipe(request.task().id()), request.task().id().task());
+        TaskExecutor.Outcome outcome = executor.run(plan.recipe(request.task().id()), request.task().id().task(),
+                request.task().id().toString());
+        if (outcome.remoteShellRuns() > 0) {
+            remoteTasks.add(request.task().id());
+        }
         if (!outcome.success()) {
             failedLogs.put(request.task().id(), outcome.log());
             return SpawnResult.failure(outcome.exitCode() == 0 ? 1 : outcome.exitCode(),

@@ -7,10 +7,7 @@ import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.PythonException;
 import dev.bitzel.parser.data.TaskServices;
 import dev.bitzel.parser.data.UncheckedExpansionException;
-import dev.bitzel.sandbox.NetworkPolicy;
 import dev.bitzel.sandbox.Sandbox;
-import dev.bitzel.sandbox.SandboxResult;
-import dev.bitzel.sandbox.SandboxSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,19 +43,31 @@ import java.util.stream.Stream;
  * result is what changed in those directories while it ran.
  */
 public final class TaskExecutor {
-    private final Sandbox sandbox;
+    private final ShellRunner shell;
     private final List<Path> readOnly;
     private final SourceFetcher fetcher = new SourceFetcher();
     private final Map<Path, ReentrantLock> writers = new ConcurrentHashMap<>();
+    /** The work directories of the tasks running now (each held by its task's lock). */
+    private final Set<Path> busyWorkdirs = ConcurrentHashMap.newKeySet();
 
     /**
-     * Creates an executor.
+     * Creates an executor that runs shell functions in the local sandbox.
      *
      * @param sandbox runs shell functions
      * @param readOnly host paths every task may read (the layers, the download directory)
      */
     public TaskExecutor(Sandbox sandbox, List<Path> readOnly) {
-        this.sandbox = sandbox;
+        this(ShellRunner.local(sandbox), readOnly);
+    }
+
+    /**
+     * Creates an executor.
+     *
+     * @param shell runs shell functions (locally or remotely)
+     * @param readOnly host paths every task may read (the layers, the download directory)
+     */
+    public TaskExecutor(ShellRunner shell, List<Path> readOnly) {
+        this.shell = java.util.Objects.requireNonNull(shell, "shell");
         this.readOnly = List.copyOf(readOnly);
     }
 
@@ -69,8 +79,10 @@ public final class TaskExecutor {
      * @param message why it failed, or empty
      * @param log the task's log file
      * @param changes what the task changed where it may write
+     * @param remoteShellRuns how many of its shell functions ran on a remote executor
      */
-    public record Outcome(boolean success, int exitCode, String message, Path log, OutputTracker.Changes changes) {
+    public record Outcome(boolean success, int exitCode, String message, Path log, OutputTracker.Changes changes,
+            int remoteShellRuns) {
     }
 
     /**
@@ -81,6 +93,17 @@ public final class TaskExecutor {
      * @throws InterruptedException if interrupted; the sandbox is stopped
      */
     public Outcome run(Recipe recipe, String task) throws IOException, InterruptedException {
+        return run(recipe, task, Path.of(recipe.file()).getFileName() + ":" + task);
+    }
+
+    /**
+     * Runs {@code task} of {@code recipe}, naming it {@code label} in messages.
+     *
+     * @return the outcome; a failing command is an unsuccessful outcome, not an exception
+     * @throws IOException when the work tree cannot be prepared or the sandbox cannot start
+     * @throws InterruptedException if interrupted; the sandbox is stopped
+     */
+    public Outcome run(Recipe recipe, String task, String label) throws IOException, InterruptedException {
         DataStore d;
         synchronized (recipe) { // tasks of one recipe start on several workers; its store is not thread-safe
             d = recipe.data().createCopy();
@@ -94,7 +117,7 @@ public final class TaskExecutor {
             relink(t.resolve("log." + task), log.getFileName());
             Files.writeString(log, "", StandardCharsets.UTF_8);
             String dl = d.getVar("DL_DIR");
-            TaskRun run = new TaskRun(d, task, t, log, pid, dl == null || dl.isBlank() ? null
+            TaskRun run = new TaskRun(d, task, label, t, log, pid, dl == null || dl.isBlank() ? null
                     : Path.of(dl).toAbsolutePath().normalize());
             Path workdir = Path.of(require(d, "WORKDIR")).toAbsolutePath().normalize();
             run.tracker.track(workdir);
@@ -115,6 +138,7 @@ public final class TaskExecutor {
                     }
                 }
             }
+            boolean marked = false;
             List<ReentrantLock> held = new ArrayList<>();
             try {
                 for (Path p : writes) {
@@ -122,14 +146,18 @@ public final class TaskExecutor {
                     lock.lockInterruptibly();
                     held.add(lock);
                 }
+                marked = busyWorkdirs.add(workdir);
                 for (String func : functions) {
                     String failure = run.function(d, func);
                     if (failure != null) {
-                        return new Outcome(false, run.exitCode, failure, log, run.tracker.changes());
+                        return new Outcome(false, run.exitCode, failure, log, run.tracker.changes(), run.remoteRuns);
                     }
                 }
-                return new Outcome(true, 0, "", log, run.tracker.changes());
+                return new Outcome(true, 0, "", log, run.tracker.changes(), run.remoteRuns);
             } finally {
+                if (marked) {
+                    busyWorkdirs.remove(workdir);
+                }
                 held.forEach(ReentrantLock::unlock);
             }
         } catch (ExpansionException e) {
@@ -141,16 +169,19 @@ public final class TaskExecutor {
     private final class TaskRun implements TaskServices {
         private final DataStore taskData;
         private final String task;
+        private final String label;
         private final Path t;
         private final Path log;
         private final long pid;
         private final Path dlDir; // null when DL_DIR is not set
         private final OutputTracker tracker;
         private int exitCode = 1;
+        private int remoteRuns;
 
-        TaskRun(DataStore taskData, String task, Path t, Path log, long pid, Path dlDir) {
+        TaskRun(DataStore taskData, String task, String label, Path t, Path log, long pid, Path dlDir) {
             this.taskData = taskData;
             this.task = task;
+            this.label = label;
             this.t = t;
             this.log = log;
             this.pid = pid;
@@ -206,28 +237,21 @@ public final class TaskExecutor {
             Files.writeString(runfile, script, StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(runfile, PosixFilePermissions.fromString("rwxrwxr-x"));
             Path workdir = Path.of(require(d, "WORKDIR"));
-            SandboxSpec.Builder spec = SandboxSpec.builder(runfile.toString())
-                    .env("HOME", workdir.toString())
-                    .env("PATH", "/usr/local/bin:/usr/bin:/bin")
-                    .network(network() ? NetworkPolicy.HOST : NetworkPolicy.NONE)
-                    .stdout(log).stderr(log)
-                    .workingDirectory(cwd != null ? cwd : workdir);
             List<Path> writable = new ArrayList<>();
             for (Path out : tracker.roots()) {
                 if (Files.isDirectory(out)) {
-                    spec.writable(out);
                     writable.add(out);
                 }
             }
-            for (Path ro : readOnly) {
-                if (Files.exists(ro) && writable.stream().noneMatch(ro::startsWith)) {
-                    spec.readOnly(ro);
-                }
+            ShellRunner.ShellResult result = shell.run(new ShellRunner.ShellCall(label, func, runfile,
+                    Map.of("HOME", workdir.toString(), "PATH", "/usr/local/bin:/usr/bin:/bin"),
+                    cwd != null ? cwd : workdir, writable, readOnly, network(), log, t, busyOthers(workdir)));
+            if (result.remote()) {
+                remoteRuns++;
             }
-            SandboxResult result = sandbox.run(spec.build());
             if (!result.success()) {
-                exitCode = result.shellStatus();
-                return "Execution of '" + runfile + "' failed with exit code " + result.shellStatus();
+                exitCode = result.status();
+                return "Execution of '" + runfile + "' failed with exit code " + result.status();
             }
             return null;
         }
@@ -311,6 +335,12 @@ public final class TaskExecutor {
                 throw new UncheckedIOException("cannot write the task log " + log, e);
             }
         }
+    }
+
+    /** The work directories other tasks are writing now: not {@code own}, nor one holding or inside it. */
+    private List<Path> busyOthers(Path own) {
+        Path mine = own.toAbsolutePath().normalize();
+        return busyWorkdirs.stream().filter(p -> !p.startsWith(mine) && !mine.startsWith(p)).toList();
     }
 
     private static int lineOf(DataStore d, String func) throws ExpansionException {

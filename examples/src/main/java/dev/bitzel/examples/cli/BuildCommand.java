@@ -2,8 +2,11 @@ package dev.bitzel.examples.cli;
 
 import dev.bitzel.cas.Cas;
 import dev.bitzel.cas.ContentStore;
+import dev.bitzel.examples.build.LocalShellRunner;
 import dev.bitzel.examples.build.LocalSpawner;
+import dev.bitzel.examples.build.RemoteShellRunner;
 import dev.bitzel.examples.build.RemoteTaskCache;
+import dev.bitzel.examples.build.ShellRunner;
 import dev.bitzel.examples.build.TaskExecutor;
 import dev.bitzel.examples.build.TaskOutputCache;
 import dev.bitzel.examples.build.TaskStamps;
@@ -35,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,9 +104,16 @@ final class BuildCommand implements Callable<Integer> {
     boolean explain;
 
 
-    /** Tells remote cache hits (their handle starts with {@value RemoteTaskCache#REMOTE_HANDLE_PREFIX}) from local ones. */
-    private static final TaskOrigins REMOTE_AWARE = outcome -> outcome.status() != TaskStatus.CACHED
-            ? TaskOrigin.SANDBOX
+    /** The spawner of the running build, once there is one: it knows which tasks ran remotely. */
+    private final AtomicReference<LocalSpawner> spawner = new AtomicReference<>();
+
+    /**
+     * Tells remote cache hits (their handle starts with {@value RemoteTaskCache#REMOTE_HANDLE_PREFIX}) from local
+     * ones, and tasks whose shell work ran on the remote executor from those that ran here.
+     */
+    private final TaskOrigins remoteAware = outcome -> outcome.status() != TaskStatus.CACHED
+            ? spawner.get() != null && spawner.get().ranRemotely(outcome.task()) ? TaskOrigin.REMOTE
+                    : TaskOrigin.SANDBOX
             : outcome.cacheHandle().filter(h -> h.startsWith(RemoteTaskCache.REMOTE_HANDLE_PREFIX)).isPresent()
                     ? TaskOrigin.REMOTE_CACHE_HIT : TaskOrigin.DISK_CACHE_HIT;
 
@@ -111,7 +122,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         remote.check();
-        try (BuildReport report = reporting.open(out, err, targets, task, REMOTE_AWARE)) {
+        try (BuildReport report = reporting.open(out, err, targets, task, remoteAware)) {
             try {
                 return report.exit(build(report, out, err));
             } catch (UserInputException e) {
@@ -220,8 +231,12 @@ final class BuildCommand implements Callable<Integer> {
             }
             TaskOutputCache cache = new TaskOutputCache(store, tmpdir, dlDir,
                     (node, signature) -> stamps.stamp(node.id(), signature));
-            TaskExecutor executor = new TaskExecutor(sandbox, readOnly);
+            LocalShellRunner local = ShellRunner.local(sandbox);
+            RemoteShellRunner remoteShell = remote.executes()
+                    ? new RemoteShellRunner(client, store, remote.localFallback() ? local : null) : null;
+            TaskExecutor executor = new TaskExecutor(remoteShell != null ? remoteShell : local, readOnly);
             LocalSpawner spawner = new LocalSpawner(plan, executor, cache, signatures::signature);
+            this.spawner.set(spawner);
             ActionCache actionCache = remote.cache(cache, store, client);
             SchedulerConfig config = SchedulerConfig.builder(spawner)
                     .workers(Math.max(1, workers)).keepGoing(keepGoing).actionCache(actionCache)
@@ -237,6 +252,9 @@ final class BuildCommand implements Callable<Integer> {
             }
             report.summary(result);
             RemoteCacheOptions.printSummary(actionCache, err);
+            if (remoteShell != null) {
+                RemoteCacheOptions.printExecutionSummary(remoteShell, local.runs(), err);
+            }
             err.flush();
             return result.success() ? ExitCodes.OK : ExitCodes.FAILURE;
         }

@@ -57,6 +57,10 @@ final class KasCommand implements Runnable {
 
     /** Whether stdout is a terminal (kas checks {@code sys.stdout.isatty()}). */
     static boolean stdoutIsTerminal() {
+        Boolean served = CommandServer.clientStdoutIsTerminal();
+        if (served != null) {
+            return served;
+        }
         try {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");

@@ -33,11 +33,32 @@ record LoadedMetadata(BuildDirectory build, RecipeUniverse universe, double pars
         List<RecipeFile> parsed = build.parseAll(Math.max(1, jobs));
         long indexing = System.nanoTime();
         try {
-            RecipeUniverse universe = RecipeUniverse.of(build, parsed);
+            RecipeUniverse universe = indexed(build, parsed);
             long done = System.nanoTime();
             return new LoadedMetadata(build, universe, (indexing - start) / 1e9, (done - indexing) / 1e9);
         } catch (GraphException e) {
             throw new UserInputException(e.getMessage(), e);
         }
+    }
+
+    /** The recipes last indexed in this process, with their index. */
+    private record Indexed(List<RecipeFile> parsed, RecipeUniverse universe) {
+    }
+
+    private static volatile Indexed last;
+
+    /**
+     * The index of {@code parsed}: the one built last in this process (e.g. by the previous command a command
+     * server ran) when the parser handed out the very same recipe list again, which it does only while its parse
+     * snapshot, the configuration it was parsed against and every file they read are unchanged.
+     */
+    private static RecipeUniverse indexed(BuildDirectory build, List<RecipeFile> parsed) throws GraphException {
+        Indexed earlier = last;
+        if (earlier != null && earlier.parsed() == parsed) {
+            return earlier.universe();
+        }
+        RecipeUniverse universe = RecipeUniverse.of(build, parsed);
+        last = new Indexed(parsed, universe);
+        return universe;
     }
 }

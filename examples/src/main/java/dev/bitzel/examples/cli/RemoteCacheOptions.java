@@ -1,6 +1,7 @@
 package dev.bitzel.examples.cli;
 
 import dev.bitzel.cas.ContentStore;
+import dev.bitzel.examples.build.RemoteShellRunner;
 import dev.bitzel.examples.build.RemoteTaskCache;
 import dev.bitzel.examples.build.TaskOutputCache;
 import dev.bitzel.graph.scheduler.ActionCache;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
 /**
  * The options of {@code bitzel build} that reach a REAPI server, named like Bazel's: {@code --remote} (Bazel's
  * {@code --remote_cache}), {@code --remote-header}, {@code --remote-instance-name}, TLS files, and
- * {@code --remote-exec}.
+ * {@code --remote-exec URL} (Bazel's {@code --remote_executor}, which also makes the executor the remote cache) with
+ * {@code --remote-local-fallback}.
  */
 final class RemoteCacheOptions {
 
@@ -57,9 +59,15 @@ final class RemoteCacheOptions {
             + "--remote_upload_local_results=false).")
     boolean noUpload;
 
-    @Option(names = "--remote-exec", description = "Run tasks on the REAPI server (not supported yet: the command "
-            + "says why).")
-    boolean exec;
+    @Option(names = "--remote-exec", paramLabel = "URL", description = "Run the tasks' shell functions on this "
+            + "REAPI v2 executor (a 'bitzel serve': it must offer the bitzel-absolute-inputs platform property); "
+            + "also shares results through its cache, as --remote does (Bazel's --remote_executor). Python task "
+            + "bodies run here.")
+    String execUrl;
+
+    @Option(names = "--remote-local-fallback", description = "With --remote-exec: run shell functions in the local "
+            + "sandbox when the executor is unreachable or refuses them (Bazel's --remote_local_fallback).")
+    boolean localFallback;
 
     /**
      * Checks the options; call before any work.
@@ -67,12 +75,14 @@ final class RemoteCacheOptions {
      * @throws UserInputException for a bad combination or value, naming it
      */
     void check() {
-        if (exec) {
-            throw new UserInputException("--remote-exec is not supported yet: a task's run script names absolute "
-                    + "paths under TMPDIR, the layers and DL_DIR, and python tasks run inside the bitzel process, "
-                    + "while a REAPI action sees only a relative input root; a remote executor would have to "
-                    + "recreate those paths, which no server does today. Use --remote URL to share results through "
-                    + "a remote cache.");
+        if (execUrl != null) {
+            if (url != null && !url.equals(execUrl)) {
+                throw new UserInputException("--remote " + url + " and --remote-exec " + execUrl + " name different "
+                        + "servers; one server is both cache and executor (give --remote-exec alone)");
+            }
+            url = execUrl;
+        } else if (localFallback) {
+            throw new UserInputException("--remote-local-fallback needs --remote-exec URL");
         }
         if (url == null) {
             if (instanceName != null || !headers.isEmpty() || tlsCa != null || tlsClientCert != null
@@ -138,9 +148,32 @@ final class RemoteCacheOptions {
         return url == null ? null : RemoteClient.connect(options());
     }
 
+    /** Whether shell functions run on the remote executor. */
+    boolean executes() {
+        return execUrl != null;
+    }
+
+    /** Whether shell functions run locally when the executor is unavailable or refuses them. */
+    boolean localFallback() {
+        return localFallback;
+    }
+
     /** The action cache of a build: {@code local}, fronted by the remote one when connected. */
     ActionCache cache(TaskOutputCache local, ContentStore store, RemoteClient client) {
         return client == null ? local : new RemoteTaskCache(local, store, client, !noUpload);
+    }
+
+    /** Prints what remote execution did and cost. */
+    static void printExecutionSummary(RemoteShellRunner runner, int localRuns, PrintWriter err) {
+        RemoteShellRunner.Stats s = runner.stats();
+        long n = Math.max(1, s.actions());
+        err.printf(Locale.ROOT, "NOTE: Remote execution: %d shell functions ran remotely, %d in the local sandbox "
+                + "(%d after a fallback); per remote action: %.1f ms inputs (%d files, %d hashed in all), %.1f ms "
+                + "upload and execution, %.1f ms outputs%n", s.actions(), localRuns, s.fallbacks(),
+                s.input().toNanos() / 1e6 / n, s.inputFiles() / n, s.hashed(), s.remote().toNanos() / 1e6 / n,
+                s.output().toNanos() / 1e6 / n);
+        runner.disabledReason().ifPresent(r -> err.println("WARNING: remote execution was switched off during "
+                + "this build: " + r));
     }
 
     /** Prints what the remote cache did, if there was one. */

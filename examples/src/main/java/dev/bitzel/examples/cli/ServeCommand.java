@@ -43,6 +43,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-execution", description = "Serve the cache only; refuse Execute.")
     boolean noExecution;
 
+    @Option(names = "--no-absolute-inputs", description = "Refuse actions asking for the bitzel-absolute-inputs "
+            + "platform property (the input root presented at its absolute paths, which 'bitzel build --remote-exec' "
+            + "needs).")
+    boolean noAbsoluteInputs;
+
+    @Option(names = "--allow-network", description = "Let actions ask for the host's network (platform property "
+            + "bitzel-network=host: tasks with [network] = \"1\"); by default actions have no network.")
+    boolean allowNetwork;
+
     @Option(names = "--max-blob", paramLabel = "BYTES", description = "Largest blob accepted (default: 64 GiB).")
     Long maxBlob;
 
@@ -78,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
         List<ContentStore> named = new ArrayList<>();
         try (ContentStore store = Cas.open(dir);
                 Sandbox sandbox = noExecution ? null : Sandbox.create()) {
-            RemoteServer.Builder b = RemoteServer.builder(store).port(port).execution(sandbox);
+            RemoteServer.Builder b = RemoteServer.builder(store).port(port).execution(sandbox)
+                    .absoluteInputs(!noAbsoluteInputs).networkAccess(allowNetwork);
             try {
                 for (String name : instances) {
                     Path instanceDir = parent.cacheDir().resolve("instances").resolve(name).normalize();

@@ -50,7 +50,19 @@ class BuildCommandTest {
 
     @BeforeAll
     void copyTheDemo() throws IOException, InterruptedException {
-        top = Path.of("target", "build-e2e-" + UUID.randomUUID()).toAbsolutePath();
+        top = copyDemo("build-e2e-");
+        build = top.resolve("build");
+        cache = top.resolve("cache");
+    }
+
+    /**
+     * Copies the demo layers and build configuration to a fresh directory under {@code target/} and creates the demo's
+     * local git sources there.
+     *
+     * @return the copy's top directory, holding {@code layers/} and {@code build/conf}
+     */
+    static Path copyDemo(String prefix) throws IOException, InterruptedException {
+        Path top = Path.of("target", prefix + UUID.randomUUID()).toAbsolutePath();
         Path examples = ParserCommandsTest.DEMO.getParent();
         copyTree(examples.resolve("layers"), top.resolve("layers"));
         copyTree(examples.resolve("build/conf"), top.resolve("build/conf"));
@@ -58,8 +70,7 @@ class BuildCommandTest {
                 StandardCopyOption.COPY_ATTRIBUTES);
         Process p = new ProcessBuilder("sh", top.resolve("build/make-demo-sources").toString()).inheritIO().start();
         assertThat(p.waitFor()).isZero();
-        build = top.resolve("build");
-        cache = top.resolve("cache");
+        return top;
     }
 
     @AfterAll
@@ -210,7 +221,7 @@ class BuildCommandTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
@@ -223,7 +234,7 @@ class BuildCommandTest {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

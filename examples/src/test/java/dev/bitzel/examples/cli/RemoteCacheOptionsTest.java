@@ -24,11 +24,28 @@ class RemoteCacheOptionsTest {
     }
 
     @Test
-    void remoteExecutionIsRefusedSayingWhy() {
-        MainTest.Run run = build("--remote", "grpc://127.0.0.1:1", "--remote-exec");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--remote-exec is not supported yet", "absolute paths under TMPDIR",
-                "--remote URL");
+    void aCacheAndAnExecutorOnDifferentServersOrAFallbackWithoutExecutorAreBadUsage() {
+        MainTest.Run two = build("--remote", "grpc://127.0.0.1:1", "--remote-exec", "grpc://127.0.0.1:2");
+        assertThat(two.exitCode()).isEqualTo(2);
+        assertThat(two.err()).contains("name different servers", "grpc://127.0.0.1:2");
+        MainTest.Run fallback = build("--remote", "grpc://127.0.0.1:1", "--remote-local-fallback");
+        assertThat(fallback.exitCode()).isEqualTo(2);
+        assertThat(fallback.err()).contains("--remote-local-fallback needs --remote-exec URL");
+    }
+
+    @Test
+    void anUnreachableExecutorFailsTheFirstTaskWithShellWorkNamingItAndTheServer() throws Exception {
+        Path top = BuildCommandTest.copyDemo("rexec-unreachable-"); // its tasks run: not in the repository's build
+        MainTest.Run run;
+        try {
+            run = MainTest.run("--cache-dir", cache.toString(), "build", "-d", top.resolve("build").toString(),
+                    "--remote-exec", "grpc://127.0.0.1:1", "--remote-timeout", "5", "demo-image");
+        } finally {
+            BuildCommandTest.deleteTree(top);
+        }
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).containsPattern("remote execution of do_\\w+ of [\\w-]+:do_\\w+ at grpc://127.0.0.1:1 "
+                + "failed: .*UNAVAILABLE");
     }
 
     @Test

@@ -141,6 +141,13 @@ final class LazyPython implements PythonEvaluator {
     }
 
     @Override
+    public void runTaskFunction(String name, String body, DataStore d, String file, int line,
+            dev.bitzel.parser.data.TaskServices services) throws PythonException {
+        ensure();
+        delegate.runTaskFunction(name, body, d, file, line, services);
+    }
+
+    @Override
     public void runEventHandler(String handler, String code, String event, DataStore d) throws PythonException {
         ensure();
         delegate.runEventHandler(handler, code, event, d);

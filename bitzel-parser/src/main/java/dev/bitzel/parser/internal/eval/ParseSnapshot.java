@@ -9,6 +9,7 @@ import dev.bitzel.parser.data.DataStore;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,6 +77,19 @@ final class ParseSnapshot {
     List<RecipeFile> load(String key, List<Input> inputs, DataStore base, StoredObjects objects,
             Function<String, Function<String, DataStore>> reparse) {
         Path path = dir.resolve(key);
+        BasicFileAttributes stat;
+        try {
+            stat = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "cannot read parse snapshot " + path + ": " + e);
+            return null;
+        }
+        Decoded earlier = Decoded.of(path, stat);
+        if (earlier != null) {
+            return earlier.stillValid(cache) ? earlier.recipes() : null;
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -85,10 +100,66 @@ final class ParseSnapshot {
             return null;
         }
         try {
-            return decode(bytes, inputs, base, objects, reparse);
+            List<String[]> files = new ArrayList<>();
+            List<RecipeFile> recipes = decode(bytes, inputs, base, objects, reparse, files);
+            if (recipes != null) {
+                Decoded.remember(path, stat, bytes.length, files, recipes);
+            }
+            return recipes;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "ignoring damaged parse snapshot " + path + ": " + e);
             return null;
+        }
+    }
+
+    /**
+     * A snapshot decoded earlier in this process, kept (softly, the last few) for a long-lived process such as
+     * {@code bitzel}'s command server: while the snapshot file is the same file, unchanged, and every file it
+     * lists still has the content recorded, its recipes are the ones decoded then, so later loads skip decoding
+     * and hand out the same (immutable) recipe files.
+     */
+    private record Decoded(Object fileKey, long size, long modified, List<String[]> files,
+            List<RecipeFile> recipes) {
+        private static final int KEPT = 4;
+        private static final Map<Path, SoftReference<Decoded>> RECENT = new LinkedHashMap<>(8, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Path, SoftReference<Decoded>> eldest) {
+                return size() > KEPT;
+            }
+        };
+
+        static Decoded of(Path path, BasicFileAttributes stat) {
+            SoftReference<Decoded> ref;
+            synchronized (RECENT) {
+                ref = RECENT.get(path);
+            }
+            Decoded d = ref == null ? null : ref.get();
+            boolean same = d != null && stat.fileKey() != null && stat.fileKey().equals(d.fileKey)
+                    && stat.size() == d.size && stat.lastModifiedTime().toMillis() == d.modified;
+            return same ? d : null;
+        }
+
+        static void remember(Path path, BasicFileAttributes stat, long length, List<String[]> files,
+                List<RecipeFile> recipes) {
+            if (stat.fileKey() == null || stat.size() != length) {
+                return;
+            }
+            Decoded d = new Decoded(stat.fileKey(), stat.size(), stat.lastModifiedTime().toMillis(),
+                    List.copyOf(files), List.copyOf(recipes));
+            synchronized (RECENT) {
+                RECENT.put(path, new SoftReference<>(d));
+            }
+        }
+
+        boolean stillValid(ParseCache cache) {
+            for (String[] f : files) {
+                if (!f[1].equals(cache.contentHash(f[0]))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -170,7 +241,7 @@ final class ParseSnapshot {
     }
 
     private List<RecipeFile> decode(byte[] bytes, List<Input> inputs, DataStore base, StoredObjects objects,
-            Function<String, Function<String, DataStore>> reparse) throws IOException {
+            Function<String, Function<String, DataStore>> reparse, List<String[]> files) throws IOException {
         ByteBuffer head = ByteBuffer.wrap(bytes);
         if (bytes.length < 20 || head.getInt() != MAGIC || head.getInt() != FORMAT) {
             throw new IOException("not a parse snapshot of format " + FORMAT);
@@ -192,13 +263,14 @@ final class ParseSnapshot {
             in.strings[i] = new String(bytes, in.p, len, StandardCharsets.UTF_8);
             in.p += len;
         }
-        int files = in.count();
-        for (int i = 0; i < files; i++) {
+        int fileCount = in.count();
+        for (int i = 0; i < fileCount; i++) {
             String file = in.s();
             String hash = in.s();
             if (!hash.equals(cache.contentHash(file))) {
                 return null;
             }
+            files.add(new String[] {file, hash});
         }
         int recipes = in.count();
         if (recipes != inputs.size()) {

@@ -22,6 +22,7 @@ import dev.bitzel.remote.internal.proto.reapi.WaitExecutionRequest;
 import dev.bitzel.remote.internal.proto.rpc.Code;
 import dev.bitzel.remote.internal.proto.rpc.PreconditionFailure;
 import dev.bitzel.sandbox.Limits;
+import dev.bitzel.sandbox.NetworkPolicy;
 import dev.bitzel.sandbox.SandboxResult;
 import dev.bitzel.sandbox.SandboxSpec;
 import io.grpc.Status;
@@ -53,12 +54,24 @@ import java.util.stream.Stream;
  * REAPI's Execution service: runs each action's Command in the sandbox on a copy of its input root, collects the
  * outputs into the CAS and records the result in the action cache. Operations outlive the stream that started
  * them, so a client whose stream drops re-attaches with WaitExecution.
+ *
+ * <p>By default the input root is the command's writable working tree, as REAPI describes it. An action whose
+ * platform asks for {@value #ABSOLUTE_INPUTS_PROPERTY}{@code =1} (accepted only when the server offers it) sees
+ * its input root at the file system root instead ({@link AbsoluteRoot}). The sandbox has no network unless the
+ * action asks for {@value #NETWORK_PROPERTY}{@code =host} and the server offers that.
  */
 public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ExecutionService.class.getName());
     private static final Duration KEEP_DONE = Duration.ofMinutes(30);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+    /**
+     * The platform property that asks for the sandbox's network: {@code none} (the default) or {@code host}, which
+     * the server offers only when configured to.
+     */
+    public static final String NETWORK_PROPERTY = "bitzel-network";
+    /** The platform property of {@link AbsoluteRoot}'s mode ({@code =1}). */
+    public static final String ABSOLUTE_INPUTS_PROPERTY = AbsoluteRoot.PROPERTY;
 
     private final ServerConfig config;
     /** The stores of each instance name that has executed something, opened on first use. */
@@ -286,19 +299,34 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
         Digest inputRoot = Protos.fromProto(action.getInputRootDigest(), "action.input_root_digest");
         operations.get(name).publish(stage(name, actionDigest, ExecutionStage.Value.EXECUTING));
 
+        Map<String, String> properties = new LinkedHashMap<>();
+        command.getPlatform().getPropertiesList().forEach(p -> properties.put(p.getName(), p.getValue()));
+        action.getPlatform().getPropertiesList().forEach(p -> properties.put(p.getName(), p.getValue()));
+        boolean absolute = properties.containsKey(AbsoluteRoot.PROPERTY);
+        NetworkPolicy network = "host".equalsIgnoreCase(properties.get(NETWORK_PROPERTY)) ? NetworkPolicy.HOST
+                : NetworkPolicy.NONE;
         Path execRoot = Files.createDirectories(config.scratch().resolve("exec")).resolve(name);
         Instant start = Instant.now();
         try {
+            List<String> outputs = outputPaths(command);
+            AbsoluteRoot absoluteRoot = absolute ? new AbsoluteRoot(store, instance.copying(), execRoot, outputs)
+                    : null;
+            List<SandboxSpec.Mount> mounts = List.of();
             try {
-                instance.copying().materializeTree(inputRoot, execRoot);
+                if (absoluteRoot != null) {
+                    mounts = absoluteRoot.prepare(inputRoot);
+                } else {
+                    instance.copying().materializeTree(inputRoot, execRoot);
+                }
             } catch (BlobNotFoundException e) {
                 throw new MissingBlobs("input tree blob", Set.of(e.digest()));
             }
             Instant inputsDone = Instant.now();
-            List<String> outputs = outputPaths(command);
             Path workDir = resolveInside(execRoot, command.getWorkingDirectory(), "working_directory");
-            for (String out : outputs) {
-                Files.createDirectories(resolveInside(workDir, out, "output path").getParent());
+            if (absoluteRoot == null) {
+                for (String out : outputs) {
+                    Files.createDirectories(resolveInside(workDir, out, "output path").getParent());
+                }
             }
             Path logs = Files.createDirectories(config.scratch().resolve("logs"));
             Path stdout = logs.resolve(name + ".out");
@@ -311,14 +339,28 @@ public final class ExecutionService extends ExecutionGrpc.ExecutionImplBase impl
             if (command.getArgumentsCount() == 0) {
                 throw new IllegalArgumentException("command " + commandDigest + " has no arguments");
             }
-            SandboxSpec spec = SandboxSpec.builder(command.getArgumentsList()).env(env).workingDirectory(workDir)
-                    .writable(execRoot).limits(Limits.none().withTimeout(timeout)).stdout(stdout).stderr(stderr)
-                    .build();
-            SandboxResult result = config.sandbox().run(spec);
+            SandboxSpec.Builder spec = SandboxSpec.builder(command.getArgumentsList()).env(env).network(network)
+                    .limits(Limits.none().withTimeout(timeout)).stdout(stdout).stderr(stderr);
+            if (absoluteRoot != null) {
+                // the command sees the input root as "/": its working directory is absolute
+                spec.workingDirectory(Path.of("/").resolve(execRoot.relativize(workDir).toString()));
+                mounts.forEach(m -> spec.mount(m.source(), m.target(), m.writable()));
+            } else {
+                spec.workingDirectory(workDir).writable(execRoot);
+            }
+            SandboxResult result = config.sandbox().run(spec.build());
             Instant execDone = Instant.now();
 
-            dev.bitzel.cas.ActionResult.OutputFile[] files = collectFiles(store, workDir, outputs);
-            List<dev.bitzel.cas.ActionResult.OutputDirectory> dirs = collectDirs(store, workDir, outputs);
+            List<dev.bitzel.cas.ActionResult.OutputFile> fileList = new ArrayList<>();
+            List<dev.bitzel.cas.ActionResult.OutputDirectory> dirs = new ArrayList<>();
+            if (absoluteRoot != null) {
+                absoluteRoot.collect(store, fileList, dirs);
+            } else {
+                fileList.addAll(List.of(collectFiles(store, workDir, outputs)));
+                dirs.addAll(collectDirs(store, workDir, outputs));
+            }
+            dev.bitzel.cas.ActionResult.OutputFile[] files = fileList.toArray(
+                    new dev.bitzel.cas.ActionResult.OutputFile[0]);
             Digest out = store.put(stdout);
             Digest err = store.put(stderr);
             Files.deleteIfExists(stdout);
