@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.zip.CRC32C;
@@ -101,10 +102,13 @@ final class ParseSnapshot {
         }
         try {
             List<String[]> files = new ArrayList<>();
-            List<RecipeFile> recipes = decode(bytes, inputs, base, objects, reparse, files);
-            if (recipes != null) {
-                Decoded.remember(path, stat, bytes.length, files, recipes);
+            AtomicBoolean storesRead = new AtomicBoolean();
+            List<RecipeFile> decoded = decode(bytes, inputs, base, objects, reparse, files, storesRead);
+            if (decoded == null) {
+                return null;
             }
+            List<RecipeFile> recipes = List.copyOf(decoded);
+            Decoded.remember(path, stat, bytes.length, files, recipes, storesRead);
             return recipes;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "ignoring damaged parse snapshot " + path + ": " + e);
@@ -116,10 +120,12 @@ final class ParseSnapshot {
      * A snapshot decoded earlier in this process, kept (softly, the last few) for a long-lived process such as
      * {@code bitzel}'s command server: while the snapshot file is the same file, unchanged, and every file it
      * lists still has the content recorded, its recipes are the ones decoded then, so later loads skip decoding
-     * and hand out the same (immutable) recipe files.
+     * and hand out the same recipe files. Only until one of their datastores has been read, though: Python run on
+     * a store (an inline expression, a function) may change it or an object it holds, which a later load must not
+     * see; the recipes' other fields never change.
      */
     private record Decoded(Object fileKey, long size, long modified, List<String[]> files,
-            List<RecipeFile> recipes) {
+            List<RecipeFile> recipes, AtomicBoolean storesRead) {
         private static final int KEPT = 4;
         private static final Map<Path, SoftReference<Decoded>> RECENT = new LinkedHashMap<>(8, 0.75f, true) {
             private static final long serialVersionUID = 1L;
@@ -136,18 +142,19 @@ final class ParseSnapshot {
                 ref = RECENT.get(path);
             }
             Decoded d = ref == null ? null : ref.get();
-            boolean same = d != null && stat.fileKey() != null && stat.fileKey().equals(d.fileKey)
-                    && stat.size() == d.size && stat.lastModifiedTime().toMillis() == d.modified;
+            boolean same = d != null && !d.storesRead.get() && stat.fileKey() != null
+                    && stat.fileKey().equals(d.fileKey) && stat.size() == d.size
+                    && stat.lastModifiedTime().toMillis() == d.modified;
             return same ? d : null;
         }
 
         static void remember(Path path, BasicFileAttributes stat, long length, List<String[]> files,
-                List<RecipeFile> recipes) {
+                List<RecipeFile> recipes, AtomicBoolean storesRead) {
             if (stat.fileKey() == null || stat.size() != length) {
                 return;
             }
             Decoded d = new Decoded(stat.fileKey(), stat.size(), stat.lastModifiedTime().toMillis(),
-                    List.copyOf(files), List.copyOf(recipes));
+                    List.copyOf(files), recipes, storesRead);
             synchronized (RECENT) {
                 RECENT.put(path, new SoftReference<>(d));
             }
@@ -241,7 +248,8 @@ final class ParseSnapshot {
     }
 
     private List<RecipeFile> decode(byte[] bytes, List<Input> inputs, DataStore base, StoredObjects objects,
-            Function<String, Function<String, DataStore>> reparse, List<String[]> files) throws IOException {
+            Function<String, Function<String, DataStore>> reparse, List<String[]> files, AtomicBoolean storesRead)
+            throws IOException {
         ByteBuffer head = ByteBuffer.wrap(bytes);
         if (bytes.length < 20 || head.getInt() != MAGIC || head.getInt() != FORMAT) {
             throw new IOException("not a parse snapshot of format " + FORMAT);
@@ -319,9 +327,13 @@ final class ParseSnapshot {
                 long offset = in.l();
                 int segmentLength = (int) in.l();
                 long segmentCrc = in.l();
-                Supplier<DataStore> data = segmentLength < 0 ? () -> again.apply(variant)
+                Supplier<DataStore> read = segmentLength < 0 ? () -> again.apply(variant)
                         : () -> cache.readSegment(entry, offset, segmentLength, segmentCrc, base, objects)
                                 .orElseGet(() -> again.apply(variant));
+                Supplier<DataStore> data = () -> {
+                    storesRead.set(true);
+                    return read.get();
+                };
                 Recipe recipe = new Recipe(fn, variant, data, tasks, taskDeps, inherited, dependencies, skip,
                         variantDiagnostics);
                 if (info != null) {
