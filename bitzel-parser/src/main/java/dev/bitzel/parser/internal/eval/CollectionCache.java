@@ -5,13 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32C;
 
 /**
  * The recipe and append files BBFILES finds, kept between runs ({@code CACHE_DIR/parse/collections/KEY}) with the
@@ -99,19 +95,7 @@ final class CollectionCache {
             return null;
         }
         try {
-            ByteBuffer b = ByteBuffer.wrap(bytes);
-            if (bytes.length < 20 || b.getInt() != MAGIC || b.getInt() != FORMAT) {
-                throw new IOException("not a recipe collection of format " + FORMAT);
-            }
-            int length = b.getInt();
-            if (length != bytes.length - 20) {
-                throw new IOException("bad length " + length);
-            }
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, 12, length);
-            if (crc.getValue() != ByteBuffer.wrap(bytes, 12 + length, 8).getLong()) {
-                throw new IOException("checksum mismatch");
-            }
+            int length = FramedFile.bodyLength(bytes, MAGIC, FORMAT, "a recipe collection");
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 12, length));
             int dirs = count(in, length);
             boolean same = true;
@@ -166,29 +150,7 @@ final class CollectionCache {
             out.writeInt(found.masked());
             writeStrings(found.warnings(), out);
             out.flush();
-            byte[] bytes = body.toByteArray();
-            CRC32C crc = new CRC32C();
-            crc.update(bytes);
-            ByteArrayOutputStream all = new ByteArrayOutputStream(bytes.length + 20);
-            DataOutputStream o = new DataOutputStream(all);
-            o.writeInt(MAGIC);
-            o.writeInt(FORMAT);
-            o.writeInt(bytes.length);
-            o.write(bytes);
-            o.writeLong(crc.getValue());
-            o.flush();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tmp-", "");
-            try {
-                Files.write(tmp, all.toByteArray());
-                try {
-                    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            FramedFile.write(path, MAGIC, FORMAT, body.toByteArray());
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "cannot write " + path + ": " + e);
         }

@@ -10,13 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * The evaluated configuration of a build directory kept between runs ({@code CACHE_DIR/parse/config/KEY}), so that
@@ -111,19 +107,7 @@ final class ConfigCache {
 
     private Loaded decode(byte[] bytes, java.util.function.Function<java.util.Set<String>, PythonEvaluator> factory)
             throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        if (bytes.length < 20 || buffer.getInt() != MAGIC || buffer.getInt() != FORMAT) {
-            throw new IOException("not a configuration cache entry of format " + FORMAT);
-        }
-        int length = buffer.getInt();
-        if (length < 0 || length != bytes.length - 20) {
-            throw new IOException("bad length " + length);
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 12, length);
-        if (crc.getValue() != ByteBuffer.wrap(bytes, 12 + length, 8).getLong()) {
-            throw new IOException("checksum mismatch");
-        }
+        int length = FramedFile.bodyLength(bytes, MAGIC, FORMAT, "a configuration cache entry");
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 12, length));
         String fingerprint = readString(in);
         if (!inputsUnchanged(in)) {
@@ -272,28 +256,7 @@ final class ConfigCache {
         Path path = entryPath(key);
         try {
             byte[] body = encode(fingerprint, st, inputs, contextNames, workingDirectory);
-            CRC32C crc = new CRC32C();
-            crc.update(body);
-            ByteArrayOutputStream all = new ByteArrayOutputStream(body.length + 20);
-            DataOutputStream out = new DataOutputStream(all);
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT);
-            out.writeInt(body.length);
-            out.write(body);
-            out.writeLong(crc.getValue());
-            out.flush();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tmp-", "");
-            try {
-                Files.write(tmp, all.toByteArray());
-                try {
-                    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            FramedFile.write(path, MAGIC, FORMAT, body);
         } catch (IOException | IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "cannot write configuration cache entry " + path + ": " + e);
         }

@@ -5,19 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32C;
 
 /**
  * The content hashes of files, remembered between runs by their {@code stat} (as git's index does): a file whose
@@ -134,19 +130,7 @@ final class FileStates {
             return Map.of();
         }
         try {
-            ByteBuffer b = ByteBuffer.wrap(bytes);
-            if (bytes.length < 20 || b.getInt() != MAGIC || b.getInt() != FORMAT) {
-                throw new IOException("not a file index of format " + FORMAT);
-            }
-            int length = b.getInt();
-            if (length != bytes.length - 20) {
-                throw new IOException("bad length " + length);
-            }
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, 12, length);
-            if (crc.getValue() != ByteBuffer.wrap(bytes, 12 + length, 8).getLong()) {
-                throw new IOException("checksum mismatch");
-            }
+            int length = FramedFile.bodyLength(bytes, MAGIC, FORMAT, "a file index");
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 12, length));
             int n = in.readInt();
             if (n < 0 || n > length) {
@@ -189,29 +173,7 @@ final class FileStates {
                     out.writeUTF(s.hash());
                 }
                 out.flush();
-                byte[] bytes = body.toByteArray();
-                CRC32C crc = new CRC32C();
-                crc.update(bytes);
-                ByteArrayOutputStream all2 = new ByteArrayOutputStream(bytes.length + 20);
-                DataOutputStream o = new DataOutputStream(all2);
-                o.writeInt(MAGIC);
-                o.writeInt(FORMAT);
-                o.writeInt(bytes.length);
-                o.write(bytes);
-                o.writeLong(crc.getValue());
-                o.flush();
-                Files.createDirectories(file.getParent());
-                Path tmp = Files.createTempFile(file.getParent(), ".tmp-files-", "");
-                try {
-                    Files.write(tmp, all2.toByteArray());
-                    try {
-                        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                FramedFile.write(file, MAGIC, FORMAT, body.toByteArray());
                 remembered = new ConcurrentHashMap<>(all);
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, () -> "cannot write the file index " + file + ": " + e);

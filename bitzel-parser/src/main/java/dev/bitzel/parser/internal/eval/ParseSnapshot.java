@@ -7,16 +7,13 @@ import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -28,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.zip.CRC32C;
 
 /**
  * Every recipe file of a build directory in one file, as BitBake's {@code bb_cache.dat} holds its recipe cache: what
@@ -250,19 +246,7 @@ final class ParseSnapshot {
     private List<RecipeFile> decode(byte[] bytes, List<Input> inputs, DataStore base, StoredObjects objects,
             Function<String, Function<String, DataStore>> reparse, List<String[]> files, AtomicBoolean storesRead)
             throws IOException {
-        ByteBuffer head = ByteBuffer.wrap(bytes);
-        if (bytes.length < 20 || head.getInt() != MAGIC || head.getInt() != FORMAT) {
-            throw new IOException("not a parse snapshot of format " + FORMAT);
-        }
-        int length = head.getInt();
-        if (length != bytes.length - 20) {
-            throw new IOException("bad length " + length);
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 12, length);
-        if (crc.getValue() != ByteBuffer.wrap(bytes, 12 + length, 8).getLong()) {
-            throw new IOException("checksum mismatch");
-        }
+        int length = FramedFile.bodyLength(bytes, MAGIC, FORMAT, "a parse snapshot");
         Reader in = new Reader(bytes, 12, 12 + length);
         int n = in.count();
         in.strings = new String[n];
@@ -373,28 +357,7 @@ final class ParseSnapshot {
             if (body == null) {
                 return;
             }
-            CRC32C crc = new CRC32C();
-            crc.update(body);
-            ByteArrayOutputStream all = new ByteArrayOutputStream(body.length + 20);
-            DataOutputStream out = new DataOutputStream(all);
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT);
-            out.writeInt(body.length);
-            out.write(body);
-            out.writeLong(crc.getValue());
-            out.flush();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tmp-", "");
-            try {
-                Files.write(tmp, all.toByteArray());
-                try {
-                    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            FramedFile.write(path, MAGIC, FORMAT, body);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "cannot write parse snapshot " + path + ": " + e);
         }
