@@ -253,7 +253,6 @@ public final class CommandServer {
             stop();
             out.frame(KEY_MISMATCH, "the client's working directory, environment or runner differs; restarting"
                     .getBytes(StandardCharsets.UTF_8));
-            out.flush();
             return;
         }
         if (request.size() < 2 || !(request.get(1).equals("0") || request.get(1).equals("1"))) {
@@ -382,7 +381,7 @@ public final class CommandServer {
         }
     }
 
-    /** Writes frames; a client that went away makes writes no-ops (the command still runs to its end). */
+    /** Writes frames straight to the channel; a client that went away makes writes no-ops (the command still runs to its end). */
     static final class Frames {
         private final SocketChannel out;
         private boolean broken;
@@ -425,11 +424,6 @@ public final class CommandServer {
 
         synchronized void exit(int code) {
             frame(EXIT, ByteBuffer.allocate(4).putInt(code).array());
-            flush();
-        }
-
-        /** Nothing to do: frames are written to the channel as they are made. */
-        void flush() {
         }
     }
 
@@ -473,7 +467,6 @@ public final class CommandServer {
                 frames.frame(tag, buffer, 0, used);
                 used = 0;
             }
-            frames.flush();
         }
 
         @Override

@@ -8,7 +8,6 @@ import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,22 +121,11 @@ final class ParseSnapshot {
      */
     private record Decoded(Object fileKey, long size, long modified, List<String[]> files,
             List<RecipeFile> recipes, AtomicBoolean storesRead) {
-        private static final int KEPT = 4;
-        private static final Map<Path, SoftReference<Decoded>> RECENT = new LinkedHashMap<>(8, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Path, SoftReference<Decoded>> eldest) {
-                return size() > KEPT;
-            }
-        };
+        private static final com.google.common.cache.Cache<Path, Decoded> RECENT =
+                com.google.common.cache.CacheBuilder.newBuilder().maximumSize(4).softValues().build();
 
         static Decoded of(Path path, BasicFileAttributes stat) {
-            SoftReference<Decoded> ref;
-            synchronized (RECENT) {
-                ref = RECENT.get(path);
-            }
-            Decoded d = ref == null ? null : ref.get();
+            Decoded d = RECENT.getIfPresent(path);
             boolean same = d != null && !d.storesRead.get() && stat.fileKey() != null
                     && stat.fileKey().equals(d.fileKey) && stat.size() == d.size
                     && stat.lastModifiedTime().toMillis() == d.modified;
@@ -151,9 +139,7 @@ final class ParseSnapshot {
             }
             Decoded d = new Decoded(stat.fileKey(), stat.size(), stat.lastModifiedTime().toMillis(),
                     List.copyOf(files), recipes, storesRead);
-            synchronized (RECENT) {
-                RECENT.put(path, new SoftReference<>(d));
-            }
+            RECENT.put(path, d);
         }
 
         boolean stillValid(ParseCache cache) {
