@@ -179,15 +179,17 @@ public final class BuildDirectory {
      * @param corrupt entries found corrupt, ignored and rewritten
      * @param configurationCached whether the evaluated configuration was read from the cache (its Python context is
      *     then built only when Python is needed)
+     * @param reparsed recipe files parsed again because a variant's datastore was needed and not stored (they are
+     *     stored then)
      */
-    public record CacheStatistics(int hits, int misses, int corrupt, boolean configurationCached) {
+    public record CacheStatistics(int hits, int misses, int corrupt, boolean configurationCached, int reparsed) {
     }
 
     /** The parse cache's counts, or empty when no cache is used. */
     public Optional<CacheStatistics> cacheStatistics() {
         return cache == null ? Optional.empty()
                 : Optional.of(new CacheStatistics(cache.hits(), cache.misses(), cache.corruptEntries(),
-                        configuration.loader().configurationFromCache()));
+                        configuration.loader().configurationFromCache(), cache.reparsed()));
     }
 
     /** The build directory (TOPDIR). */

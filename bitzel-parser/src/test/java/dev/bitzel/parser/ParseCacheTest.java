@@ -306,6 +306,84 @@ class ParseCacheTest {
         }
     }
 
+    List<Path> cacheFiles(String suffixOrDir) throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(cacheDir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffixOrDir)
+                    || p.startsWith(cacheDir.resolve(suffixOrDir))).toList();
+        }
+    }
+
+    @Nested
+    class Datastores {
+        @Test
+        void aWholeTreeParseStoresNoDatastoreTheFirstUseParsesAgainOnceAndStoresThemForLaterRuns() throws Exception {
+            List<RecipeFile> fresh = parseAll(load());
+            assertThat(cacheFiles(".stores")).isEmpty();
+            BuildDirectory first = load();
+            List<RecipeFile> cached = parseAll(first);
+            for (int i = 0; i < fresh.size(); i++) {
+                assertThat(observe(cached.get(i))).isEqualTo(observe(fresh.get(i)));
+            }
+            // beta has two variants: one parse gives both; gamma fails to parse and has none
+            assertThat(first.cacheStatistics().orElseThrow().reparsed()).isEqualTo(2);
+            assertThat(cacheFiles(".stores")).hasSize(2);
+            assertThat(cacheFiles("strings")).isNotEmpty();
+            BuildDirectory later = load();
+            List<RecipeFile> stored = parseAll(later);
+            for (int i = 0; i < fresh.size(); i++) {
+                assertThat(observe(stored.get(i))).isEqualTo(observe(fresh.get(i)));
+            }
+            assertThat(later.cacheStatistics().orElseThrow().reparsed()).isZero();
+            assertThat(later.cacheStatistics().orElseThrow().corrupt()).isZero();
+        }
+
+        @Test
+        void aDamagedDatastoreFileOrSharedStringIsReportedRemovedAndNeverGivesAWrongValue() throws Exception {
+            List<RecipeFile> fresh = parseAll(load());
+            for (RecipeFile f : parseAll(load())) {
+                f.variants().values().forEach(Recipe::data);
+            }
+            for (List<Path> damagedFiles : List.of(cacheFiles(".stores").subList(0, 1), cacheFiles("strings"))) {
+                assertThat(damagedFiles).isNotEmpty();
+                for (Path p : damagedFiles) {
+                    byte[] bytes = Files.readAllBytes(p);
+                    bytes[bytes.length / 2] ^= 0x21;
+                    Files.write(p, bytes);
+                }
+                BuildDirectory damaged = load();
+                List<RecipeFile> again = parseAll(damaged);
+                for (int i = 0; i < fresh.size(); i++) {
+                    assertThat(observe(again.get(i))).isEqualTo(observe(fresh.get(i)));
+                }
+                assertThat(damaged.cacheStatistics().orElseThrow().corrupt()).isPositive();
+                assertThat(damaged.cacheStatistics().orElseThrow().reparsed()).isPositive();
+                BuildDirectory healed = load();
+                List<RecipeFile> healedResults = parseAll(healed);
+                for (int i = 0; i < fresh.size(); i++) {
+                    assertThat(observe(healedResults.get(i))).isEqualTo(observe(fresh.get(i)));
+                }
+                assertThat(healed.cacheStatistics().orElseThrow().reparsed()).isZero();
+                assertThat(healed.cacheStatistics().orElseThrow().corrupt()).isZero();
+            }
+        }
+
+        @Test
+        void theDatastoresOfAnOlderVersionOfAnEntryAreNotUsed() throws Exception {
+            for (RecipeFile f : parseAll(load())) {
+                f.variants().values().forEach(Recipe::data);
+            }
+            fixture.write("meta-a/classes-recipe/tool.bbclass", "TOOL_FLAGS = \"-z\"\n");
+            RecipeFile alpha = parseAll(load()).stream().filter(f -> f.file().endsWith("alpha_1.0.bb")).findFirst()
+                    .orElseThrow();
+            BuildDirectory later = load();
+            RecipeFile laterAlpha = parseAll(later).stream().filter(f -> f.file().endsWith("alpha_1.0.bb"))
+                    .findFirst().orElseThrow();
+            assertThat(Evaluations.get(laterAlpha.recipe(), "TOOL_FLAGS")).isEqualTo("-z");
+            assertThat(later.cacheStatistics().orElseThrow().reparsed()).isEqualTo(1);
+            assertThat(Evaluations.get(alpha.recipe(), "TOOL_FLAGS")).isEqualTo("-z");
+        }
+    }
+
     @Test
     void withoutACacheDirectoryNothingIsWritten() throws Exception {
         BuildDirectory build = BuildDirectory.builder(fixture.build).environment(Map.of()).load();

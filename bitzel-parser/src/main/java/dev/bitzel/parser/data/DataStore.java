@@ -186,7 +186,24 @@ public final class DataStore {
      * @throws IllegalArgumentException if the store holds a value the format or {@code values} cannot carry
      */
     public void writeDelta(DataStore base, DataOutputStream out, UnaryOperator<String> values) throws IOException {
-        DataStoreCodec.write(this, base, out, Objects.requireNonNull(values, "values"));
+        writeDelta(base, out, values, null);
+    }
+
+    /**
+     * Like {@link #writeDelta(DataStore, DataOutputStream, UnaryOperator)}, putting strings of at least
+     * {@link SharedStrings#MIN_LENGTH} characters into {@code shared} and writing only their references.
+     *
+     * @param base the store this one descends from
+     * @param out where to write
+     * @param values maps each string value to what is written, as for
+     *     {@link #writeDelta(DataStore, DataOutputStream, UnaryOperator)}
+     * @param shared where long strings go, or null to write them into the delta
+     * @throws IOException if writing (or storing a shared string) fails
+     * @throws IllegalArgumentException if the store holds a value the format or {@code values} cannot carry
+     */
+    public void writeDelta(DataStore base, DataOutputStream out, UnaryOperator<String> values, SharedStrings shared)
+            throws IOException {
+        DataStoreCodec.write(this, base, out, Objects.requireNonNull(values, "values"), shared);
     }
 
     /**
@@ -213,9 +230,27 @@ public final class DataStore {
      */
     public static DataStore readDelta(DataStore base, DataInputStream in,
             java.util.function.BiFunction<DataStore, String, String> values) throws IOException {
+        return readDelta(base, in, values, null);
+    }
+
+    /**
+     * Like {@link #readDelta(DataStore, DataInputStream, java.util.function.BiFunction)}, for a delta written with
+     * shared strings.
+     *
+     * @param base a store equal to the one the delta was written against
+     * @param in where to read
+     * @param values maps each string value read, given the store being rebuilt (values may refer to it)
+     * @param shared where the delta's long strings were put, or null if it was written without
+     * @return the rebuilt store
+     * @throws IOException if reading fails, the data is not a delta of this format, or a shared string is missing
+     *     or damaged
+     */
+    public static DataStore readDelta(DataStore base, DataInputStream in,
+            java.util.function.BiFunction<DataStore, String, String> values, SharedStrings shared)
+            throws IOException {
         Objects.requireNonNull(values, "values");
         DataStore d = base.createCopy();
-        DataStoreCodec.read(d, in, value -> values.apply(d, value));
+        DataStoreCodec.read(d, in, value -> values.apply(d, value), shared);
         return d;
     }
 

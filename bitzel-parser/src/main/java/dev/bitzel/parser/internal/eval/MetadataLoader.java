@@ -296,21 +296,14 @@ public final class MetadataLoader {
         String config = configFingerprint(cache);
         List<String> baseDependencies = List.copyOf(base.dependencies);
         RecipeFile cached = cache.load(config, fn, appendNames, base.data, baseDependencies,
-                variant -> reparseVariant(fn, appends, layerName, variant), new StoredObjects(python, Set.of()));
+                () -> reparse(fn, appends, layerName), new StoredObjects(python, Set.of()));
         if (cached != null) {
             return cached;
         }
         LinkedHashSet<String> deps = new LinkedHashSet<>();
-        Set<String> created = new java.util.HashSet<>();
-        Set<String> recording = BitbakePython.recordObjects(created);
-        RecipeFile parsed;
-        try {
-            parsed = parse(fn, appends, layerName, deps);
-        } finally {
-            BitbakePython.recordObjects(recording);
-        }
-        return cache.store(config, fn, appendNames, base.data, parsed, new ArrayList<>(deps), baseDependencies,
-                new StoredObjects(python, created), variant -> reparseVariant(fn, appends, layerName, variant));
+        ParseCache.Reparsed parsed = parseRecordingObjects(fn, appends, layerName, deps);
+        return cache.store(config, fn, appendNames, base.data, parsed.file(), new ArrayList<>(deps),
+                baseDependencies, parsed.objects(), () -> reparse(fn, appends, layerName));
     }
 
     /**
@@ -333,7 +326,7 @@ public final class MetadataLoader {
         List<RecipeFile> loaded = cache.snapshots().load(key, inputs, base.data, new StoredObjects(python, Set.of()),
                 fn -> {
                     int i = indexOf(inputs, fn);
-                    return variant -> reparseVariant(fn, appends.get(i), layers.get(i), variant);
+                    return () -> reparse(fn, appends.get(i), layers.get(i));
                 });
         if (loaded != null) {
             cache.countHits(loaded.size());
@@ -378,14 +371,21 @@ public final class MetadataLoader {
         return inputs;
     }
 
-    /** The datastore of one variant, parsed afresh (when a cache entry broke after its header was read). */
-    private DataStore reparseVariant(String fn, List<Path> appends, String layerName, String variant) {
-        RecipeFile again = parse(fn, appends, layerName, new LinkedHashSet<>());
-        if (again.failed().isPresent() || !again.variants().containsKey(variant)) {
-            throw new IllegalStateException("parse cache entry for " + fn + " broke, and parsing it again gave "
-                    + (again.failed().isPresent() ? again.failure() : "no variant '" + variant + "'"));
+    /** A recipe file parsed again, for the datastores its cache entry does not hold. */
+    private ParseCache.Reparsed reparse(String fn, List<Path> appends, String layerName) {
+        return parseRecordingObjects(fn, appends, layerName, new LinkedHashSet<>());
+    }
+
+    /** Parses a recipe file, recording the Python objects the parse creates (which its cache entry may store). */
+    private ParseCache.Reparsed parseRecordingObjects(String fn, List<Path> appends, String layerName,
+            LinkedHashSet<String> deps) {
+        Set<String> created = new java.util.HashSet<>();
+        Set<String> recording = BitbakePython.recordObjects(created);
+        try {
+            return new ParseCache.Reparsed(parse(fn, appends, layerName, deps), new StoredObjects(python, created));
+        } finally {
+            BitbakePython.recordObjects(recording);
         }
-        return again.variant(variant).data();
     }
 
     /**

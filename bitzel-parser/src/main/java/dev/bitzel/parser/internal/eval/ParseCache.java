@@ -36,12 +36,18 @@ import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 
 /**
- * A persistent cache of parsed recipes, keyed by content: an entry holds the recipe file's variants as
- * datastore deltas against the configuration, and the content hash of every file that went into them (files
- * read, and files probed but missing). It is used only when the configuration fingerprint (the content of
- * every configuration file, the environment BitBake let through, the Python evaluator) and every recorded file
- * still match, so an unchanged tree re-parses from cache and a changed file re-parses only the recipes that
- * read it.
+ * A persistent cache of parsed recipes, keyed by content: an entry holds what parsing a recipe file reports (its
+ * variants' tasks, classes, files, cache fields, skips and diagnostics), and the content hash of every file that went
+ * into them (files read, and files probed but missing). It is used only when the configuration fingerprint (the
+ * content of every configuration file, the environment BitBake let through, the Python evaluator) and every
+ * recorded file still match, so an unchanged tree re-parses from cache and a changed file re-parses only the
+ * recipes that read it.
+ *
+ * <p>Like BitBake's cache, an entry does not hold the variants' finalized datastores: a whole-tree parse does not
+ * write them. The first time a variant's datastore is asked for, the recipe file is parsed again, as BitBake's
+ * workers do, and all its variants' datastores are written beside the entry ({@code ENTRY.stores}, deltas against
+ * the configuration, their long strings in {@code strings/}); later runs read them from there. That file belongs to
+ * one version of the entry (it records the entry header's checksum) and is ignored once the entry is rewritten.
  *
  * <p>Entries are written to a temporary file and renamed into place, so concurrent parsers (threads or
  * processes) never see a partial entry. A corrupt or unreadable entry is a miss, reported once through
@@ -50,10 +56,12 @@ import java.util.zip.CRC32C;
 public final class ParseCache {
     private static final System.Logger LOG = System.getLogger(ParseCache.class.getName());
     private static final int MAGIC = 0x425a5043; // "BZPC"
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     /** A store value standing for a Python object kept in {@code objects/}: prefix, local number, hash. */
     private static final String STORED = "\u0000bitzel-python-stored:";
-    /** The segment length of a variant whose datastore was not stored (it is parsed again when needed). */
+    private static final int STORES_MAGIC = 0x425a5044; // "BZPD"
+    private static final int STORES_FORMAT = 1;
+    /** The length of a variant's datastore that could not be stored (it is parsed again whenever needed). */
     private static final int NOT_STORED = -1;
     private static final String MISSING = "-";
 
@@ -62,6 +70,7 @@ public final class ParseCache {
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final AtomicInteger corrupt = new AtomicInteger();
+    private final AtomicInteger reparsed = new AtomicInteger();
     private final java.util.Set<Path> broken = ConcurrentHashMap.newKeySet();
     /**
      * Large plain-data objects written to {@code objects/} by this process, with their hashes: the same table held
@@ -77,6 +86,7 @@ public final class ParseCache {
     /** Encodings of stored Python objects read (and checked) so far, by hash: shared by all recipes holding one. */
     private final ConcurrentHashMap<String, byte[]> objectBytes = new ConcurrentHashMap<>();
     private final ConfigCache configs;
+    private final SharedStringFiles sharedStrings;
     private final ParseSnapshot snapshots;
     private final CollectionCache collections;
     /** The entry of each recipe file read or written in this run, for {@link ParseSnapshot}. */
@@ -84,13 +94,22 @@ public final class ParseCache {
 
     /**
      * Where a recipe file's entry is and what it holds beyond its recipes: the files it is validated against
-     * (with their hashes; the configuration's files left out) and each variant's datastore segment.
+     * (with their hashes; the configuration's files left out) and its version.
      *
      * @param path the entry file
      * @param ownFiles file to content hash
-     * @param segments variant to {offset from the file's start, length (or {@link #NOT_STORED}), CRC32C}
+     * @param generation the CRC32C of the entry's header, which its datastore file records
      */
-    record EntryRecord(Path path, Map<String, String> ownFiles, Map<String, long[]> segments) {
+    record EntryRecord(Path path, Map<String, String> ownFiles, long generation) {
+    }
+
+    /**
+     * A recipe file parsed again for its datastores.
+     *
+     * @param file the result
+     * @param objects the Python objects that parse created
+     */
+    record Reparsed(RecipeFile file, StoredObjects objects) {
     }
 
     /** The entry {@code recipe} was read from or written to in this run, or null. */
@@ -107,6 +126,7 @@ public final class ParseCache {
         this.dir = dir;
         this.files = new FileStates(dir.resolve("files"));
         this.configs = new ConfigCache(dir.resolve("config"), this);
+        this.sharedStrings = new SharedStringFiles(dir.resolve("strings"));
         this.snapshots = new ParseSnapshot(dir.resolve("snapshots"), this);
         this.collections = new CollectionCache(dir.resolve("collections"));
     }
@@ -139,6 +159,11 @@ public final class ParseCache {
     /** Recipes parsed because no valid entry existed. */
     public int misses() {
         return misses.get();
+    }
+
+    /** Recipe files parsed again because a datastore was asked for that was not stored. */
+    public int reparsed() {
+        return reparsed.get();
     }
 
     /** Distinct entries found corrupt (or gone) and ignored. */
@@ -184,7 +209,7 @@ public final class ParseCache {
      * datastore instead (by parsing the recipe again).
      */
     RecipeFile load(String configFingerprint, String recipe, List<String> appends, DataStore base,
-            List<String> baseDependencies, Function<String, DataStore> reparse, StoredObjects objects) {
+            List<String> baseDependencies, Supplier<Reparsed> reparse, StoredObjects objects) {
         Path path = entryPath(configFingerprint, recipe, appends);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer head = ByteBuffer.allocate(12);
@@ -205,9 +230,11 @@ public final class ParseCache {
             if (crc.getValue() != ByteBuffer.wrap(bytes, headerLength, 8).getLong()) {
                 throw new IOException("header checksum mismatch");
             }
-            long segments = 12L + headerLength + 8;
+            if (channel.size() != 20L + headerLength) {
+                throw new IOException("bad entry length " + channel.size());
+            }
             RecipeFile result = decodeHeader(new DataInputStream(new ByteArrayInputStream(bytes, 0, headerLength)),
-                    recipe, path, segments, base, baseDependencies, reparse, objects);
+                    recipe, path, crc.getValue(), base, baseDependencies, reparse, objects);
             if (result == null) {
                 misses.incrementAndGet();
             } else {
@@ -245,30 +272,23 @@ public final class ParseCache {
     /**
      * Stores a result; failures to write are logged and leave the cache without that entry.
      *
-     * @return the result to hand out: on success, {@code result} with each stored variant's datastore read back
-     *     from the entry when first used (as a later run's cache hit would), so that a whole-tree parse does not
-     *     keep every finalized datastore in memory; {@code result} itself when nothing was stored
+     * @param reparse parses the recipe file again when a variant's datastore is first needed
+     * @return the result to hand out: on success, {@code result} with each variant's datastore parsed again when
+     *     first used (as a later run's cache hit would), so that a whole-tree parse does not keep every finalized
+     *     datastore in memory; {@code result} itself when nothing was stored
      */
     RecipeFile store(String configFingerprint, String recipe, List<String> appends, DataStore base, RecipeFile result,
             List<String> dependencies, List<String> baseDependencies, StoredObjects objects,
-            Function<String, DataStore> reparse) {
+            Supplier<Reparsed> reparse) {
         Path path = entryPath(configFingerprint, recipe, appends);
         try {
             Map<String, String> ownFiles = new LinkedHashMap<>();
-            Map<String, long[]> segmentsOf = new LinkedHashMap<>();
-            Buffer segments = SEGMENTS.get();
-            segments.reset();
-            byte[] head = encode(result, base, dependencies, baseDependencies, objects, ownFiles, segmentsOf,
-                    segments);
+            long[] generation = new long[1];
+            byte[] entry = encode(result, dependencies, baseDependencies, ownFiles, generation);
             Files.createDirectories(path.getParent());
             Path tmp = Files.createTempFile(path.getParent(), ".tmp-", "");
             try {
-                try (java.io.OutputStream file = Files.newOutputStream(tmp)) {
-                    file.write(head);
-                    segments.writeTo(file);
-                } finally {
-                    segments.release();
-                }
+                Files.write(tmp, entry);
                 try {
                     Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -277,33 +297,28 @@ public final class ParseCache {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            records.put(recipe, new EntryRecord(path, ownFiles, segmentsOf));
-            return detached(result, path, segmentsOf, base, objects, reparse);
+            records.put(recipe, new EntryRecord(path, ownFiles, generation[0]));
+            return detached(result, path, generation[0], base, objects, reparse);
         } catch (IOException | IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "cannot write parse cache entry for " + recipe + ": " + e);
             return result;
         }
     }
 
-    /** {@code result} with the datastores just stored under {@code path} read from there when first used. */
-    private RecipeFile detached(RecipeFile result, Path path, Map<String, long[]> segmentsOf, DataStore base,
-            StoredObjects objects, Function<String, DataStore> reparse) {
+    /** {@code result} with its datastores read from the entry's datastore file (or parsed again) when first used. */
+    private RecipeFile detached(RecipeFile result, Path path, long generation, DataStore base,
+            StoredObjects objects, Supplier<Reparsed> reparse) {
         Map<String, Recipe> variants = new LinkedHashMap<>();
         StoredObjects reading = objects.forReading();
         for (Recipe r : result.variants().values()) {
-            long[] segment = segmentsOf.get(r.variant());
             Map<String, String> info = cacheInfoOrNull(r);
-            if (segment == null || segment[1] == NOT_STORED || info == null) {
+            if (info == null) {
                 variants.put(r.variant(), r);
                 continue;
             }
             String variant = r.variant();
-            long offset = segment[0];
-            int length = (int) segment[1];
-            long crc = segment[2];
             Recipe stored = new Recipe(r.file(), variant,
-                    () -> readSegment(path, offset, length, crc, base, reading)
-                            .orElseGet(() -> reparse.apply(variant)),
+                    () -> datastore(path, generation, variant, base, reading, reparse),
                     r.tasks(), r.taskDependencies(), r.inheritedFiles(), r.dependencies(), r.skipReason(),
                     r.diagnostics());
             variants.put(variant, stored.withCacheInfo(info));
@@ -315,16 +330,82 @@ public final class ParseCache {
     }
 
     /**
-     * Layout: magic, format, header length, header (what {@code parse} reports: files and their hashes,
-     * failure, diagnostics, each variant's tasks, classes, files and the place of its datastore), the header's
-     * CRC32C, then each variant's datastore delta with its own CRC32C. Files the configuration already read
-     * are left out: the configuration fingerprint covers them.
+     * A variant's datastore: read from the entry's datastore file when that holds it for this version of the entry,
+     * else parsed again, with all variants' datastores then written to that file for later runs.
+     *
+     * @param entry the entry file
+     * @param generation the entry's version ({@link EntryRecord#generation})
+     * @param variant the variant
+     * @param base the configuration the datastores are deltas against
+     * @param reading restores stored Python objects
+     * @param reparse parses the recipe file again
+     * @throws IllegalStateException if parsing again fails or lacks the variant
      */
-    private byte[] encode(RecipeFile result, DataStore base, List<String> dependencies,
-            List<String> baseDependencies, StoredObjects objects, Map<String, String> ownFiles,
-            Map<String, long[]> segmentsOf, Buffer segments) throws IOException {
-        java.util.Set<String> inBase = new java.util.HashSet<>(baseDependencies);
+    DataStore datastore(Path entry, long generation, String variant, DataStore base, StoredObjects reading,
+            Supplier<Reparsed> reparse) {
+        Optional<DataStore> stored = readStored(entry, generation, variant, base, reading);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        reparsed.incrementAndGet();
+        Reparsed again = reparse.get();
+        RecipeFile file = again.file();
+        if (file.failed().isPresent() || !file.variants().containsKey(variant)) {
+            throw new IllegalStateException("parse cache entry for " + file.file() + " holds variant '" + variant
+                    + "', but parsing it again gave "
+                    + (file.failed().isPresent() ? file.failure() : "no such variant"));
+        }
+        writeStores(entry, generation, file, base, again.objects());
+        return file.variant(variant).data();
+    }
+
+    /** The path of an entry's datastore file. */
+    static Path storesPath(Path entry) {
+        return entry.resolveSibling(entry.getFileName() + ".stores");
+    }
+
+    /**
+     * Writes every variant's datastore of a freshly parsed recipe file beside its entry. Layout (framed, see
+     * {@link FramedFile}): the entry's generation, the number of variants, each one's name and delta length (or
+     * {@link #NOT_STORED}: a value that cannot be stored exactly, so the variant is parsed again when needed), then
+     * the deltas. Failures are logged; the datastores are then parsed again next time.
+     */
+    private void writeStores(Path entry, long generation, RecipeFile file, DataStore base, StoredObjects objects) {
+        Path path = storesPath(entry);
         java.util.IdentityHashMap<Object, Object> seen = new java.util.IdentityHashMap<>();
+        Buffer deltas = SEGMENTS.get();
+        deltas.reset();
+        try {
+            ByteArrayOutputStream index = new ByteArrayOutputStream(256);
+            DataOutputStream out = new DataOutputStream(index);
+            out.writeLong(generation);
+            out.writeInt(file.variants().size());
+            for (Recipe r : file.variants().values()) {
+                writeString(r.variant(), out);
+                out.writeInt(delta(r, base, objects, seen, deltas));
+            }
+            out.flush();
+            byte[] body = new byte[index.size() + deltas.size()];
+            System.arraycopy(index.toByteArray(), 0, body, 0, index.size());
+            System.arraycopy(deltas.array(), 0, body, index.size(), deltas.size());
+            FramedFile.write(path, STORES_MAGIC, STORES_FORMAT, body);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "cannot write the datastores of " + file.file() + " to "
+                    + path + ": " + e);
+        } finally {
+            deltas.release();
+        }
+    }
+
+    /**
+     * Layout: magic, format, header length, header (what {@code parse} reports: files and their hashes,
+     * failure, diagnostics, each variant's tasks, classes, files and cache fields), the header's CRC32C (also the
+     * entry's generation, put into {@code generation[0]}). Files the configuration already read are left out: the
+     * configuration fingerprint covers them.
+     */
+    private byte[] encode(RecipeFile result, List<String> dependencies, List<String> baseDependencies,
+            Map<String, String> ownFiles, long[] generation) throws IOException {
+        java.util.Set<String> inBase = new java.util.HashSet<>(baseDependencies);
         ByteArrayOutputStream headerBuffer = new ByteArrayOutputStream(8 * 1024);
         DataOutputStream header = new DataOutputStream(headerBuffer);
         writeString(result.file(), header);
@@ -369,23 +450,12 @@ public final class ParseCache {
                     writeString(e.getValue(), header);
                 }
             }
-            int start = segments.size();
-            int length = delta(r, base, objects, seen, segments);
-            CRC32C crc = new CRC32C();
-            if (length != NOT_STORED) {
-                crc.update(segments.array(), start, length);
-            }
-            segmentsOf.put(r.variant(), new long[] {start, length, crc.getValue()});
-            header.writeLong(start);
-            header.writeInt(length);
-            header.writeLong(crc.getValue());
         }
         header.flush();
         byte[] headerBytes = headerBuffer.toByteArray();
-        long segmentsStart = 12L + headerBytes.length + 8;
-        segmentsOf.values().forEach(s -> s[0] += segmentsStart);
         CRC32C crc = new CRC32C();
         crc.update(headerBytes);
+        generation[0] = crc.getValue();
         ByteArrayOutputStream all = new ByteArrayOutputStream(headerBytes.length + 20);
         DataOutputStream out = new DataOutputStream(all);
         out.writeInt(MAGIC);
@@ -449,7 +519,7 @@ public final class ParseCache {
                     refs.put(value, ref);
                 }
                 return ref;
-            });
+            }, sharedStrings);
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> r + ": datastore not cached, it is parsed again when needed: "
                     + e.getMessage());
@@ -522,8 +592,8 @@ public final class ParseCache {
         }
     }
 
-    private RecipeFile decodeHeader(DataInputStream in, String recipe, Path path, long segmentsStart,
-            DataStore base, List<String> baseDependencies, Function<String, DataStore> reparse,
+    private RecipeFile decodeHeader(DataInputStream in, String recipe, Path path, long generation,
+            DataStore base, List<String> baseDependencies, Supplier<Reparsed> reparse,
             StoredObjects objects) throws IOException {
         String file = readString(in);
         if (!file.equals(recipe)) {
@@ -539,7 +609,6 @@ public final class ParseCache {
             }
             ownFiles.put(f, hash);
         }
-        Map<String, long[]> segmentsOf = new LinkedHashMap<>();
         ParseFailure failure = readFailure(in);
         List<Diagnostic> diagnostics = readDiagnostics(in);
         int n = count(in);
@@ -569,16 +638,7 @@ public final class ParseCache {
                     info.put(readString(in), readString(in));
                 }
             }
-            long offset = in.readLong();
-            int length = in.readInt();
-            long crc = in.readLong();
-            if (offset < 0 || length < NOT_STORED) {
-                throw new IOException("bad datastore segment " + offset + "+" + length);
-            }
-            segmentsOf.put(variant, new long[] {segmentsStart + offset, length, crc});
-            Supplier<DataStore> data = length == NOT_STORED ? () -> reparse.apply(variant)
-                    : () -> readSegment(path, segmentsStart + offset, length, crc, base, objects)
-                            .orElseGet(() -> reparse.apply(variant));
+            Supplier<DataStore> data = () -> datastore(path, generation, variant, base, objects, reparse);
             Recipe cached = new Recipe(file, variant, data, tasks, taskDeps, inherited, dependencies, skip,
                     variantDiagnostics);
             if (info != null) {
@@ -589,34 +649,68 @@ public final class ParseCache {
         if (in.available() != 0) {
             throw new IOException(in.available() + " unexpected trailing header bytes");
         }
-        records.put(recipe, new EntryRecord(path, ownFiles, segmentsOf));
+        records.put(recipe, new EntryRecord(path, ownFiles, generation));
         return new RecipeFile(file, variants, failure, diagnostics);
     }
 
     /**
-     * Reads one variant's datastore, with its Python objects (read and checked now, decoded when first read);
-     * empty (and logged) when the entry or an object no longer holds it intact.
+     * Reads one variant's datastore from an entry's datastore file, with its Python objects (read and checked now,
+     * decoded when first read); empty when there is no such file for this version of the entry or it does not hold
+     * the variant. A damaged file (or object) is logged and removed, and is empty too.
      */
-    Optional<DataStore> readSegment(Path path, long offset, int length, long crc, DataStore base,
+    private Optional<DataStore> readStored(Path entry, long generation, String variant, DataStore base,
             StoredObjects objects) {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate(length);
-            readFully(channel, buffer, offset);
-            CRC32C check = new CRC32C();
-            check.update(buffer.array());
-            if (check.getValue() != crc) {
-                throw new IOException("datastore checksum mismatch");
+        Path path = storesPath(entry);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "cannot read " + path + " (" + e + "); parsing the recipe "
+                    + "again");
+            return Optional.empty();
+        }
+        try {
+            int length = FramedFile.bodyLength(bytes, STORES_MAGIC, STORES_FORMAT, "a datastore file");
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, FramedFile.BODY, length));
+            if (in.readLong() != generation) {
+                return Optional.empty(); // written for an older version of the entry
+            }
+            int n = count(in);
+            int found = -1;
+            int foundLength = NOT_STORED;
+            int total = 0;
+            for (int i = 0; i < n; i++) {
+                String name = readString(in);
+                int size = in.readInt();
+                if (size < NOT_STORED || size > length) {
+                    throw new IOException("bad datastore length " + size);
+                }
+                if (name.equals(variant)) {
+                    found = total;
+                    foundLength = size;
+                }
+                total += Math.max(0, size);
+            }
+            int offset = FramedFile.BODY + length - in.available();
+            if (total != in.available()) {
+                throw new IOException("datastore lengths do not add up to the file's");
+            }
+            if (found < 0 || foundLength == NOT_STORED) {
+                return Optional.empty();
             }
             Map<String, String> tokens = new java.util.HashMap<>();
             DataStore d;
             try {
-                d = DataStore.readDelta(base, new DataInputStream(new ByteArrayInputStream(buffer.array())),
+                d = DataStore.readDelta(base,
+                        new DataInputStream(new ByteArrayInputStream(bytes, offset + found, foundLength)),
                         (store, value) -> {
                             if (!value.startsWith(STORED)) {
                                 return value;
                             }
                             return tokens.computeIfAbsent(value, ref -> restoreObject(ref, store, objects));
-                        });
+                        }, sharedStrings);
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -628,12 +722,12 @@ public final class ParseCache {
             if (broken.add(path)) {
                 corrupt.incrementAndGet();
             }
-            LOG.log(System.Logger.Level.WARNING, () -> "parse cache entry " + path + " changed or broke after it "
-                    + "was read (" + e + "); removing it and parsing the recipe again");
+            LOG.log(System.Logger.Level.WARNING, () -> "datastore file " + path + " is damaged (" + e
+                    + "); removing it and parsing the recipe again");
             try {
                 Files.deleteIfExists(path);
             } catch (IOException removal) {
-                LOG.log(System.Logger.Level.WARNING, () -> "cannot remove broken parse cache entry " + path + ": "
+                LOG.log(System.Logger.Level.WARNING, () -> "cannot remove damaged datastore file " + path + ": "
                         + removal);
             }
             return Optional.empty();

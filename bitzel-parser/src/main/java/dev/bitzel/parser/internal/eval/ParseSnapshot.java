@@ -27,10 +27,10 @@ import java.util.function.Supplier;
 
 /**
  * Every recipe file of a build directory in one file, as BitBake's {@code bb_cache.dat} holds its recipe cache: what
- * the individual parse cache entries hold besides datastores (tasks, inherits, cache fields, diagnostics), with each
- * string stored once, and where each variant's datastore is in its entry. A run whose configuration and recipe
- * files are those of the snapshot, and whose files all have the content recorded, reads this one file instead of
- * one entry per recipe; the task flags of a recipe are decoded when first read.
+ * the individual parse cache entries hold (tasks, inherits, cache fields, diagnostics), with each string stored
+ * once, and the version of each entry (whose datastore file is read when a datastore is needed). A run whose
+ * configuration and recipe files are those of the snapshot, and whose files all have the content recorded, reads
+ * this one file instead of one entry per recipe; the task flags of a recipe are decoded when first read.
  *
  * <p>The key ({@code CACHE_DIR/parse/snapshots/KEY}) covers the configuration fingerprint and the recipe files with
  * their appends and layers; the file lists every file the recipes read (with its content hash). A snapshot that
@@ -40,7 +40,7 @@ import java.util.function.Supplier;
 final class ParseSnapshot {
     private static final System.Logger LOG = System.getLogger(ParseSnapshot.class.getName());
     private static final int MAGIC = 0x425a5053; // "BZPS"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 3;
 
     /** A recipe file to parse: the file, its appends, its layer (or null). */
     record Input(String file, List<String> appends, String layer) {
@@ -67,11 +67,10 @@ final class ParseSnapshot {
     /**
      * The recipe files of a snapshot, in input order, or null when there is none that still holds.
      *
-     * @param reparse parses a recipe file's variant again when its datastore cannot be read back: file to variant to
-     *     datastore
+     * @param reparse parses a recipe file again when its datastores are not stored: file to its parse
      */
     List<RecipeFile> load(String key, List<Input> inputs, DataStore base, StoredObjects objects,
-            Function<String, Function<String, DataStore>> reparse) {
+            Function<String, Supplier<ParseCache.Reparsed>> reparse) {
         Path path = dir.resolve(key);
         BasicFileAttributes stat;
         try {
@@ -230,7 +229,7 @@ final class ParseSnapshot {
     }
 
     private List<RecipeFile> decode(byte[] bytes, List<Input> inputs, DataStore base, StoredObjects objects,
-            Function<String, Function<String, DataStore>> reparse, List<String[]> files, AtomicBoolean storesRead)
+            Function<String, Supplier<ParseCache.Reparsed>> reparse, List<String[]> files, AtomicBoolean storesRead)
             throws IOException {
         int length = FramedFile.bodyLength(bytes, MAGIC, FORMAT, "a parse snapshot");
         Reader in = new Reader(bytes, 12, 12 + length);
@@ -262,6 +261,7 @@ final class ParseSnapshot {
                 throw new IOException("recipe file " + fn + " where " + input.file() + " was expected");
             }
             Path entry = Path.of(in.s());
+            long generation = in.l();
             ParseFailure failure = null;
             if (in.u() == 1) {
                 failure = new ParseFailure(in.s(), in.s(), in.u(), in.s());
@@ -270,7 +270,7 @@ final class ParseSnapshot {
             int variants = in.count();
             Map<String, Recipe> recipesOf = new LinkedHashMap<>();
             int at = index;
-            Function<String, DataStore> again = variant -> reparse.apply(inputs.get(at).file()).apply(variant);
+            Supplier<ParseCache.Reparsed> again = reparse.apply(inputs.get(at).file());
             for (int v = 0; v < variants; v++) {
                 String variant = in.s();
                 List<String> tasks = in.list();
@@ -294,15 +294,9 @@ final class ParseSnapshot {
                     info = new LazyCacheFields(coreFields, in.b, in.p, in.p + flagBytes, in.strings);
                     in.p += flagBytes;
                 }
-                long offset = in.l();
-                int segmentLength = (int) in.l();
-                long segmentCrc = in.l();
-                Supplier<DataStore> read = segmentLength < 0 ? () -> again.apply(variant)
-                        : () -> cache.readSegment(entry, offset, segmentLength, segmentCrc, base, objects)
-                                .orElseGet(() -> again.apply(variant));
                 Supplier<DataStore> data = () -> {
                     storesRead.set(true);
-                    return read.get();
+                    return cache.datastore(entry, generation, variant, base, objects, again);
                 };
                 Recipe recipe = new Recipe(fn, variant, data, tasks, taskDeps, inherited, dependencies, skip,
                         variantDiagnostics);
@@ -412,6 +406,7 @@ final class ParseSnapshot {
             files.putAll(record.ownFiles());
             w.s(file.file());
             w.s(record.path().toString());
+            w.l(record.generation());
             ParseFailure failure = file.failure();
             w.u(failure == null ? 0 : 1);
             if (failure != null) {
@@ -423,10 +418,6 @@ final class ParseSnapshot {
             diagnostics(w, file.diagnostics());
             w.u(file.variants().size());
             for (Recipe r : file.variants().values()) {
-                long[] segment = record.segments().get(r.variant());
-                if (segment == null) {
-                    return null;
-                }
                 w.s(r.variant());
                 w.list(r.tasks());
                 w.u(r.taskDependencies().size());
@@ -467,9 +458,6 @@ final class ParseSnapshot {
                     w.u(flagBytes.length);
                     w.out.writeBytes(flagBytes);
                 }
-                w.l(segment[0]);
-                w.l(segment[1]);
-                w.l(segment[2]);
             }
         }
         byte[] recipeBytes = recipes.toByteArray();
