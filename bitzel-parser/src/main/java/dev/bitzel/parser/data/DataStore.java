@@ -71,6 +71,11 @@ public final class DataStore {
     private static final Origin IGNORE = new Origin(null, null, 0, null);
 
     private final PythonEvaluator python;
+    /**
+     * Marks the override lists this store created since it was last copied (or copied from): only those are
+     * changed in place; any other is copied first, as BitBake's {@code delVar} "forces CoW".
+     */
+    private Object epoch = new Object();
     private CowMap<LinkedHashMap<String, Object>> dict;
     private CowMap<List<OverrideEntry>> overridedata;
     private CowMap<List<HistoryEntry>> varhistory;
@@ -113,6 +118,7 @@ public final class DataStore {
         this.python = from.python;
         this.dict = from.dict.copy();
         this.overridedata = from.overridedata.copy();
+        from.epoch = new Object(); // the lists it made are the copy's too now
         this.varhistory = from.varhistory.copy();
         this.overridevars = new HashSet<>(from.overridevars);
         this.varRenames = from.varRenames;
@@ -479,8 +485,8 @@ public final class DataStore {
         clearExpandCache();
         String op = opOr(origin, "set");
 
-        Matcher m = SETVAR.matcher(var);
-        if (m.lookingAt()) {
+        Matcher m = colon >= 0 && hasOperatorSuffix(var) ? SETVAR.matcher(var) : null;
+        if (m != null && m.lookingAt()) {
             String base = m.group("base");
             String keyword = m.group("keyword");
             String override = m.group("add");
@@ -527,6 +533,98 @@ public final class DataStore {
         if (overridevars.contains(var)) {
             setvarUpdateOverridevars(var, value);
         }
+    }
+
+    /** The override list of {@code shortvar} ({@code current}), made this store's own to change in place. */
+    private OverrideList ownOverrides(String shortvar, List<OverrideEntry> current) {
+        if (current instanceof OverrideList own && own.owner == epoch) {
+            return own;
+        }
+        OverrideList own = new OverrideList(epoch, current == null ? List.of() : current);
+        overridedata.put(shortvar, own);
+        return own;
+    }
+
+    /**
+     * A variable's override variables, changed in place by the store that made it until that store is copied;
+     * {@code contains} is a hash lookup once the list is long ({@code RECIPE_MAINTAINER:pn-*} has over a thousand).
+     */
+    static final class OverrideList extends java.util.AbstractList<OverrideEntry> implements java.util.RandomAccess {
+        private static final int INDEXED = 32;
+        final Object owner;
+        private final ArrayList<OverrideEntry> entries;
+        /**
+         * Entry to how often it occurs, built when a long list is first searched. Only the owning store changes a
+         * list (and the index with it); a list shared with copies no longer changes, and threads reading it may
+         * each build the index and publish it whole.
+         */
+        private volatile HashMap<OverrideEntry, Integer> counts;
+
+        OverrideList(Object owner, List<OverrideEntry> from) {
+            this.owner = owner;
+            this.entries = new ArrayList<>(from.size() + 4);
+            entries.addAll(from);
+        }
+
+        @Override
+        public OverrideEntry get(int i) {
+            return entries.get(i);
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+
+        @Override
+        public boolean add(OverrideEntry e) {
+            entries.add(e);
+            HashMap<OverrideEntry, Integer> index = counts;
+            if (index != null) {
+                index.merge(e, 1, Integer::sum);
+            }
+            modCount++;
+            return true;
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            HashMap<OverrideEntry, Integer> index = counts;
+            if (index != null && !index.containsKey(o)) {
+                return false;
+            }
+            int i = entries.indexOf(o);
+            if (i < 0) {
+                return false;
+            }
+            entries.remove(i);
+            if (index != null) {
+                index.computeIfPresent((OverrideEntry) o, (k, n) -> n == 1 ? null : n - 1);
+            }
+            modCount++;
+            return true;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            if (entries.size() < INDEXED) {
+                return entries.contains(o);
+            }
+            HashMap<OverrideEntry, Integer> index = counts;
+            if (index == null) {
+                index = new HashMap<>(entries.size() * 2);
+                for (OverrideEntry e : entries) {
+                    index.merge(e, 1, Integer::sum);
+                }
+                counts = index;
+            }
+            return index.containsKey(o);
+        }
+    }
+
+    /** Whether a name holds {@code :append}, {@code :prepend} or {@code :remove}, without which SETVAR cannot match. */
+    private static boolean hasOperatorSuffix(String var) {
+        return var.contains(":append") || var.contains(":prepend") || var.contains(":remove");
     }
 
     private boolean isActive(String o) {
@@ -580,12 +678,7 @@ public final class DataStore {
             List<OverrideEntry> list = overridedata.get(shortvar);
             OverrideEntry entry = new OverrideEntry(var, override);
             if (list == null || !list.contains(entry)) {
-                List<OverrideEntry> nl = new ArrayList<>(list == null ? 1 : list.size() + 1);
-                if (list != null) {
-                    nl.addAll(list);
-                }
-                nl.add(entry);
-                overridedata.put(shortvar, Collections.unmodifiableList(nl));
+                ownOverrides(shortvar, list).add(entry);
             }
             override = null;
             int sidx = shortvar.lastIndexOf(':');
@@ -645,9 +738,7 @@ public final class DataStore {
             while (override != null && isOverrideName(override)) {
                 List<OverrideEntry> list = overridedata.get(shortvar);
                 if (list != null) {
-                    List<OverrideEntry> nl = new ArrayList<>(list);
-                    nl.remove(new OverrideEntry(var, override));
-                    overridedata.put(shortvar, Collections.unmodifiableList(nl));
+                    ownOverrides(shortvar, list).remove(new OverrideEntry(var, override));
                 }
                 override = null;
                 int sidx = shortvar.lastIndexOf(':');
@@ -713,12 +804,12 @@ public final class DataStore {
         }
         List<OverrideEntry> ovr = overridedata.get(key);
         if (ovr != null) {
-            overridedata.put(newkey, List.of());
-            for (OverrideEntry e : ovr) {
+            OverrideList renamedList = new OverrideList(epoch, List.of());
+            overridedata.put(newkey, renamedList);
+            // over a snapshot: renaming each one removes it from this list
+            for (OverrideEntry e : List.copyOf(ovr)) {
                 String renamed = e.var().replace(key, newkey);
-                List<OverrideEntry> nl = new ArrayList<>(overridedata.get(newkey));
-                nl.add(new OverrideEntry(renamed, e.override()));
-                overridedata.put(newkey, Collections.unmodifiableList(nl));
+                ownOverrides(newkey, overridedata.get(newkey)).add(new OverrideEntry(renamed, e.override()));
                 renameVarInternal(e.var(), renamed, null);
             }
         }

@@ -383,7 +383,7 @@ final class DataStoreCodec {
                     for (int i = 0; i < n; i++) {
                         entries.add(new DataStore.OverrideEntry(requiredString(), requiredString()));
                     }
-                    return Collections.unmodifiableList(entries);
+                    return readOnly(entries);
                 }
                 case OVERRIDES_EDIT:
                     return overridesEdit(before);
@@ -424,7 +424,12 @@ final class DataStoreCodec {
                     entries.add(e);
                 }
             }
-            return Collections.unmodifiableList(entries);
+            return readOnly(entries);
+        }
+
+        /** An override list no store owns: each copies it before a change. */
+        private static List<DataStore.OverrideEntry> readOnly(List<DataStore.OverrideEntry> entries) {
+            return new DataStore.OverrideList(new Object(), entries);
         }
 
         List<String> strings() throws IOException {

@@ -32,6 +32,35 @@ class DataStoreTest {
         }
 
         @Test
+        void overrideVariablesChangedInPlaceAreNeverSeenByCopiesOrTheOriginal() throws Exception {
+            DataStore d = DataStore.create();
+            d.setVar("OVERRIDES", "o1:o2:o40");
+            for (int i = 0; i < 50; i++) { // long enough for the indexed list
+                d.setVar("V:o" + i, "v" + i);
+            }
+            DataStore c = d.createCopy();
+            c.delVar("V:o1", null);
+            c.setVar("V:o2", "changed");
+            c.renameVar("V:o40", "W:o40", null);
+            d.setVar("V:o51", "late");
+            DataStore cc = c.createCopy();
+            cc.delVar("V:o2", null);
+            assertThat(d.getVar("V")).isEqualTo("v40");
+            assertThat(c.getVar("V")).isEqualTo("changed");
+            assertThat(c.getVar("W")).isEqualTo("v40");
+            assertThat(cc.getVar("V")).isNull();
+            assertThat(c.getVar("V")).as("the copy's own change after its copy").isEqualTo("changed");
+            d.delVar("V:o40", null);
+            assertThat(d.getVar("V")).isEqualTo("v2");
+            assertThat(c.getVar("W")).isEqualTo("v40");
+            // the same names set again after removal are registered again, once
+            c.setVar("V:o1", "back");
+            c.setVar("V:o1", "back again");
+            c.delVar("V:o2", null);
+            assertThat(c.getVar("V")).isEqualTo("back again");
+        }
+
+        @Test
         void longChainsOfCopiesStayCorrect() throws Exception {
             DataStore d = DataStore.create();
             d.setVar("OVERRIDES", "o");

@@ -986,10 +986,18 @@ public final class BitbakePython implements PythonEvaluator {
         if (value == PyNone.NONE) {
             return falseValue;
         }
-        Set<String> have = new LinkedHashSet<>(words(Ops.str(value)));
-        Set<String> want = checkValues instanceof String s ? new LinkedHashSet<>(words(s))
-                : new LinkedHashSet<>(strings(checkValues));
-        boolean match = any ? want.stream().anyMatch(have::contains) : have.containsAll(want);
+        String have = Ops.str(value);
+        if (have.isEmpty()) {
+            return falseValue; // BitBake: "if not val"
+        }
+        List<String> want = checkValues instanceof String s ? words(s) : strings(checkValues);
+        boolean match = !any;
+        for (String w : want) {
+            if (hasWord(have, w) == any) {
+                match = any;
+                break;
+            }
+        }
         return match ? trueValue : falseValue;
     }
 
@@ -1049,6 +1057,30 @@ public final class BitbakePython implements PythonEvaluator {
 
     /** {@code \s+}, compiled once: {@code String.split} compiles a pattern of more than one character per call. */
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+    /** Whether {@code word} is one of the whitespace-separated words of {@code text} ({@code word in text.split()}). */
+    static boolean hasWord(String text, String word) {
+        int n = word.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (isSpace(word.charAt(i))) {
+                return false;
+            }
+        }
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            if ((i == 0 || isSpace(text.charAt(i - 1))) && (i + n == text.length() || isSpace(text.charAt(i + n)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The characters {@code \\s} matches, as {@link #words} splits. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+    }
 
     private static List<String> words(String s) {
         String t = s.strip();

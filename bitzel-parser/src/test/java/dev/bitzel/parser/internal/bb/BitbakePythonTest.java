@@ -29,6 +29,15 @@ class BitbakePythonTest {
             I = "${@undefined_name}"
             PLUGINS = "good-bad-ugly"
             J = "${@'ugly-selected' if 'ugly' in PLUGINS.split('-') else 'none'} ${@len(DISTRO_FEATURES.split())}"
+            TABBED = "a\tb  c"
+            EMPTY = ""
+            K = "${@bb.utils.contains('DISTRO_FEATURES', 'x1', 'yes', 'no', d)}"
+            L = "${@bb.utils.contains('TABBED', 'b c', 'yes', 'no', d)}"
+            M = "${@bb.utils.contains('EMPTY', '', 'yes', 'no', d)}"
+            N = "${@bb.utils.contains_any('DISTRO_FEATURES', ['opengl x11'], 'yes', 'no', d)}"
+            O = "${@bb.utils.contains('DISTRO_FEATURES', '', 'yes', 'no', d)}"
+            P = "${@bb.utils.contains_any('DISTRO_FEATURES', '', 'yes', 'no', d)}"
+            Q = "${@bb.utils.contains('DISTRO_FEATURES', 'opengl', 'yes', 'no', d)}"
             python () {
                 d.setVar("FROM_ANON", d.getVar("A") + "!")
                 d.appendVar("DISTRO_FEATURES", " anon")
@@ -57,6 +66,18 @@ class BitbakePythonTest {
         assertThat(r.data().getVar("F")).isEqualTo("['foo', '1.2', 'r3']");
         assertThat(r.data().getVar("G")).isEqualTo("none-4");
         assertThat(r.data().getVar("H")).isEqualTo("True 1");
+    }
+
+    @Test
+    void containsMatchesWholeWordsAsSetsOfSplitWordsDo() throws Exception {
+        Recipe r = parse();
+        assertThat(r.data().getVar("K")).as("a word's prefix").isEqualTo("no");
+        assertThat(r.data().getVar("L")).as("tab and double space separate words").isEqualTo("yes");
+        assertThat(r.data().getVar("M")).as("an empty variable is false").isEqualTo("no");
+        assertThat(r.data().getVar("N")).as("a list item holding a space is no word").isEqualTo("no");
+        assertThat(r.data().getVar("O")).as("nothing wanted is a subset").isEqualTo("yes");
+        assertThat(r.data().getVar("P")).as("nothing wanted meets nothing").isEqualTo("no");
+        assertThat(r.data().getVar("Q")).as("the last word").isEqualTo("yes");
     }
 
     @Test
