@@ -373,7 +373,7 @@ public final class ParseCache {
     private void writeStores(Path entry, long generation, RecipeFile file, DataStore base, StoredObjects objects) {
         Path path = storesPath(entry);
         java.util.IdentityHashMap<Object, Object> seen = new java.util.IdentityHashMap<>();
-        Buffer deltas = SEGMENTS.get();
+        Buffer deltas = DELTAS.get();
         deltas.reset();
         try {
             ByteArrayOutputStream index = new ByteArrayOutputStream(256);
@@ -467,8 +467,8 @@ public final class ParseCache {
         return all.toByteArray();
     }
 
-    /** The entry being written, one per thread: its capacity is kept from entry to entry unless it got big. */
-    private static final ThreadLocal<Buffer> SEGMENTS = ThreadLocal.withInitial(Buffer::new);
+    /** The datastore file being written, one per thread: its capacity is kept from file to file unless it got big. */
+    private static final ThreadLocal<Buffer> DELTAS = ThreadLocal.withInitial(Buffer::new);
 
     /** A byte buffer that can drop what was written after a point, and shows its array. */
     static final class Buffer extends ByteArrayOutputStream {
@@ -498,18 +498,18 @@ public final class ParseCache {
     }
 
     /**
-     * Appends a variant's datastore as a delta against the configuration to {@code segments}, its Python objects
+     * Appends a variant's datastore as a delta against the configuration to {@code deltas}, its Python objects
      * stored in {@code objects/}; returns its length, or {@link #NOT_STORED} (nothing appended) when a value cannot
      * be stored exactly (the variant is then parsed again when its datastore is needed).
      */
     private int delta(Recipe r, DataStore base, StoredObjects objects,
-            java.util.IdentityHashMap<Object, Object> seen, Buffer segments) throws IOException {
+            java.util.IdentityHashMap<Object, Object> seen, Buffer deltas) throws IOException {
         DataStore data = r.data();
         Map<String, String> refs = new java.util.HashMap<>();
-        int start = segments.size();
-        DataOutputStream segmentOut = new DataOutputStream(segments);
+        int start = deltas.size();
+        DataOutputStream deltaOut = new DataOutputStream(deltas);
         try {
-            data.writeDelta(base, segmentOut, value -> {
+            data.writeDelta(base, deltaOut, value -> {
                 if (!dev.bitzel.parser.internal.bb.BitbakePython.isObjectToken(value)) {
                     return value;
                 }
@@ -523,11 +523,11 @@ public final class ParseCache {
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> r + ": datastore not cached, it is parsed again when needed: "
                     + e.getMessage());
-            segments.truncate(start);
+            deltas.truncate(start);
             return NOT_STORED;
         }
-        segmentOut.flush();
-        return segments.size() - start;
+        deltaOut.flush();
+        return deltas.size() - start;
     }
 
     /** Writes a Python object's encoding under its hash (once for equal objects); returns the value to store. */

@@ -12,8 +12,9 @@
  * {@link dev.bitzel.parser.data.PythonEvaluator} SPI) and BBCLASSEXTEND variants. Errors that stop BitBake
  * unwind as {@code MetadataError} and become a {@link dev.bitzel.parser.ParseFailure} of the same kind.
  *
- * <p>{@link dev.bitzel.parser.internal.eval.ParseCache} stores each parsed recipe file as a header (what
- * {@code bitzel parse} needs: tasks, classes, files read and their content hashes, diagnostics) followed by its
- * variants' datastores as deltas against the configuration, read only when a caller asks for a recipe's data.
+ * <p>{@link dev.bitzel.parser.internal.eval.ParseCache} stores each parsed recipe file as an entry (what
+ * {@code bitzel parse} needs: tasks, classes, cache fields, files read and their content hashes, diagnostics). Its
+ * variants' datastores are stored beside it, as deltas against the configuration, the first time a caller asks for
+ * a recipe's data (the recipe file is parsed again then, as BitBake's workers do), and read from there later.
  */
 package dev.bitzel.parser.internal.eval;
