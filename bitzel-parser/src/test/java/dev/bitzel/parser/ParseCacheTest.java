@@ -60,6 +60,14 @@ class ParseCacheTest {
         return seen;
     }
 
+    /** Asserts that two parses of the same files are equal in everything observable, datastores included. */
+    static void assertObservedEqual(List<RecipeFile> expected, List<RecipeFile> actual) throws ExpansionException {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(observe(actual.get(i))).isEqualTo(observe(expected.get(i)));
+        }
+    }
+
     @Test
     void aSecondLoadServesEveryRecipeFromTheCacheWithIdenticalResults() throws Exception {
         List<RecipeFile> fresh = parseAll(load());
@@ -70,9 +78,7 @@ class ParseCacheTest {
             assertThat(s.misses()).isZero();
         });
         assertThat(cached).hasSameSizeAs(fresh);
-        for (int i = 0; i < fresh.size(); i++) {
-            assertThat(observe(cached.get(i))).isEqualTo(observe(fresh.get(i)));
-        }
+        assertObservedEqual(fresh, cached);
         Recipe nativeBeta = cached.stream().filter(f -> f.file().endsWith("beta_2.0.bb")).findFirst().orElseThrow()
                 .variant("native");
         assertThat(nativeBeta.data().getVar("VALUE")).isEqualTo("native appended");
@@ -192,18 +198,14 @@ class ParseCacheTest {
 
         BuildDirectory damaged = load();
         List<RecipeFile> reparsed = parseAll(damaged);
-        for (int i = 0; i < fresh.size(); i++) {
-            assertThat(observe(reparsed.get(i))).isEqualTo(observe(fresh.get(i)));
-        }
+        assertObservedEqual(fresh, reparsed);
         // Damage in a header is found when the entry is opened, damage in a datastore when it is first read.
         assertThat(damaged.cacheStatistics().orElseThrow().corrupt()).isEqualTo(2);
         parseAll(load());
         BuildDirectory healed = load();
         List<RecipeFile> again = parseAll(healed);
         assertThat(healed.cacheStatistics().orElseThrow().hits()).isEqualTo(3);
-        for (int i = 0; i < fresh.size(); i++) {
-            assertThat(observe(again.get(i))).isEqualTo(observe(fresh.get(i)));
-        }
+        assertObservedEqual(fresh, again);
     }
 
     void deleteSnapshots() throws java.io.IOException {
@@ -236,9 +238,7 @@ class ParseCacheTest {
                 BuildDirectory build = load();
                 List<RecipeFile> cached = parseAll(build);
                 assertThat(build.cacheStatistics().orElseThrow().hits()).isEqualTo(3);
-                for (int i = 0; i < fresh.size(); i++) {
-                    assertThat(observe(cached.get(i))).isEqualTo(observe(fresh.get(i)));
-                }
+                assertObservedEqual(fresh, cached);
                 assertThat(Files.readAllBytes(snapshot)).isEqualTo(bytes);
             }
         }
@@ -253,9 +253,7 @@ class ParseCacheTest {
                 }
             }
             List<RecipeFile> cached = parseAll(load());
-            for (int i = 0; i < fresh.size(); i++) {
-                assertThat(observe(cached.get(i))).isEqualTo(observe(fresh.get(i)));
-            }
+            assertObservedEqual(fresh, cached);
         }
     }
 
@@ -280,16 +278,12 @@ class ParseCacheTest {
         }
         BuildDirectory damaged = load();
         List<RecipeFile> again = parseAll(damaged);
-        for (int i = 0; i < fresh.size(); i++) {
-            assertThat(observe(again.get(i))).isEqualTo(observe(fresh.get(i)));
-        }
+        assertObservedEqual(fresh, again);
         assertThat(damaged.cacheStatistics().orElseThrow().configurationCached()).isFalse();
         BuildDirectory healed = load();
         List<RecipeFile> healedResults = parseAll(healed);
         assertThat(healed.cacheStatistics().orElseThrow().hits()).isEqualTo(3);
-        for (int i = 0; i < fresh.size(); i++) {
-            assertThat(observe(healedResults.get(i))).isEqualTo(observe(fresh.get(i)));
-        }
+        assertObservedEqual(fresh, healedResults);
     }
 
     @Test
@@ -301,9 +295,7 @@ class ParseCacheTest {
                 Files.delete(entry);
             }
         }
-        for (int i = 0; i < fresh.size(); i++) {
-            assertThat(observe(lazy.get(i))).isEqualTo(observe(fresh.get(i)));
-        }
+        assertObservedEqual(fresh, lazy);
     }
 
     List<Path> cacheFiles(String suffixOrDir) throws java.io.IOException {
@@ -321,18 +313,14 @@ class ParseCacheTest {
             assertThat(cacheFiles(".stores")).isEmpty();
             BuildDirectory first = load();
             List<RecipeFile> cached = parseAll(first);
-            for (int i = 0; i < fresh.size(); i++) {
-                assertThat(observe(cached.get(i))).isEqualTo(observe(fresh.get(i)));
-            }
+            assertObservedEqual(fresh, cached);
             // beta has two variants: one parse gives both; gamma fails to parse and has none
             assertThat(first.cacheStatistics().orElseThrow().reparsed()).isEqualTo(2);
             assertThat(cacheFiles(".stores")).hasSize(2);
             assertThat(cacheFiles("strings")).isNotEmpty();
             BuildDirectory later = load();
             List<RecipeFile> stored = parseAll(later);
-            for (int i = 0; i < fresh.size(); i++) {
-                assertThat(observe(stored.get(i))).isEqualTo(observe(fresh.get(i)));
-            }
+            assertObservedEqual(fresh, stored);
             assertThat(later.cacheStatistics().orElseThrow().reparsed()).isZero();
             assertThat(later.cacheStatistics().orElseThrow().corrupt()).isZero();
         }
@@ -352,16 +340,12 @@ class ParseCacheTest {
                 }
                 BuildDirectory damaged = load();
                 List<RecipeFile> again = parseAll(damaged);
-                for (int i = 0; i < fresh.size(); i++) {
-                    assertThat(observe(again.get(i))).isEqualTo(observe(fresh.get(i)));
-                }
+                assertObservedEqual(fresh, again);
                 assertThat(damaged.cacheStatistics().orElseThrow().corrupt()).isPositive();
                 assertThat(damaged.cacheStatistics().orElseThrow().reparsed()).isPositive();
                 BuildDirectory healed = load();
                 List<RecipeFile> healedResults = parseAll(healed);
-                for (int i = 0; i < fresh.size(); i++) {
-                    assertThat(observe(healedResults.get(i))).isEqualTo(observe(fresh.get(i)));
-                }
+                assertObservedEqual(fresh, healedResults);
                 assertThat(healed.cacheStatistics().orElseThrow().reparsed()).isZero();
                 assertThat(healed.cacheStatistics().orElseThrow().corrupt()).isZero();
             }
