@@ -1055,8 +1055,6 @@ public final class BitbakePython implements PythonEvaluator {
         return PyTuple.of(items);
     }
 
-    /** {@code \s+}, compiled once: {@code String.split} compiles a pattern of more than one character per call. */
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     /** Whether {@code word} is one of the whitespace-separated words of {@code text} ({@code word in text.split()}). */
     static boolean hasWord(String text, String word) {
@@ -1082,9 +1080,26 @@ public final class BitbakePython implements PythonEvaluator {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
-    private static List<String> words(String s) {
+    /** The words of a text split at runs of {@code \\s}, after stripping it (scanned by hand: a hot path). */
+    static List<String> words(String s) {
         String t = s.strip();
-        return t.isEmpty() ? List.of() : List.of(WHITESPACE.split(t));
+        List<String> out = new ArrayList<>();
+        int n = t.length();
+        int start = -1;
+        for (int i = 0; i < n; i++) {
+            if (isSpace(t.charAt(i))) {
+                if (start >= 0) {
+                    out.add(t.substring(start, i));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        if (start >= 0) {
+            out.add(t.substring(start));
+        }
+        return out;
     }
 
     private static List<String> strings(Object iterable) {
