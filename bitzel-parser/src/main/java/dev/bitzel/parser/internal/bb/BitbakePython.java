@@ -8,6 +8,7 @@ import dev.bitzel.parser.data.PythonEvaluator;
 import dev.bitzel.parser.data.PythonException;
 import dev.bitzel.parser.data.TaskServices;
 import dev.bitzel.parser.data.UncheckedExpansionException;
+import dev.bitzel.parser.internal.data.PyStrings;
 import dev.bitzel.parser.internal.python.Code;
 import dev.bitzel.parser.internal.python.Exceptions;
 import dev.bitzel.parser.internal.python.HostAccess;
@@ -549,7 +550,7 @@ public final class BitbakePython implements PythonEvaluator {
                     if (var.equals("__inherit_cache")) {
                         // a list in BitBake; kept space-separated in the store
                         String v = call(() -> d.getVar(var, false));
-                        return v == null ? PyNone.NONE : new PyList(new ArrayList<>(words(v)));
+                        return v == null ? PyNone.NONE : new PyList(PyStrings.split(v));
                     }
                     if (var.equals("__BBTASKS") && HOOKS.get() != null) {
                         return new PyList(new ArrayList<>(HOOKS.get().tasks()));
@@ -990,7 +991,7 @@ public final class BitbakePython implements PythonEvaluator {
         if (have.isEmpty()) {
             return falseValue; // BitBake: "if not val"
         }
-        List<String> want = checkValues instanceof String s ? words(s) : strings(checkValues);
+        List<String> want = checkValues instanceof String s ? PyStrings.split(s) : strings(checkValues);
         boolean match = !any;
         for (String w : want) {
             if (hasWord(have, w) == any) {
@@ -1007,8 +1008,8 @@ public final class BitbakePython implements PythonEvaluator {
         if (value == PyNone.NONE) {
             return "";
         }
-        Set<String> have = new LinkedHashSet<>(words(Ops.str(value)));
-        List<String> want = checkValues instanceof String s ? words(s) : strings(checkValues);
+        Set<String> have = new LinkedHashSet<>(PyStrings.split(Ops.str(value)));
+        List<String> want = checkValues instanceof String s ? PyStrings.split(s) : strings(checkValues);
         return String.join(" ", want.stream().filter(have::contains).distinct().sorted().toList());
     }
 
@@ -1056,51 +1057,26 @@ public final class BitbakePython implements PythonEvaluator {
     }
 
 
-    /** Whether {@code word} is one of the whitespace-separated words of {@code text} ({@code word in text.split()}). */
+    /** Whether {@code word} is one of the words of {@code text} ({@code word in text.split()}). */
     static boolean hasWord(String text, String word) {
         int n = word.length();
         if (n == 0) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            if (isSpace(word.charAt(i))) {
+            if (PyStrings.isSpace(word.charAt(i))) {
                 return false;
             }
         }
         for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-            if ((i == 0 || isSpace(text.charAt(i - 1))) && (i + n == text.length() || isSpace(text.charAt(i + n)))) {
+            if ((i == 0 || PyStrings.isSpace(text.charAt(i - 1)))
+                    && (i + n == text.length() || PyStrings.isSpace(text.charAt(i + n)))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The characters {@code \\s} matches, as {@link #words} splits. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
-    }
-
-    /** The words of a text split at runs of {@code \\s}, after stripping it (scanned by hand: a hot path). */
-    static List<String> words(String s) {
-        String t = s.strip();
-        List<String> out = new ArrayList<>();
-        int n = t.length();
-        int start = -1;
-        for (int i = 0; i < n; i++) {
-            if (isSpace(t.charAt(i))) {
-                if (start >= 0) {
-                    out.add(t.substring(start, i));
-                    start = -1;
-                }
-            } else if (start < 0) {
-                start = i;
-            }
-        }
-        if (start >= 0) {
-            out.add(t.substring(start));
-        }
-        return out;
-    }
 
     private static List<String> strings(Object iterable) {
         List<String> out = new ArrayList<>();

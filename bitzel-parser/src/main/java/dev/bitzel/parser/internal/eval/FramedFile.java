@@ -30,11 +30,21 @@ final class FramedFile {
         crc.update(body);
         byte[] all = ByteBuffer.allocate(body.length + 20).putInt(magic).putInt(format).putInt(body.length).put(body)
                 .putLong(crc.getValue()).array();
+        writeAtomically(path, all);
+    }
+
+    /**
+     * Writes {@code bytes} to {@code path} through a temporary file in the same directory renamed into place,
+     * creating the directory.
+     *
+     * @throws IOException if it cannot be written (the old file, if any, is left as it was)
+     */
+    static void writeAtomically(Path path, byte[] bytes) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".tmp-", "");
         try {
-            Files.write(tmp, all);
+            Files.write(tmp, bytes);
             try {
                 Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -43,6 +53,11 @@ final class FramedFile {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** The CRC32C of a framed file's body, as {@link #bodyLength} checked it. */
+    static long checksum(byte[] bytes, int bodyLength) {
+        return ByteBuffer.wrap(bytes, BODY + bodyLength, 8).getLong();
     }
 
     /**

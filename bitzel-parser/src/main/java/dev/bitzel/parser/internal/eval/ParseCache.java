@@ -13,14 +13,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -205,36 +200,18 @@ public final class ParseCache {
 
     /**
      * The cached result, or null when there is no entry still valid. The recipes' datastores are read from the
-     * entry on first use; if the entry has changed or broken by then, {@code reparse} supplies the variant's
-     * datastore instead (by parsing the recipe again).
+     * entry's datastore file on first use, or, when it does not hold them, from {@code reparse} (see
+     * {@link #datastore}).
      */
     RecipeFile load(String configFingerprint, String recipe, List<String> appends, DataStore base,
             List<String> baseDependencies, Supplier<Reparsed> reparse, StoredObjects objects) {
         Path path = entryPath(configFingerprint, recipe, appends);
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer head = ByteBuffer.allocate(12);
-            readFully(channel, head, 0);
-            head.flip();
-            if (head.getInt() != MAGIC || head.getInt() != FORMAT) {
-                throw new IOException("not a parse cache entry of format " + FORMAT);
-            }
-            int headerLength = head.getInt();
-            if (headerLength < 0 || headerLength > channel.size() - 20) {
-                throw new IOException("bad header length " + headerLength);
-            }
-            ByteBuffer header = ByteBuffer.allocate(headerLength + 8);
-            readFully(channel, header, 12);
-            byte[] bytes = header.array();
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, 0, headerLength);
-            if (crc.getValue() != ByteBuffer.wrap(bytes, headerLength, 8).getLong()) {
-                throw new IOException("header checksum mismatch");
-            }
-            if (channel.size() != 20L + headerLength) {
-                throw new IOException("bad entry length " + channel.size());
-            }
-            RecipeFile result = decodeHeader(new DataInputStream(new ByteArrayInputStream(bytes, 0, headerLength)),
-                    recipe, path, crc.getValue(), base, baseDependencies, reparse, objects);
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            int length = FramedFile.bodyLength(bytes, MAGIC, FORMAT, "a parse cache entry");
+            RecipeFile result = decodeHeader(
+                    new DataInputStream(new ByteArrayInputStream(bytes, FramedFile.BODY, length)), recipe, path,
+                    FramedFile.checksum(bytes, length), base, baseDependencies, reparse, objects);
             if (result == null) {
                 misses.incrementAndGet();
             } else {
@@ -247,17 +224,6 @@ public final class ParseCache {
         } catch (IOException | RuntimeException e) {
             reportCorrupt(path, e);
             return null;
-        }
-    }
-
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-        long at = position;
-        while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, at);
-            if (n < 0) {
-                throw new IOException("truncated entry");
-            }
-            at += n;
         }
     }
 
@@ -283,22 +249,13 @@ public final class ParseCache {
         Path path = entryPath(configFingerprint, recipe, appends);
         try {
             Map<String, String> ownFiles = new LinkedHashMap<>();
-            long[] generation = new long[1];
-            byte[] entry = encode(result, dependencies, baseDependencies, ownFiles, generation);
-            Files.createDirectories(path.getParent());
-            Path tmp = Files.createTempFile(path.getParent(), ".tmp-", "");
-            try {
-                Files.write(tmp, entry);
-                try {
-                    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            records.put(recipe, new EntryRecord(path, ownFiles, generation[0]));
-            return detached(result, path, generation[0], base, objects, reparse);
+            byte[] header = encode(result, dependencies, baseDependencies, ownFiles);
+            CRC32C crc = new CRC32C();
+            crc.update(header);
+            long generation = crc.getValue();
+            FramedFile.write(path, MAGIC, FORMAT, header);
+            records.put(recipe, new EntryRecord(path, ownFiles, generation));
+            return detached(result, path, generation, base, objects, reparse);
         } catch (IOException | IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "cannot write parse cache entry for " + recipe + ": " + e);
             return result;
@@ -398,13 +355,12 @@ public final class ParseCache {
     }
 
     /**
-     * Layout: magic, format, header length, header (what {@code parse} reports: files and their hashes,
-     * failure, diagnostics, each variant's tasks, classes, files and cache fields), the header's CRC32C (also the
-     * entry's generation, put into {@code generation[0]}). Files the configuration already read are left out: the
-     * configuration fingerprint covers them.
+     * The entry's body, framed by {@link FramedFile} (whose checksum of it is the entry's generation): what
+     * {@code parse} reports (files and their hashes, failure, diagnostics, each variant's tasks, classes, files and
+     * cache fields). Files the configuration already read are left out: the configuration fingerprint covers them.
      */
     private byte[] encode(RecipeFile result, List<String> dependencies, List<String> baseDependencies,
-            Map<String, String> ownFiles, long[] generation) throws IOException {
+            Map<String, String> ownFiles) throws IOException {
         java.util.Set<String> inBase = new java.util.HashSet<>(baseDependencies);
         ByteArrayOutputStream headerBuffer = new ByteArrayOutputStream(8 * 1024);
         DataOutputStream header = new DataOutputStream(headerBuffer);
@@ -452,19 +408,7 @@ public final class ParseCache {
             }
         }
         header.flush();
-        byte[] headerBytes = headerBuffer.toByteArray();
-        CRC32C crc = new CRC32C();
-        crc.update(headerBytes);
-        generation[0] = crc.getValue();
-        ByteArrayOutputStream all = new ByteArrayOutputStream(headerBytes.length + 20);
-        DataOutputStream out = new DataOutputStream(all);
-        out.writeInt(MAGIC);
-        out.writeInt(FORMAT);
-        out.writeInt(headerBytes.length);
-        out.write(headerBytes);
-        out.writeLong(crc.getValue());
-        out.flush();
-        return all.toByteArray();
+        return headerBuffer.toByteArray();
     }
 
     /** The datastore file being written, one per thread: its capacity is kept from file to file unless it got big. */
@@ -554,18 +498,7 @@ public final class ParseCache {
         Path file = objectPath(hash);
         try {
             if (!Files.isRegularFile(file)) {
-                Files.createDirectories(file.getParent());
-                Path tmp = Files.createTempFile(file.getParent(), ".tmp-", "");
-                try {
-                    Files.write(tmp, encoding);
-                    try {
-                        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                FramedFile.writeAtomically(file, encoding);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

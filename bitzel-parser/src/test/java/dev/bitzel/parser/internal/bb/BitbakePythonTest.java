@@ -69,15 +69,6 @@ class BitbakePythonTest {
     }
 
     @Test
-    void wordsSplitAtRunsOfWhitespaceAsSplitWithoutArgumentsDoes() {
-        assertThat(BitbakePython.words("")).isEmpty();
-        assertThat(BitbakePython.words(" \t\n ")).isEmpty();
-        assertThat(BitbakePython.words("one")).containsExactly("one");
-        assertThat(BitbakePython.words("  a\tb \n\n c\u000bd\fe\rf  ")).containsExactly("a", "b", "c", "d", "e", "f");
-        assertThat(BitbakePython.words("/x/a.bbclass /x/b.bbclass")).containsExactly("/x/a.bbclass", "/x/b.bbclass");
-    }
-
-    @Test
     void containsMatchesWholeWordsAsSetsOfSplitWordsDo() throws Exception {
         Recipe r = parse();
         assertThat(r.data().getVar("K")).as("a word's prefix").isEqualTo("no");
