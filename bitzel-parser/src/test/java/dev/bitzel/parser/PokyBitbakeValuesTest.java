@@ -30,6 +30,10 @@ import org.junit.jupiter.api.Test;
  * directory). Nothing of poky or of BitBake's output is part of the repository. Example:
  * {@code mvn -pl bitzel-parser test -Dtest=PokyBitbakeValuesTest -Dbitzel.poky.builddir=/tmp/bbbuild
  * -Dbitzel.poky.bitbake-env=/tmp/bbe -Dsurefire.failIfNoSpecifiedTests=false}.
+ *
+ * <p>For many recipes at once, {@code bitzel.poky.bitbake-values} names a file written by
+ * {@code benchmarks/scripts/bitbake-values} (real BitBake's values through tinfoil, every target of the build
+ * directory by default) instead of, or as well as, the {@code .env} directory.
  */
 class PokyBitbakeValuesTest {
 
@@ -77,6 +81,98 @@ class PokyBitbakeValuesTest {
                 + "do_x() {\n  echo\n}\n";
         assertThat(parseBitbakeEnv(text)).containsExactly(Map.entry("PATH", "/a:/b"),
                 Map.entry("A", "say \"hi\" $HOME"), Map.entry("F", "one\ntwo"));
+    }
+
+    /** One line of a {@code bitbake-values} file: the value is {@code null} for Python's None. */
+    record BitbakeValue(String target, String key, String value) {}
+
+    /** Reads a file written by {@code benchmarks/scripts/bitbake-values}; lists come as their items joined by spaces. */
+    static List<BitbakeValue> parseBitbakeValues(List<String> lines) {
+        List<BitbakeValue> values = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.split("\t", 4);
+            if (f.length != 4 || !List.of("s", "n", "l").contains(f[2])) {
+                throw new IllegalArgumentException("not a bitbake-values line: " + line);
+            }
+            values.add(new BitbakeValue(f[0], f[1], f[2].equals("n") ? null : unescape(f[3])));
+        }
+        return values;
+    }
+
+    private static String unescape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                sb.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void bitbakeValuesLinesAreUnescaped() {
+        assertThat(parseBitbakeValues(List.of("zlib\tPN\ts\tzlib", "zlib\tPE\tn\t",
+                "zlib\tdo_build[deps]\tl\tdo_a do_b", "zlib\tF\ts\ta\\tb\\nc\\\\d")))
+                .containsExactly(new BitbakeValue("zlib", "PN", "zlib"), new BitbakeValue("zlib", "PE", null),
+                        new BitbakeValue("zlib", "do_build[deps]", "do_a do_b"),
+                        new BitbakeValue("zlib", "F", "a\tb\nc\\d"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parseBitbakeValues(List.of("zlib PN s zlib")))
+                .hasMessageContaining("not a bitbake-values line");
+    }
+
+    @Test
+    void pokyTargetsGetBitbakesValues() throws IOException {
+        String builddir = System.getProperty("bitzel.poky.builddir");
+        String valuesFile = System.getProperty("bitzel.poky.bitbake-values");
+        assumeTrue(builddir != null && !builddir.isEmpty() && valuesFile != null && !valuesFile.isEmpty(),
+                "set -Dbitzel.poky.builddir=BUILDDIR and -Dbitzel.poky.bitbake-values=FILE (written by "
+                        + "benchmarks/scripts/bitbake-values in BUILDDIR) to compare with real BitBake");
+        List<BitbakeValue> expected = parseBitbakeValues(Files.readAllLines(Path.of(valuesFile)));
+        BuildDirectory build = BuildDirectory.builder(Path.of(builddir)).environment(System.getenv())
+                .python(PythonEvaluator.builtin()).load();
+        assertThat(build.failure()).isEmpty();
+        List<String> differences = new ArrayList<>();
+        java.util.Set<String> targets = new java.util.LinkedHashSet<>();
+        String target = null;
+        Recipe recipe = null;
+        for (BitbakeValue v : expected) {
+            if (!v.target().equals(target)) {
+                target = v.target();
+                targets.add(target);
+                recipe = build.findRecipe(target).orElse(null);
+                if (recipe == null) {
+                    differences.add(target + ": not found by bitzel");
+                }
+            }
+            if (recipe == null) {
+                continue;
+            }
+            Matcher flag = Pattern.compile("^(.+)\\[([^\\]]+)\\]$").matcher(v.key());
+            String actual;
+            try {
+                if (flag.matches() && flag.group(2).equals("deps")) {
+                    List<String> deps = recipe.taskDependencies().get(flag.group(1));
+                    actual = deps == null ? null : String.join(" ", deps);
+                } else if (flag.matches()) {
+                    actual = recipe.data().getVarFlag(flag.group(1), flag.group(2), true);
+                } else {
+                    actual = recipe.data().getVar(v.key());
+                }
+            } catch (ExpansionException e) {
+                actual = "(fails: " + e.getMessage() + ")";
+            }
+            if (!Objects.equals(v.value(), actual)) {
+                differences.add(target + " " + v.key() + "\n  bitbake: " + v.value() + "\n  bitzel:  " + actual);
+            }
+        }
+        System.out.printf("PokyBitbakeValuesTest: %d targets, %d values compared, %d differ%n", targets.size(),
+                expected.size(), differences.size());
+        differences.stream().limit(200).forEach(System.out::println);
+        assertThat(differences).isEmpty();
     }
 
     @Test

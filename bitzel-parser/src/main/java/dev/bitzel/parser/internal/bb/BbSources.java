@@ -236,7 +236,10 @@ final class BbSources {
                 _deltask(task)
 
             def tasksbetween(task_start, task_end, d):
-                tasks = []
+                # BitBake's walk: the chains that reach task_end, task_end included. BitBake takes the tasks from
+                # d.keys() (a set: hash order); here in __BBTASKS order
+                outtasks = []
+                tasks = d.getVar('__BBTASKS', False) or []
                 def follow_chain(task, endtask, chain=None):
                     if not chain:
                         chain = []
@@ -245,18 +248,20 @@ final class BbSources {
                         bb.fatal("Circular task dependencies as %s depends on itself via the chain %s"
                                  % (task, " -> ".join(chain)))
                     chain.append(task)
-                    for othertask in d.getVar('__BBTASKS', False):
-                        othertask_deps = d.getVarFlag(othertask, 'deps', False) or []
-                        if task in othertask_deps:
-                            if othertask == endtask:
-                                for ctask in list(chain):
-                                    if ctask not in tasks:
-                                        tasks.append(ctask)
-                            else:
+                    for othertask in tasks:
+                        if othertask == task:
+                            continue
+                        if task == endtask:
+                            for ctask in chain:
+                                if ctask not in outtasks:
+                                    outtasks.append(ctask)
+                        else:
+                            deps = d.getVarFlag(othertask, 'deps', False)
+                            if task in deps:
                                 follow_chain(othertask, endtask, chain)
                     chain.pop()
                 follow_chain(task_start, task_end)
-                return tasks
+                return outtasks
 
             def exec_func(func, d, dirs=None):
                 # the running task's executor runs it (and writes the failure to the task log)

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -552,8 +553,13 @@ public final class BitbakePython implements PythonEvaluator {
                         String v = call(() -> d.getVar(var, false));
                         return v == null ? PyNone.NONE : new PyList(PyStrings.split(v));
                     }
-                    if (var.equals("__BBTASKS") && HOOKS.get() != null) {
-                        return new PyList(new ArrayList<>(HOOKS.get().tasks()));
+                    if (var.equals("__BBTASKS")) {
+                        // a list in BitBake: the parse's own while parsing, kept space-separated in the store after
+                        if (HOOKS.get() != null) {
+                            return new PyList(new ArrayList<>(HOOKS.get().tasks()));
+                        }
+                        String v = call(() -> d.getVar(var, false));
+                        return v == null ? PyNone.NONE : new PyList(PyStrings.split(v));
                     }
                     boolean expand = Ops.isTrue(optional(a, kw, 1, "expand", Boolean.TRUE));
                     return fromStore(var, call(() -> d.getVar(var, expand)));
@@ -562,8 +568,11 @@ public final class BitbakePython implements PythonEvaluator {
                     String var = Ops.str(arg(a, kw, 0, "var"));
                     String flag = Ops.str(arg(a, kw, 1, "flag"));
                     boolean expand = Ops.isTrue(optional(a, kw, 2, "expand", Boolean.TRUE));
-                    if (flag.equals("deps") && HOOKS.get() != null) {
-                        List<String> deps = HOOKS.get().taskDeps(var);
+                    if (flag.equals("deps")) {
+                        // a list in BitBake, as __BBTASKS
+                        List<String> deps = HOOKS.get() != null ? HOOKS.get().taskDeps(var)
+                                : Optional.ofNullable(call(() -> d.getVarFlag(var, flag, false)))
+                                        .map(PyStrings::split).orElse(null);
                         return deps == null ? PyNone.NONE : new PyList(new ArrayList<>(deps));
                     }
                     return pyValue(call(() -> d.getVarFlag(var, flag, expand)));

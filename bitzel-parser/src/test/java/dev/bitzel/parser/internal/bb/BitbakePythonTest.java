@@ -192,6 +192,40 @@ class BitbakePythonTest {
     }
 
     @Test
+    void tasksbetweenAndDepsFlagsReadTheTaskListAfterParsingAsBitbakeDoes() throws Exception {
+        Path recipe = dir.resolve("t.bb");
+        Files.writeString(recipe, """
+                python do_a() {
+                }
+                python do_b() {
+                }
+                python do_c() {
+                }
+                python do_x() {
+                }
+                python do_build() {
+                }
+                addtask a
+                addtask b after do_a
+                addtask c after do_b
+                addtask x after do_a before do_build
+                addtask build after do_c
+                BETWEEN = "${@' '.join(bb.build.tasksbetween('do_a', 'do_build', d))}"
+                BETWEEN_BC = "${@' '.join(bb.build.tasksbetween('do_b', 'do_c', d))}"
+                DEPS_C = "${@' '.join(d.getVarFlag('do_c', 'deps', False))}"
+                TASKS = "${@' '.join(d.getVar('__BBTASKS', False))}"
+                """);
+        Recipe r = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
+                .parseRecipe(recipe).recipe();
+        // what BitBake 2.8.1 gives (bitbake-getvar-oracle): the end task is part of the chain, and the [deps] flags
+        // and the task list are in the datastore after parsing, where inline Python expanded later reads them
+        assertThat(r.data().getVar("BETWEEN")).isEqualTo("do_a do_b do_c do_build do_x");
+        assertThat(r.data().getVar("BETWEEN_BC")).isEqualTo("do_b do_c");
+        assertThat(r.data().getVar("DEPS_C")).isEqualTo("do_b");
+        assertThat(r.data().getVar("TASKS")).isEqualTo("do_a do_b do_c do_x do_build");
+    }
+
+    @Test
     void skipRecipeSkipsWithBitbakesReason() throws Exception {
         Path recipe = dir.resolve("skip.bb");
         Files.writeString(recipe, """
