@@ -25,7 +25,7 @@ final class DictView {
         if (kind == KEYS) {
             return Ops.dictKeyIterator(dict);
         }
-        Iterator<Map.Entry<Object, Object>> it = dict.map.entrySet().iterator();
+        Iterator<Map.Entry<Object, Object>> it = dict.map().entrySet().iterator();
         return new PyIterator() {
             @Override
             Object advance() {
@@ -53,7 +53,7 @@ final class DictView {
             Object v = dict.get(t.items[0]);
             return v != null && Ops.eq(v, t.items[1]);
         }
-        for (Object v : dict.map.values()) {
+        for (Object v : dict.map().values()) {
             if (Ops.eq(v, item)) {
                 return true;
             }

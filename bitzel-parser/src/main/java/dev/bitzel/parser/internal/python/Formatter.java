@@ -106,7 +106,7 @@ final class Formatter {
         if (o instanceof PyDict d) {
             sb.append('{');
             boolean first = true;
-            for (Map.Entry<Object, Object> e : d.map.entrySet()) {
+            for (Map.Entry<Object, Object> e : d.map().entrySet()) {
                 if (!first) {
                     sb.append(", ");
                 }

@@ -69,25 +69,9 @@ final class Json {
     private static final com.google.common.cache.Cache<String, Object> LOAD_CACHE =
             com.google.common.cache.CacheBuilder.newBuilder().maximumSize(8).build();
 
-    /** A fresh copy of a parsed document: lists and dicts are copied, their leaves are immutable. */
+    /** A fresh copy of a parsed document (copied lazily: a dict is copied when first changed or walked). */
     private static Object copy(Object o) {
-        if (o instanceof PyList l) {
-            PyList r = new PyList();
-            r.list.ensureCapacity(l.list.size());
-            for (Object x : l.list) {
-                r.list.add(copy(x));
-            }
-            return r;
-        }
-        if (o instanceof PyDict d) {
-            // keys of a parsed document are strings: their canonical form is themselves
-            PyDict r = new PyDict(d.map.size() * 4 / 3 + 1);
-            for (java.util.Map.Entry<Object, Object> e : d.map.entrySet()) {
-                r.map.put(e.getKey(), copy(e.getValue()));
-            }
-            return r;
-        }
-        return o;
+        return PyDict.copyOfFrozen(o);
     }
 
     private record Writer(String indent, String itemSep, String keySep, boolean sortKeys, Object dflt, boolean ascii) {

@@ -1437,7 +1437,7 @@ public final class Ops {
     }
 
     static PyIterator dictKeyIterator(PyDict d) {
-        Iterator<Object> it = d.map.keySet().iterator();
+        Iterator<Object> it = d.map().keySet().iterator();
         return new PyIterator() {
             @Override
             Object advance() {

@@ -314,10 +314,10 @@ public final class PyCodec {
                         }
                     }
                 } else if (v instanceof PyDict d) {
-                    if (!leaf(Marker.of(DICT, d.map.size()))) {
+                    if (!leaf(Marker.of(DICT, d.map().size()))) {
                         return false;
                     }
-                    for (Map.Entry<Object, Object> e : d.map.entrySet()) {
+                    for (Map.Entry<Object, Object> e : d.map().entrySet()) {
                         if (!walk(d.original(e.getKey()), depth + 1) || !walk(e.getValue(), depth + 1)) {
                             return false;
                         }

@@ -11,7 +11,13 @@ import java.util.Map;
  * same key). Also the type of global scopes. Not thread-safe.
  */
 public final class PyDict {
-    final LinkedHashMap<Object, Object> map;
+    /** The entries; null while this is a copy of {@link #template} not yet changed or walked. */
+    private LinkedHashMap<Object, Object> map;
+    /**
+     * For a lazy copy ({@link #copyOfFrozen}): the frozen dict this one equals until its entries are first needed;
+     * null once they are its own.
+     */
+    private PyDict template;
     /** Canonical key to the original key object, only where they differ (True vs 1, 1.0 vs 1). */
     private HashMap<Object, Object> originals;
 
@@ -78,23 +84,73 @@ public final class PyDict {
         return k;
     }
 
+    /** The entries, made this dict's own first if it is a lazy copy. */
+    LinkedHashMap<Object, Object> map() {
+        LinkedHashMap<Object, Object> m = map;
+        if (m == null) {
+            PyDict from = template;
+            m = new LinkedHashMap<>(from.map.size() * 4 / 3 + 1);
+            for (Map.Entry<Object, Object> e : from.map.entrySet()) {
+                m.put(e.getKey(), copyOfFrozen(e.getValue()));
+            }
+            if (from.originals != null) {
+                originals = new HashMap<>(from.originals);
+            }
+            map = m;
+            template = null;
+        }
+        return m;
+    }
+
+    /**
+     * A copy of a value that is never changed again (a parsed document kept for reuse): dicts are copied lazily,
+     * sharing the frozen entries until the copy is changed or its entries are walked, and reading a key whose value
+     * is immutable does not copy; lists are copied one level (their items lazily); other values are immutable and
+     * shared.
+     */
+    static Object copyOfFrozen(Object o) {
+        if (o instanceof PyDict d) {
+            PyDict r = new PyDict((Void) null);
+            r.template = d.template != null ? d.template : d;
+            return r;
+        }
+        if (o instanceof PyList l) {
+            ArrayList<Object> items = new ArrayList<>(l.list.size());
+            for (Object x : l.list) {
+                items.add(copyOfFrozen(x));
+            }
+            return new PyList(items, true);
+        }
+        return o;
+    }
+
+    private PyDict(Void lazy) {
+        // map stays null: see template
+    }
+
     /** The value for a Python key, or null when absent. */
     public Object get(Object key) {
-        return map.get(canon(key));
+        if (map == null) {
+            Object v = template.map.get(canon(key));
+            if (!(v instanceof PyDict || v instanceof PyList)) {
+                return v; // immutable: no copy needed to hand it out
+            }
+        }
+        return map().get(canon(key));
     }
 
     /** Sets a key. */
     public void put(Object key, Object value) {
         Object c = canon(key);
         if (c != key && !(key instanceof Integer)) {
-            if (!map.containsKey(c)) {
+            if (!map().containsKey(c)) {
                 if (originals == null) {
                     originals = new HashMap<>();
                 }
                 originals.put(c, key);
             }
         }
-        map.put(c, value);
+        map().put(c, value);
     }
 
     /** Removes a key and returns its value, or null when absent. */
@@ -103,21 +159,21 @@ public final class PyDict {
         if (originals != null) {
             originals.remove(c);
         }
-        return map.remove(c);
+        return map().remove(c);
     }
 
     /** Whether the key is present. */
     public boolean containsKey(Object key) {
-        return map.containsKey(canon(key));
+        return (map == null ? template.map : map).containsKey(canon(key));
     }
 
     /** The number of entries. */
     public int size() {
-        return map.size();
+        return (map == null ? template.map : map).size();
     }
 
     void clear() {
-        map.clear();
+        map().clear();
         originals = null;
     }
 
@@ -131,8 +187,8 @@ public final class PyDict {
 
     /** The keys, as Python sees them, in insertion order (a snapshot). */
     public List<Object> keys() {
-        List<Object> r = new ArrayList<>(map.size());
-        for (Object k : map.keySet()) {
+        List<Object> r = new ArrayList<>(map().size());
+        for (Object k : map().keySet()) {
             r.add(original(k));
         }
         return r;
@@ -140,14 +196,17 @@ public final class PyDict {
 
     /** A snapshot of the entries with Python keys. */
     public List<Map.Entry<Object, Object>> entries() {
-        List<Map.Entry<Object, Object>> r = new ArrayList<>(map.size());
-        for (Map.Entry<Object, Object> e : map.entrySet()) {
+        List<Map.Entry<Object, Object>> r = new ArrayList<>(map().size());
+        for (Map.Entry<Object, Object> e : map().entrySet()) {
             r.add(Map.entry(original(e.getKey()), e.getValue()));
         }
         return r;
     }
 
     PyDict copy() {
+        if (map == null) {
+            return (PyDict) copyOfFrozen(template); // still equal to its frozen template: share that too
+        }
         PyDict d = new PyDict(map.size() * 2);
         d.map.putAll(map);
         if (originals != null) {
@@ -158,11 +217,11 @@ public final class PyDict {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof PyDict d) || d.map.size() != map.size()) {
+        if (!(o instanceof PyDict d) || d.map().size() != map().size()) {
             return false;
         }
-        for (Map.Entry<Object, Object> e : map.entrySet()) {
-            Object v = d.map.get(e.getKey());
+        for (Map.Entry<Object, Object> e : map().entrySet()) {
+            Object v = d.map().get(e.getKey());
             if (v == null || !Ops.eq(e.getValue(), v)) {
                 return false;
             }

@@ -114,6 +114,41 @@ class PythonRuntimeTest {
         }
 
         @Test
+        void bigJsonDocumentsLoadedAgainAreIndependentCopies(@TempDir Path dir) throws Exception {
+            // json.load keeps big documents parsed and hands out lazy copies: each load must behave as a fresh parse
+            StringBuilder doc = new StringBuilder("{\"version\": \"3\", \"licenses\": [");
+            for (int i = 0; i < 400; i++) {
+                doc.append(i == 0 ? "" : ", ").append("{\"licenseId\": \"L").append(i)
+                        .append("\", \"seeAlso\": [\"https://example.com/").append(i)
+                        .append("\"], \"meta\": {\"osi\": true}}");
+            }
+            Path file = dir.resolve("licenses.json");
+            Files.writeString(file, doc.append("]}").toString());
+            assertThat(Files.size(file)).isGreaterThan(16 * 1024);
+            PyDict g = exec("import json\n"
+                    + "def load():\n"
+                    + "    with open('" + file + "') as f:\n"
+                    + "        return json.load(f)\n"
+                    + "a = load()\n"
+                    + "a['licenses'] = {l['licenseId']: l for l in a['licenses']}\n"
+                    + "a['licenses']['L7']['seeAlso'].append('changed')\n"
+                    + "a['licenses']['L8']['meta']['osi'] = False\n"
+                    + "a['version'] = '4'\n"
+                    + "b = load()\n"
+                    + "c = b['licenses'][8]['meta'].copy()\n"
+                    + "c['osi'] = 'copy'\n"
+                    + "b['licenses'][9]['meta']['extra'] = 1\n"
+                    + "e = load()\n"
+                    + "r = [a['version'], a['licenses']['L7']['seeAlso'], a['licenses']['L8']['meta']['osi'],\n"
+                    + "     b['version'], b['licenses'][7]['seeAlso'], b['licenses'][8]['meta']['osi'],\n"
+                    + "     sorted(b['licenses'][9]['meta']), c, len(b['licenses']), b == e,\n"
+                    + "     sorted(e['licenses'][9]['meta']), e['licenses'][8] == load()['licenses'][8]]\n");
+            assertThat(Ops.repr(g.get("r"))).isEqualTo("['4', ['https://example.com/7', 'changed'], False, "
+                    + "'3', ['https://example.com/7'], True, ['extra', 'osi'], {'osi': 'copy'}, 400, False, "
+                    + "['osi'], True]");
+        }
+
+        @Test
         void importsPurePythonPackagesFromTheModulePath(@TempDir Path dir) throws Exception {
             Path pkg = Files.createDirectories(dir.resolve("oe"));
             Files.writeString(pkg.resolve("__init__.py"), "");
