@@ -47,11 +47,15 @@ class BitbakePythonTest {
     @TempDir
     Path dir;
 
+    /** Parses a lone recipe in {@link #dir}, Python evaluated by the built-in interpreter. */
+    private RecipeFile parse(Path recipe) throws IOException {
+        return Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin()).parseRecipe(recipe);
+    }
+
     Recipe parse() throws IOException {
         Path recipe = dir.resolve("foo_1.2_r3.bb");
         Files.writeString(recipe, RECIPE);
-        RecipeFile file = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
-                .parseRecipe(recipe);
+        RecipeFile file = parse(recipe);
         assertThat(file.failed()).isEmpty();
         return file.recipe();
     }
@@ -117,8 +121,7 @@ class BitbakePythonTest {
                 T = "${@type(time).__name__}"
                 D = "${@time.strftime('%%Y%%m%%d %%H:%%M:%%S %%j %%a %%b', time.gmtime(1700000000))}"
                 """.formatted(dir));
-        Recipe r = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
-                .parseRecipe(recipe).recipe();
+        Recipe r = parse(recipe).recipe();
         assertThat(r.data().getVar("W")).isEqualTo(dir + "/b/tool");
         assertThat(r.data().getVar("H")).isEqualTo("['" + dir + "/a/none', '" + dir + "/b/none']");
         assertThat(r.data().getVar("M")).isEqualTo(System.getProperty("os.arch").equals("amd64") ? "x86_64"
@@ -132,8 +135,7 @@ class BitbakePythonTest {
     void aFailingAnonymousFunctionFailsTheRecipeNamingTheMissingApi() throws Exception {
         Path recipe = dir.resolve("bar.bb");
         Files.writeString(recipe, "python () {\n    d.setVar('X', bb.no_such_api())\n}\n");
-        RecipeFile file = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
-                .parseRecipe(recipe);
+        RecipeFile file = parse(recipe);
         assertThat(file.failed()).hasValueSatisfying(f -> {
             assertThat(f.file()).endsWith("bar.bb");
             assertThat(f.message()).contains("bar.bb:1").contains("bb.no_such_api");
@@ -172,8 +174,7 @@ class BitbakePythonTest {
                 """);
         org.junit.jupiter.api.Assumptions.assumeFalse(ParseTimeProcess.insideGitWorkTree(dir),
                 "the temporary directory is inside a git checkout");
-        RecipeFile file = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
-                .parseRecipe(recipe);
+        RecipeFile file = parse(recipe);
         assertThat(file.failed()).isEmpty();
         Recipe r = file.recipe();
         assertThat(r.data().getVar("U1")).isEqualTo("('https', 'example.com', '/x/y z.tar.gz', 'user', 'pw', "
@@ -215,8 +216,7 @@ class BitbakePythonTest {
                 DEPS_C = "${@' '.join(d.getVarFlag('do_c', 'deps', False))}"
                 TASKS = "${@' '.join(d.getVar('__BBTASKS', False))}"
                 """);
-        Recipe r = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
-                .parseRecipe(recipe).recipe();
+        Recipe r = parse(recipe).recipe();
         // what BitBake 2.8.1 gives (bitbake-getvar-oracle): the end task is part of the chain, and the [deps] flags
         // and the task list are in the datastore after parsing, where inline Python expanded later reads them
         assertThat(r.data().getVar("BETWEEN")).isEqualTo("do_a do_b do_c do_build do_x");
@@ -234,8 +234,7 @@ class BitbakePythonTest {
                         raise bb.parse.SkipRecipe("WANT is not yes")
                 }
                 """);
-        RecipeFile file = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
-                .parseRecipe(recipe);
+        RecipeFile file = parse(recipe);
         assertThat(file.failed()).isEmpty();
         assertThat(file.recipe().skipped()).contains("WANT is not yes");
         assertThat(file.recipe().data().getVar("__SKIPPED")).isEqualTo("WANT is not yes");
@@ -257,8 +256,7 @@ class BitbakePythonTest {
                 addhandler all_handler
                 addtask compile
                 """);
-        Recipe r = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
-                .parseRecipe(recipe).recipe();
+        Recipe r = parse(recipe).recipe();
         assertThat(r.data().getVar("SEEN")).isEqualTo(" RecipePreFinalise RecipeParsed");
         assertThat(r.data().getVar("TASKS")).isEqualTo("do_compile");
 
@@ -270,8 +268,7 @@ class BitbakePythonTest {
                 boom[eventmask] = "bb.event.RecipePreFinalise"
                 addhandler boom
                 """);
-        RecipeFile file = Configuration.ofConfFiles(dir.toString(), List.of(), PythonEvaluator.builtin())
-                .parseRecipe(failing);
+        RecipeFile file = parse(failing);
         assertThat(file.failed()).hasValueSatisfying(f -> assertThat(f.message())
                 .contains("Execution of event handler 'boom'").contains("ValueError: no"));
     }
