@@ -272,31 +272,7 @@ public final class Versions {
     }
 
     private static List<String> words(String s) {
-        // s.trim().split("\\s+") without compiling a pattern per call (this runs for every dependency string)
-        String t = s.trim();
-        if (t.isEmpty()) {
-            return List.of();
-        }
-        List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < t.length(); i++) {
-            if (isRegexSpace(t.charAt(i))) {
-                if (start >= 0) {
-                    words.add(t.substring(start, i));
-                    start = -1;
-                }
-            } else if (start < 0) {
-                start = i;
-            }
-        }
-        if (start >= 0) {
-            words.add(t.substring(start));
-        }
-        return Collections.unmodifiableList(words);
-    }
-
-    /** The characters of {@code \\s} in Java's regular expressions. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        // Python's s.split(), as BitBake's explode_deps and friends split (this runs for every dependency string)
+        return Collections.unmodifiableList(dev.bitzel.parser.internal.data.PyStrings.split(s));
     }
 }

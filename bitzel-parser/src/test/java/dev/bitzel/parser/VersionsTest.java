@@ -48,6 +48,8 @@ class VersionsTest {
         @Test
         void explodeDepsDropsVersionConstraints() {
             assertThat(Versions.explodeDeps("a (>= 1.0) b c (< 2)")).containsExactly("a", "b", "c");
+            // split as Python's str.split() splits: its whitespace is wider than Java's \s
+            assertThat(Versions.explodeDeps("a\u001cb\u00a0c\u2003d\te")).containsExactly("a", "b", "c", "d", "e");
         }
 
         @Test

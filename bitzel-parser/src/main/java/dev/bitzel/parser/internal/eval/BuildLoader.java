@@ -7,11 +7,11 @@ import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonEvaluator;
+import dev.bitzel.parser.internal.data.PyStrings;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,14 +56,14 @@ final class BuildLoader {
         }
         Set<String> approved = new LinkedHashSet<>();
         if (env.containsKey("BB_ENV_PASSTHROUGH")) {
-            approved.addAll(Arrays.asList(env.get("BB_ENV_PASSTHROUGH").trim().split("\\s+")));
+            approved.addAll(words(env.get("BB_ENV_PASSTHROUGH")));
             approved.add("BB_ENV_PASSTHROUGH");
         } else {
             approved.addAll(List.of("BBPATH", "BB_PRESERVE_ENV", "BB_ENV_PASSTHROUGH_ADDITIONS"));
             approved.addAll(EXPORTED_ENV);
         }
         if (env.containsKey("BB_ENV_PASSTHROUGH_ADDITIONS")) {
-            approved.addAll(Arrays.asList(env.get("BB_ENV_PASSTHROUGH_ADDITIONS").trim().split("\\s+")));
+            approved.addAll(words(env.get("BB_ENV_PASSTHROUGH_ADDITIONS")));
             approved.add("BB_ENV_PASSTHROUGH_ADDITIONS");
         }
         return approved;
@@ -390,10 +390,8 @@ final class BuildLoader {
         }
     }
 
+    /** Python's {@code value.split()}, as BitBake splits these lists; none for a null value. */
     static List<String> words(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return Arrays.asList(value.trim().split("\\s+"));
+        return value == null ? List.of() : PyStrings.split(value);
     }
 }
