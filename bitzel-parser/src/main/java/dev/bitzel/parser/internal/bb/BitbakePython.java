@@ -67,6 +67,10 @@ public final class BitbakePython implements PythonEvaluator {
     private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
             new java.util.concurrent.locks.ReentrantReadWriteLock();
 
+    /** Function bodies (by identity) to their header and whole source: see {@link #functionSource}. */
+    private final com.google.common.cache.Cache<String, String[]> functionSources =
+            com.google.common.cache.CacheBuilder.newBuilder().weakKeys().build();
+
     /** The parse running on each thread, for {@code bb.build.addtask} and the logging functions. */
     private static final ThreadLocal<ParseHooks> HOOKS = new ThreadLocal<>();
     private static final System.Logger LOG = System.getLogger(BitbakePython.class.getName());
@@ -397,9 +401,25 @@ public final class BitbakePython implements PythonEvaluator {
         }
     }
 
+    /**
+     * {@code def NAME(PARAMS):} followed by {@code body}, as the same String object for the same body object (the
+     * class text every recipe shares): the compile cache then finds it by its cached hash and by identity instead of
+     * hashing and comparing the whole text on every call.
+     */
+    private String functionSource(String name, String params, String body) {
+        String header = "def " + name + "(" + params + "):\n";
+        String[] known = functionSources.getIfPresent(body);
+        if (known != null && known[0].equals(header)) {
+            return known[1];
+        }
+        String source = header + body;
+        functionSources.put(body, new String[] {header, source});
+        return source;
+    }
+
     @Override
     public void runAnonymous(String name, String body, DataStore d, String file, int line) throws PythonException {
-        String source = "def " + name + "(d):\n" + body;
+        String source = functionSource(name, "d", body);
         lock.readLock().lock();
         try {
             PyDict locals = new PyDict();
@@ -491,7 +511,7 @@ public final class BitbakePython implements PythonEvaluator {
 
     @Override
     public void runEventHandler(String handler, String code, String event, DataStore d) throws PythonException {
-        String source = "def " + handler + "(e, d):\n" + code;
+        String source = functionSource(handler, "e, d", code);
         lock.readLock().lock();
         try {
             PyDict locals = new PyDict();
