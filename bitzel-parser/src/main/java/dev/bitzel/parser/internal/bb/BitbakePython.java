@@ -544,24 +544,28 @@ public final class BitbakePython implements PythonEvaluator {
     }
 
 
-    /** The last {@code d} built on each thread: evaluations of one store come in long runs. */
-    private static final ThreadLocal<NativeObject[]> LAST_D = ThreadLocal.withInitial(() -> new NativeObject[1]);
-    private static final ThreadLocal<DataStore[]> LAST_STORE = ThreadLocal.withInitial(() -> new DataStore[1]);
+    /** A {@code d} built for a store by an evaluator. */
+    private record LastD(DataStore store, NativeObject d, BitbakePython owner) {}
+
+    /**
+     * The last {@code d} built on each thread: evaluations of one store come in long runs. Held weakly, so that a
+     * thread does not keep an evaluator, its stores and everything they hold alive after their last use.
+     */
+    private static final ThreadLocal<java.lang.ref.WeakReference<LastD>> LAST_D = new ThreadLocal<>();
 
     /** BitBake's {@code d} for Python: the parser's store behind the {@code DataSmart} methods. */
-    static NativeObject datastore(DataStore d) {
-        DataStore[] lastStore = LAST_STORE.get();
-        NativeObject[] last = LAST_D.get();
-        if (lastStore[0] == d && last[0] != null) {
-            return last[0];
+    NativeObject datastore(DataStore d) {
+        java.lang.ref.WeakReference<LastD> ref = LAST_D.get();
+        LastD last = ref == null ? null : ref.get();
+        if (last != null && last.store() == d && last.owner() == this) {
+            return last.d();
         }
         NativeObject o = newDatastore(d);
-        lastStore[0] = d;
-        last[0] = o;
+        LAST_D.set(new java.lang.ref.WeakReference<>(new LastD(d, o, this)));
         return o;
     }
 
-    private static NativeObject newDatastore(DataStore d) {
+    private NativeObject newDatastore(DataStore d) {
         return NativeObject.builder("DataSmart").payload(d)
                 .method("getVar", (a, kw) -> {
                     String var = Ops.str(arg(a, kw, 0, "var"));
@@ -674,7 +678,7 @@ public final class BitbakePython implements PythonEvaluator {
                 .build();
     }
 
-    private static void set(DataStore d, String var, Object value) {
+    private void set(DataStore d, String var, Object value) {
         Origin origin = new Origin("set", null, 0);
         if (value == PyNone.NONE) {
             d.delVar(var, origin);
@@ -690,11 +694,12 @@ public final class BitbakePython implements PythonEvaluator {
      * Python objects stored in a datastore (BitBake keeps any object, e.g. {@code EXTENDERCLASS}, the class
      * extender of nativesdk/multilib, or create-spdx's license table): the store holds a token naming an entry
      * here, {@code d.getVar} hands the object back. An entry lives as long as its token string (held by the stores
-     * that hold the value). An entry restored from the parse cache holds the object's encoding until it is first
-     * read ({@link Restored}).
+     * that hold the value), or, for an object that refers to its own store (a class extender's {@code d}), as long
+     * as this evaluator: the registry is the evaluator's, not the process's, so an evaluator no longer used is
+     * collected with every object its parses stored. An entry restored from the parse cache holds the object's
+     * encoding until it is first read ({@link Restored}).
      */
-    private static final Map<String, Object> OBJECTS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final Map<String, Object> objects = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private static final java.util.concurrent.atomic.AtomicLong OBJECT_IDS = new java.util.concurrent.atomic.AtomicLong();
     private static final String TOKEN = "\u0000bitzel-python-object:";
 
@@ -748,13 +753,13 @@ public final class BitbakePython implements PythonEvaluator {
      * Forgets the objects of these tokens, for a caller that knows no store holding them will be read again (the
      * parse cache, once it has stored a recipe and hands out stores read back from the entry instead). Needed
      * because an object that refers to its own store (a class extender's {@code d}) keeps its token, and so its
-     * entry, alive for ever.
+     * entry, alive as long as this evaluator.
      *
      * @param tokens tokens {@link #recordObjects} recorded
      */
-    public static void releaseObjects(Set<String> tokens) {
+    public void releaseObjects(Set<String> tokens) {
         for (String token : tokens) {
-            OBJECTS.remove(token);
+            objects.remove(token);
         }
     }
 
@@ -804,9 +809,9 @@ public final class BitbakePython implements PythonEvaluator {
         return value.startsWith(TOKEN);
     }
 
-    private static String objectToken(Object value) {
+    private String objectToken(Object value) {
         String token = new String(TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet());
-        OBJECTS.put(token, value);
+        objects.put(token, value);
         Set<String> recording = RECORDING.get();
         if (recording != null) {
             recording.add(token);
@@ -825,7 +830,7 @@ public final class BitbakePython implements PythonEvaluator {
      */
     public byte[] encodeObject(String token, DataStore holder, java.util.IdentityHashMap<Object, Object> seen)
             throws PyCodec.NotEncodableException {
-        Object o = OBJECTS.get(token);
+        Object o = objects.get(token);
         if (o == null) {
             throw new PyCodec.NotEncodableException("the object is gone");
         }
@@ -851,7 +856,7 @@ public final class BitbakePython implements PythonEvaluator {
      * @return the object, or null
      */
     public Object liveObject(String token) {
-        Object o = OBJECTS.get(token);
+        Object o = objects.get(token);
         return o instanceof Restored ? null : o;
     }
 
@@ -864,7 +869,7 @@ public final class BitbakePython implements PythonEvaluator {
      */
     public String restoreObject(byte[] encoding, DataStore holder) {
         String token = new String(TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet());
-        OBJECTS.put(token, new Restored(encoding, holder, this));
+        objects.put(token, new Restored(encoding, holder, this));
         return token;
     }
 
@@ -895,12 +900,12 @@ public final class BitbakePython implements PythonEvaluator {
         };
     }
 
-    private static Object fromStore(String var, String s) {
+    private Object fromStore(String var, String s) {
         if (s == null) {
             return PyNone.NONE;
         }
         if (s.startsWith(TOKEN)) {
-            Object o = OBJECTS.get(s);
+            Object o = objects.get(s);
             if (o == null) {
                 throw PythonError.of(Exceptions.RUNTIME_ERROR, "bitzel: the Python object value of " + var
                         + " was set by another process and is not available");

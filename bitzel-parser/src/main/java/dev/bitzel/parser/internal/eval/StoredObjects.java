@@ -41,7 +41,9 @@ final class StoredObjects {
      * that hold them will be read again.
      */
     void releaseCreated() {
-        BitbakePython.releaseObjects(created);
+        if (python != null) {
+            python.releaseObjects(created);
+        }
     }
 
     boolean createdByThisParse(String token) {

@@ -226,6 +226,39 @@ class BitbakePythonTest {
     }
 
     @Test
+    void anEvaluatorNoLongerUsedIsCollectedWithTheObjectsItsParsesStored() throws Exception {
+        // an object that refers to its own store (as nativesdk's class extender does) kept a registry entry, and
+        // through it the store, the evaluator and its runtime, alive for ever: a command server grew by every
+        // evaluator it made
+        Path recipe = dir.resolve("holder.bb");
+        Files.writeString(recipe, """
+                python () {
+                    class Holder:
+                        def __init__(self, d):
+                            self.d = d
+                    d.setVar('HOLDER', Holder(d))
+                    d.setVar('SEEN', d.getVar('HOLDER').d.getVar('PN'))
+                }
+                PN = "holder"
+                """);
+        java.lang.ref.WeakReference<PythonEvaluator> evaluator = parseAndForget(recipe);
+        for (int i = 0; i < 200 && evaluator.get() != null; i++) {
+            System.gc();
+            Thread.sleep(5);
+        }
+        assertThat(evaluator.get()).as("the evaluator, reachable only through objects its parse stored").isNull();
+    }
+
+    private java.lang.ref.WeakReference<PythonEvaluator> parseAndForget(Path recipe) throws IOException,
+            ExpansionException {
+        PythonEvaluator python = PythonEvaluator.builtin();
+        Recipe r = Configuration.ofConfFiles(dir.toString(), List.of(), python).parseRecipe(recipe).recipe();
+        assertThat(r.data().getVar("SEEN")).isEqualTo("holder");
+        assertThat(BitbakePython.isObjectToken(r.data().getVar("HOLDER", false))).isTrue();
+        return new java.lang.ref.WeakReference<>(python);
+    }
+
+    @Test
     void skipRecipeSkipsWithBitbakesReason() throws Exception {
         Path recipe = dir.resolve("skip.bb");
         Files.writeString(recipe, """
