@@ -156,10 +156,11 @@ public final class PyDict {
     /** Removes a key and returns its value, or null when absent. */
     public Object remove(Object key) {
         Object c = canon(key);
+        LinkedHashMap<Object, Object> m = map(); // a lazy copy takes its template's originals here
         if (originals != null) {
             originals.remove(c);
         }
-        return map().remove(c);
+        return m.remove(c);
     }
 
     /** Whether the key is present. */
