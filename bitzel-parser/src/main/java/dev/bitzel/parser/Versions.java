@@ -1,5 +1,6 @@
 package dev.bitzel.parser;
 
+import dev.bitzel.parser.internal.data.PyStrings;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -273,6 +274,6 @@ public final class Versions {
 
     private static List<String> words(String s) {
         // Python's s.split(), as BitBake's explode_deps and friends split (this runs for every dependency string)
-        return Collections.unmodifiableList(dev.bitzel.parser.internal.data.PyStrings.split(s));
+        return Collections.unmodifiableList(PyStrings.split(s));
     }
 }

@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -574,16 +573,14 @@ public final class BitbakePython implements PythonEvaluator {
                     }
                     if (var.equals("__inherit_cache")) {
                         // a list in BitBake; kept space-separated in the store
-                        String v = call(() -> d.getVar(var, false));
-                        return v == null ? PyNone.NONE : new PyList(PyStrings.split(v));
+                        return wordList(call(() -> d.getVar(var, false)));
                     }
                     if (var.equals("__BBTASKS")) {
                         // a list in BitBake: the parse's own while parsing, kept space-separated in the store after
                         if (HOOKS.get() != null) {
                             return new PyList(new ArrayList<>(HOOKS.get().tasks()));
                         }
-                        String v = call(() -> d.getVar(var, false));
-                        return v == null ? PyNone.NONE : new PyList(PyStrings.split(v));
+                        return wordList(call(() -> d.getVar(var, false)));
                     }
                     boolean expand = Ops.isTrue(optional(a, kw, 1, "expand", Boolean.TRUE));
                     return fromStore(var, call(() -> d.getVar(var, expand)));
@@ -594,10 +591,11 @@ public final class BitbakePython implements PythonEvaluator {
                     boolean expand = Ops.isTrue(optional(a, kw, 2, "expand", Boolean.TRUE));
                     if (flag.equals("deps")) {
                         // a list in BitBake, as __BBTASKS
-                        List<String> deps = HOOKS.get() != null ? HOOKS.get().taskDeps(var)
-                                : Optional.ofNullable(call(() -> d.getVarFlag(var, flag, false)))
-                                        .map(PyStrings::split).orElse(null);
-                        return deps == null ? PyNone.NONE : new PyList(new ArrayList<>(deps));
+                        if (HOOKS.get() != null) {
+                            List<String> deps = HOOKS.get().taskDeps(var);
+                            return deps == null ? PyNone.NONE : new PyList(new ArrayList<>(deps));
+                        }
+                        return wordList(call(() -> d.getVarFlag(var, flag, false)));
                     }
                     return pyValue(call(() -> d.getVarFlag(var, flag, expand)));
                 })
@@ -1090,6 +1088,10 @@ public final class BitbakePython implements PythonEvaluator {
         return PyTuple.of(items);
     }
 
+    /** A list BitBake keeps in the store, kept space-separated here, as Python sees it (None when unset). */
+    private static Object wordList(String value) {
+        return value == null ? PyNone.NONE : new PyList(PyStrings.split(value));
+    }
 
     /** Whether {@code word} is one of the words of {@code text} ({@code word in text.split()}). */
     static boolean hasWord(String text, String word) {
@@ -1110,7 +1112,6 @@ public final class BitbakePython implements PythonEvaluator {
         }
         return false;
     }
-
 
     private static List<String> strings(Object iterable) {
         List<String> out = new ArrayList<>();

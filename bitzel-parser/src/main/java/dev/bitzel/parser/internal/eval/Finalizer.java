@@ -107,12 +107,9 @@ final class Finalizer {
         fireEvent(fn, st, "bb.event.RecipeParsed");
         // BitBake keeps the task list and each task's [deps] in the datastore itself; Python run after parsing (a
         // task, a flag expanded later like populate_sdk_ext's do_sdk_depends[depends]) reads them from there
-        d.setVar(TASKS_VAR, String.join(" ", st.tasks), null);
+        d.setVar("__BBTASKS", String.join(" ", st.tasks), null);
         st.taskDeps.forEach((task, deps) -> d.setVarFlag(task, "deps", String.join(" ", deps), null));
     }
-
-    /** The variable holding the task list, as in BitBake (space-separated here, a list there). */
-    static final String TASKS_VAR = "__BBTASKS";
 
     /** {@code runAnonFuncs}: all of them, in order, through the Python evaluator. */
     private void runAnonymousFunctions(ParseState st) {
