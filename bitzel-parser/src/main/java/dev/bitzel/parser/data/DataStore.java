@@ -2,6 +2,7 @@ package dev.bitzel.parser.data;
 
 import dev.bitzel.parser.internal.data.AppendOp;
 import dev.bitzel.parser.internal.data.CowMap;
+import dev.bitzel.parser.internal.data.InlinePythonMatch;
 import dev.bitzel.parser.internal.data.PyStrings;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,7 +61,6 @@ public final class DataStore {
 
     private static final Pattern SETVAR = Pattern.compile(
             "(?<base>.*?)(?<keyword>:append|:prepend|:remove)(:(?<add>[^A-Z]*))?$", Pattern.UNIX_LINES);
-    private static final Pattern PYTHON = Pattern.compile("\\$\\{@(?:\\{.*?\\}|.)+?\\}", Pattern.UNIX_LINES);
 
     /** Python frames are not Java frames; this nesting depth stands in for Python's recursion limit. */
     private static final int MAX_EXPANSION_DEPTH = 250;
@@ -1669,11 +1669,14 @@ public final class DataStore {
 
     /** {@code __expand_python_regexp__.sub(varparse.python_sub, s)}. */
     private String pythonSub(String s, Parse varparse) throws PythonException, ExpansionException {
-        Matcher m = PYTHON.matcher(s);
         StringBuilder out = null;
         int copied = 0;
-        while (m.find()) {
-            String code = s.substring(m.start() + 3, m.end() - 1);
+        for (int start = s.indexOf("${@"); start >= 0; start = s.indexOf("${@", start + 1)) {
+            int end = InlinePythonMatch.end(s, start);
+            if (end < 0) {
+                continue;
+            }
+            String code = s.substring(start + 3, end - 1);
             String replacement;
             if (hasVarRef(code)) {
                 replacement = "${@" + code + "}";
@@ -1695,8 +1698,9 @@ public final class DataStore {
             if (out == null) {
                 out = new StringBuilder(s.length() + 16);
             }
-            out.append(s, copied, m.start()).append(replacement);
-            copied = m.end();
+            out.append(s, copied, start).append(replacement);
+            copied = end;
+            start = end - 1; // the next search starts where this match ended
         }
         if (out == null) {
             return s;
