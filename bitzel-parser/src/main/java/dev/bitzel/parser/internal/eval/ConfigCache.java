@@ -5,8 +5,8 @@ import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonEvaluator;
+import dev.bitzel.parser.internal.data.ByteSink;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -264,7 +264,7 @@ final class ConfigCache {
 
     private static byte[] encode(String fingerprint, ParseState st, Inputs inputs, java.util.Set<String> contextNames,
             String workingDirectory) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        ByteSink bytes = new ByteSink(1 << 20);
         DataOutputStream out = new DataOutputStream(bytes);
         writeString(fingerprint, out);
         out.writeInt(inputs.files().size());
@@ -285,7 +285,7 @@ final class ConfigCache {
             writeString(workingDirectory, out);
         }
         writeStrings(new ArrayList<>(contextNames), out);
-        ByteArrayOutputStream store = new ByteArrayOutputStream(1 << 20);
+        ByteSink store = new ByteSink(1 << 20);
         DataOutputStream storeOut = new DataOutputStream(store);
         // a value that is not a string (a Python object) makes writeDelta throw IllegalArgumentException
         st.data.writeDelta(DataStore.create(), storeOut, value -> {

@@ -6,9 +6,9 @@ import dev.bitzel.parser.Recipe;
 import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
+import dev.bitzel.parser.internal.data.ByteSink;
 import dev.bitzel.parser.internal.python.PyCodec;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -330,10 +330,10 @@ public final class ParseCache {
     private void writeStores(Path entry, long generation, RecipeFile file, DataStore base, StoredObjects objects) {
         Path path = storesPath(entry);
         java.util.IdentityHashMap<Object, Object> seen = new java.util.IdentityHashMap<>();
-        Buffer deltas = DELTAS.get();
+        ByteSink deltas = DELTAS.get();
         deltas.reset();
         try {
-            ByteArrayOutputStream index = new ByteArrayOutputStream(256);
+            ByteSink index = new ByteSink(256);
             DataOutputStream out = new DataOutputStream(index);
             out.writeLong(generation);
             out.writeInt(file.variants().size());
@@ -350,7 +350,7 @@ public final class ParseCache {
             LOG.log(System.Logger.Level.WARNING, () -> "cannot write the datastores of " + file.file() + " to "
                     + path + ": " + e);
         } finally {
-            deltas.release();
+            deltas.release(DELTAS_KEPT, DELTAS_INITIAL);
         }
     }
 
@@ -362,7 +362,7 @@ public final class ParseCache {
     private byte[] encode(RecipeFile result, List<String> dependencies, List<String> baseDependencies,
             Map<String, String> ownFiles) throws IOException {
         java.util.Set<String> inBase = new java.util.HashSet<>(baseDependencies);
-        ByteArrayOutputStream headerBuffer = new ByteArrayOutputStream(8 * 1024);
+        ByteSink headerBuffer = new ByteSink(8 * 1024);
         DataOutputStream header = new DataOutputStream(headerBuffer);
         writeString(result.file(), header);
         List<String> own = dependencies.stream().filter(f -> !inBase.contains(f)).toList();
@@ -412,34 +412,9 @@ public final class ParseCache {
     }
 
     /** The datastore file being written, one per thread: its capacity is kept from file to file unless it got big. */
-    private static final ThreadLocal<Buffer> DELTAS = ThreadLocal.withInitial(Buffer::new);
-
-    /** A byte buffer that can drop what was written after a point, and shows its array. */
-    static final class Buffer extends ByteArrayOutputStream {
-        private static final int INITIAL = 256 * 1024;
-        private static final int KEPT = 4 * 1024 * 1024;
-
-        Buffer() {
-            super(INITIAL);
-        }
-
-        byte[] array() {
-            return buf;
-        }
-
-        /** Drops everything written after the first {@code size} bytes. */
-        void truncate(int size) {
-            count = size;
-        }
-
-        /** Empties the buffer, and gives a big array back to the heap. */
-        void release() {
-            count = 0;
-            if (buf.length > KEPT) {
-                buf = new byte[INITIAL];
-            }
-        }
-    }
+    private static final int DELTAS_INITIAL = 256 * 1024;
+    private static final int DELTAS_KEPT = 4 * 1024 * 1024;
+    private static final ThreadLocal<ByteSink> DELTAS = ThreadLocal.withInitial(() -> new ByteSink(DELTAS_INITIAL));
 
     /**
      * Appends a variant's datastore as a delta against the configuration to {@code deltas}, its Python objects
@@ -447,7 +422,7 @@ public final class ParseCache {
      * be stored exactly (the variant is then parsed again when its datastore is needed).
      */
     private int delta(Recipe r, DataStore base, StoredObjects objects,
-            java.util.IdentityHashMap<Object, Object> seen, Buffer deltas) throws IOException {
+            java.util.IdentityHashMap<Object, Object> seen, ByteSink deltas) throws IOException {
         DataStore data = r.data();
         Map<String, String> refs = new java.util.HashMap<>();
         int start = deltas.size();

@@ -6,7 +6,7 @@ import dev.bitzel.parser.Recipe;
 import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
-import java.io.ByteArrayOutputStream;
+import dev.bitzel.parser.internal.data.ByteSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -347,7 +347,7 @@ final class ParseSnapshot {
     private static final class Writer {
         final Map<String, Integer> ids = new HashMap<>();
         final List<String> strings = new ArrayList<>();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        ByteSink out = new ByteSink(1 << 20);
 
         void u(int v) {
             int x = v;
@@ -393,7 +393,7 @@ final class ParseSnapshot {
     private byte[] encode(List<Input> inputs, List<RecipeFile> results) {
         Writer w = new Writer();
         Map<String, String> files = new LinkedHashMap<>();
-        ByteArrayOutputStream recipes = new ByteArrayOutputStream(1 << 22);
+        ByteSink recipes = new ByteSink(1 << 22);
         w.out = recipes;
         w.u(results.size());
         for (int i = 0; i < results.size(); i++) {
@@ -447,8 +447,8 @@ final class ParseSnapshot {
                         w.s(e.getKey());
                         w.s(e.getValue());
                     }
-                    ByteArrayOutputStream outer = w.out;
-                    w.out = new ByteArrayOutputStream(1024);
+                    ByteSink outer = w.out;
+                    w.out = new ByteSink(1024);
                     for (Map.Entry<String, String> e : flags) {
                         w.s(e.getKey());
                         w.s(e.getValue());
@@ -461,14 +461,14 @@ final class ParseSnapshot {
             }
         }
         byte[] recipeBytes = recipes.toByteArray();
-        ByteArrayOutputStream fileBytes = new ByteArrayOutputStream(files.size() * 16);
+        ByteSink fileBytes = new ByteSink(files.size() * 16);
         w.out = fileBytes;
         w.u(files.size());
         files.forEach((f, h) -> {
             w.s(f);
             w.s(h);
         });
-        ByteArrayOutputStream body = new ByteArrayOutputStream(recipeBytes.length + fileBytes.size() + (1 << 20));
+        ByteSink body = new ByteSink(recipeBytes.length + fileBytes.size() + (1 << 20));
         w.out = body;
         w.u(w.strings.size());
         for (String s : w.strings) {

@@ -1,6 +1,6 @@
 package dev.bitzel.parser.internal.python;
 
-import java.io.ByteArrayOutputStream;
+import dev.bitzel.parser.internal.data.ByteSink;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -103,7 +103,7 @@ public final class PyCodec {
      */
     public static byte[] encode(Object value, PythonRuntime runtime, Host host, IdentityHashMap<Object, Object> seen)
             throws NotEncodableException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        ByteSink bytes = new ByteSink(256);
         DataOutputStream out = new DataOutputStream(bytes);
         Encoder e = new Encoder(out, runtime, host, seen);
         try {
