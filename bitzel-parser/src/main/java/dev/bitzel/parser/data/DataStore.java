@@ -548,22 +548,37 @@ public final class DataStore {
     /**
      * A variable's override variables, changed in place by the store that made it until that store is copied;
      * {@code contains} is a hash lookup once the list is long ({@code RECIPE_MAINTAINER:pn-*} has over a thousand).
+     *
+     * <p>A long list copied from another keeps that one's count of each entry (built once, then shared by every copy:
+     * a list no longer owned never changes) and counts only its own changes, so making a store's own copy of a long
+     * list costs no index of its own.
      */
     static final class OverrideList extends java.util.AbstractList<OverrideEntry> implements java.util.RandomAccess {
         private static final int INDEXED = 32;
         final Object owner;
         private final ArrayList<OverrideEntry> entries;
         /**
-         * Entry to how often it occurs, built when a long list is first searched. Only the owning store changes a
-         * list (and the index with it); a list shared with copies no longer changes, and threads reading it may
-         * each build the index and publish it whole.
+         * Entry to how often it occurs, built when a long list without a base is first searched. Only the owning store
+         * changes a list (and the index with it); a list shared with copies no longer changes, and threads reading it
+         * may each build the index and publish it whole.
          */
         private volatile HashMap<OverrideEntry, Integer> counts;
+        /** The list without a base this one was copied from (directly or through copies), or null. */
+        private final OverrideList base;
+        /** With a base: how each entry's count differs from the base's. */
+        private final HashMap<OverrideEntry, Integer> changes;
 
         OverrideList(Object owner, List<OverrideEntry> from) {
             this.owner = owner;
             this.entries = new ArrayList<>(from.size() + 4);
             entries.addAll(from);
+            if (from instanceof OverrideList list && list.size() >= INDEXED) {
+                this.base = list.base != null ? list.base : list;
+                this.changes = list.base != null ? new HashMap<>(list.changes) : new HashMap<>();
+            } else {
+                this.base = null;
+                this.changes = null;
+            }
         }
 
         @Override
@@ -579,9 +594,13 @@ public final class DataStore {
         @Override
         public boolean add(OverrideEntry e) {
             entries.add(e);
-            HashMap<OverrideEntry, Integer> index = counts;
-            if (index != null) {
-                index.merge(e, 1, Integer::sum);
+            if (base != null) {
+                changes.merge(e, 1, Integer::sum);
+            } else {
+                HashMap<OverrideEntry, Integer> index = counts;
+                if (index != null) {
+                    index.merge(e, 1, Integer::sum);
+                }
             }
             modCount++;
             return true;
@@ -589,17 +608,21 @@ public final class DataStore {
 
         @Override
         public boolean remove(Object o) {
-            HashMap<OverrideEntry, Integer> index = counts;
-            if (index != null && !index.containsKey(o)) {
+            if (!(o instanceof OverrideEntry e) || (base != null || counts != null) && count(e) == 0) {
                 return false;
             }
-            int i = entries.indexOf(o);
+            int i = entries.indexOf(e);
             if (i < 0) {
                 return false;
             }
             entries.remove(i);
-            if (index != null) {
-                index.computeIfPresent((OverrideEntry) o, (k, n) -> n == 1 ? null : n - 1);
+            if (base != null) {
+                changes.merge(e, -1, Integer::sum);
+            } else {
+                HashMap<OverrideEntry, Integer> index = counts;
+                if (index != null) {
+                    index.computeIfPresent(e, (k, n) -> n == 1 ? null : n - 1);
+                }
             }
             modCount++;
             return true;
@@ -607,18 +630,28 @@ public final class DataStore {
 
         @Override
         public boolean contains(Object o) {
-            if (entries.size() < INDEXED) {
-                return entries.contains(o);
+            if (!(o instanceof OverrideEntry e)) {
+                return false;
+            }
+            if (base == null && entries.size() < INDEXED) {
+                return entries.contains(e);
+            }
+            return count(e) > 0;
+        }
+
+        private int count(OverrideEntry e) {
+            if (base != null) {
+                return base.count(e) + changes.getOrDefault(e, 0);
             }
             HashMap<OverrideEntry, Integer> index = counts;
             if (index == null) {
                 index = new HashMap<>(entries.size() * 2);
-                for (OverrideEntry e : entries) {
-                    index.merge(e, 1, Integer::sum);
+                for (OverrideEntry x : entries) {
+                    index.merge(x, 1, Integer::sum);
                 }
                 counts = index;
             }
-            return index.containsKey(o);
+            return index.getOrDefault(e, 0);
         }
     }
 

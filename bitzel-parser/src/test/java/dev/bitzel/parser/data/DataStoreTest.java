@@ -61,6 +61,38 @@ class DataStoreTest {
         }
 
         @Test
+        void longOverrideListsCopiedAcrossGenerationsKeepTheirOwnChanges() throws Exception {
+            DataStore d = DataStore.create();
+            for (int i = 0; i < 40; i++) { // long enough for the indexed list
+                d.setVar("V:o" + i, "v" + i);
+            }
+            DataStore c = d.createCopy();
+            c.setVar("V:extra", "e");
+            c.delVar("V:o3", null);
+            DataStore cc = c.createCopy();
+            cc.setVar("OVERRIDES", "extra");
+            assertThat(cc.getVar("V")).isEqualTo("e");
+            cc.delVar("V:extra", null);
+            assertThat(cc.getVar("V")).isNull();
+            cc.setVar("OVERRIDES", "o3");
+            assertThat(cc.getVar("V")).as("removed in the parent copy").isNull();
+            cc.setVar("V:o3", "again");
+            assertThat(cc.getVar("V")).isEqualTo("again");
+            DataStore ccc = cc.createCopy();
+            ccc.delVar("V:o3", null);
+            assertThat(ccc.getVar("V")).isNull();
+            ccc.setVar("V:o3", "third");
+            ccc.setVar("V:o3", "third, set twice");
+            ccc.delVar("V:o3", null);
+            assertThat(ccc.getVar("V")).as("registered once, so one removal removes it").isNull();
+            assertThat(cc.getVar("V")).isEqualTo("again");
+            c.setVar("OVERRIDES", "extra");
+            assertThat(c.getVar("V")).isEqualTo("e");
+            d.setVar("OVERRIDES", "o3");
+            assertThat(d.getVar("V")).isEqualTo("v3");
+        }
+
+        @Test
         void longChainsOfCopiesStayCorrect() throws Exception {
             DataStore d = DataStore.create();
             d.setVar("OVERRIDES", "o");
