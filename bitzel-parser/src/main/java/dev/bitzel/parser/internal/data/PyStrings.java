@@ -68,4 +68,18 @@ public final class PyStrings {
         parts.add(s.substring(start));
         return parts;
     }
+
+    /** Strings longer than this are not interned by {@link #canonical}. */
+    private static final int CANONICAL_MAX_LENGTH = 64;
+
+    /**
+     * The one shared instance of a short string (interned): keys and constants that are the same instance compare by
+     * identity, so a map lookup does not read their characters. Longer strings are returned as they are.
+     *
+     * @param s a string
+     * @return an equal string, the JVM's interned instance when {@code s} is short
+     */
+    public static String canonical(String s) {
+        return s.length() <= CANONICAL_MAX_LENGTH ? s.intern() : s;
+    }
 }

@@ -934,13 +934,14 @@ final class Exprs {
 
         @Override
         Object eval(Frame f) {
-            Iterator<Object> first = Ops.iter(iters[0].eval(f));
+            Object source = iters[0].eval(f);
+            Iterator<Object> first = Ops.iter(source);
             Frame cf = new Frame(f.rt, f.file, new Object[scope.nfast], scope.newCells(captureCells(f, scope)),
                     f.globals, null, f.function);
             CompIterator it = new CompIterator(this, cf, first);
             switch (kind) {
                 case LIST: {
-                    ArrayList<Object> r = new ArrayList<>();
+                    ArrayList<Object> r = new ArrayList<>(Math.max(10, sizeHint(source)));
                     while (it.hasNext()) {
                         r.add(it.next());
                     }
@@ -954,7 +955,8 @@ final class Exprs {
                     return s;
                 }
                 case DICT: {
-                    PyDict d = new PyDict();
+                    int size = sizeHint(source);
+                    PyDict d = size > 12 ? new PyDict(size * 4 / 3 + 1) : new PyDict();
                     while (it.hasNext()) {
                         it.next();
                         d.put(it.key, it.val);
@@ -964,6 +966,23 @@ final class Exprs {
                 default:
                     return it;
             }
+        }
+
+        /** How many items a comprehension over {@code source} makes, when that is known up front; else -1. */
+        private int sizeHint(Object source) {
+            if (iters.length != 1 || conds[0].length != 0) {
+                return -1;
+            }
+            if (source instanceof PyList l) {
+                return l.size();
+            }
+            if (source instanceof PyTuple t) {
+                return t.size();
+            }
+            if (source instanceof PyDict d) {
+                return d.size();
+            }
+            return -1;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bitzel.parser.internal.python;
 
+import dev.bitzel.parser.internal.data.PyStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -217,7 +218,7 @@ final class Json {
                         if (pos >= s.length() || s.charAt(pos) != '"') {
                             throw error("Expecting property name enclosed in double quotes");
                         }
-                        String k = string();
+                        String k = PyStrings.canonical(string());
                         ws();
                         if (pos >= s.length() || s.charAt(pos) != ':') {
                             throw error("Expecting ':' delimiter");

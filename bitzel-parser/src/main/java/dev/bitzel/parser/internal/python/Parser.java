@@ -1,5 +1,6 @@
 package dev.bitzel.parser.internal.python;
 
+import dev.bitzel.parser.internal.data.PyStrings;
 import dev.bitzel.parser.internal.python.Lexer.Kind;
 import dev.bitzel.parser.internal.python.Lexer.Token;
 import java.util.ArrayList;
@@ -1513,7 +1514,7 @@ final class Parser {
             return at(new Exprs.Const(new PyBytes(bout.toByteArray())), first);
         }
         if (!anyF) {
-            return at(new Exprs.Const(lit.toString()), first);
+            return at(new Exprs.Const(PyStrings.canonical(lit.toString())), first);
         }
         if (lit.length() > 0) {
             parts.add(new Exprs.Const(lit.toString()));
