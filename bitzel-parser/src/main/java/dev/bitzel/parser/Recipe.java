@@ -1,5 +1,6 @@
 package dev.bitzel.parser;
 
+import com.google.common.collect.ImmutableMap;
 import dev.bitzel.parser.data.DataStore;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -100,9 +101,10 @@ public final class Recipe {
      * @return this recipe
      */
     public Recipe withCacheInfo(Map<String, String> info) {
-        // the parse snapshot's fields are immutable already, and decode their task flags only when read
+        // the parse snapshot's fields are immutable already, and decode their task flags only when read; an immutable
+        // map (another recipe's fields) is shared, not copied
         this.cacheInfo = info instanceof dev.bitzel.parser.internal.eval.LazyCacheFields ? info
-                : Collections.unmodifiableMap(new LinkedHashMap<>(info));
+                : ImmutableMap.copyOf(info);
         return this;
     }
 
@@ -119,8 +121,7 @@ public final class Recipe {
         Map<String, String> info = cacheInfo;
         if (info == null) {
             try {
-                info = Collections.unmodifiableMap(new LinkedHashMap<>(
-                        dev.bitzel.parser.internal.eval.RecipeCacheInfo.read(data(), tasks)));
+                info = ImmutableMap.copyOf(dev.bitzel.parser.internal.eval.RecipeCacheInfo.read(data(), tasks));
             } catch (dev.bitzel.parser.data.ExpansionException e) {
                 throw new IllegalStateException(this + ": " + e.getMessage(), e);
             }

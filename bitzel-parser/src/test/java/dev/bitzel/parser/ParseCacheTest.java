@@ -86,6 +86,20 @@ class ParseCacheTest {
     }
 
     @Test
+    void cacheFieldsSplitPackagesAsPythonsSplitDoes() throws Exception {
+        // BitBake's listvar: (getVar('PACKAGES') or "").split(), the recipe's PN when that is empty. Python splits
+        // on \x1c and a no-break space, Java's \s does not; a PACKAGES of only a no-break space is empty.
+        fixture.write("meta-a/recipes/delta/delta_1.0.bb", "PN = \"delta\"\nPACKAGES = \"a\u001cb\"\n"
+                + "RDEPENDS:a = \"x\"\nRDEPENDS:b = \"y\"\n");
+        fixture.write("meta-a/recipes/eps/eps_1.0.bb", "PN = \"eps\"\nPACKAGES = \"\u00a0\"\nRDEPENDS:eps = \"z\"\n");
+        List<RecipeFile> files = parseAll(load());
+        Recipe delta = files.stream().filter(f -> f.file().endsWith("delta_1.0.bb")).findFirst().orElseThrow().recipe();
+        assertThat(delta.cacheInfo()).containsEntry("RDEPENDS:a", "x").containsEntry("RDEPENDS:b", "y");
+        Recipe eps = files.stream().filter(f -> f.file().endsWith("eps_1.0.bb")).findFirst().orElseThrow().recipe();
+        assertThat(eps.cacheInfo()).containsEntry("RDEPENDS:eps", "z");
+    }
+
+    @Test
     void aLaterLoadInTheSameProcessHandsOutTheSameRecipesUntilAFileChangesOrAStoreIsRead() throws Exception {
         List<RecipeFile> decoded = null;
         for (int i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 package dev.bitzel.parser.data;
 
+import dev.bitzel.parser.internal.data.PyStrings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -136,8 +137,8 @@ public final class EnvironmentWriter {
             }
         }
         String vardeps = flag(d, func, "vardeps");
-        if (vardeps != null && !vardeps.isBlank()) {
-            result.addAll(List.of(vardeps.trim().split("\\s+")));
+        if (vardeps != null) {
+            result.addAll(PyStrings.split(vardeps));
         }
         result.remove(func);
         return result;

@@ -7,6 +7,7 @@ import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonException;
 import dev.bitzel.parser.data.UncheckedExpansionException;
+import dev.bitzel.parser.internal.data.PyStrings;
 import dev.bitzel.parser.syntax.AddHandlerStatement;
 import dev.bitzel.parser.syntax.AddPylibStatement;
 import dev.bitzel.parser.syntax.AddTaskStatement;
@@ -37,8 +38,6 @@ import java.util.List;
  * {@code eval} methods of {@code bb/parse/ast.py}. Thread-safe when each thread evaluates its own state.
  */
 final class Evaluator {
-    /** {@code \s+}, compiled once: {@code String.split} compiles a pattern of more than one character per call. */
-    static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final String EXPORT_SENTINEL = "    # Export function set\n";
     private static final List<String> SETVAR_KEYWORDS = List.of(":append", ":prepend", ":remove");
 
@@ -238,7 +237,7 @@ final class Evaluator {
             addTask(t, fn, line, st);
         } else if (statement instanceof DelTaskStatement t) {
             String tasks = data(fn, line, () -> d.expand(String.join(" ", t.tasks())));
-            for (String task : WHITESPACE.split(tasks.trim())) {
+            for (String task : PyStrings.split(tasks)) {
                 if (!task.isEmpty()) {
                     delTask(task, st);
                 }
@@ -258,7 +257,7 @@ final class Evaluator {
             try {
                 loaded = d.python().loadLibrary(dir, p.namespace(),
                         globalModules == null || globalModules.isBlank() ? List.of()
-                                : List.of(WHITESPACE.split(globalModules.trim())));
+                                : PyStrings.split(globalModules));
             } catch (PythonException e) {
                 throw MetadataError.parseError(fn, line, "addpylib " + dir + " " + p.namespace()
                         + ": importing the library failed: " + e.getMessage());
@@ -450,7 +449,7 @@ final class Evaluator {
 
     /** {@code bb.build.addtask}, with BBHandler's check of task names. */
     private void addTask(AddTaskStatement t, String fn, int line, ParseState st) {
-        for (String word : WHITESPACE.split(t.text().trim())) {
+        for (String word : PyStrings.split(t.text())) {
             for (String keyword : SETVAR_KEYWORDS) {
                 if (word.contains(keyword + "_")) {
                     throw MetadataError.parseError(fn, 0, "Task name '" + word + "' contains a keyword which is "
@@ -507,7 +506,7 @@ final class Evaluator {
         DataStore d = st.data;
         String expanded = data(parentFn, line, () -> d.expand(files));
         String parent = data(parentFn, line, () -> d.expand(parentFn));
-        for (String fn : WHITESPACE.split(expanded.trim())) {
+        for (String fn : PyStrings.split(expanded)) {
             if (!fn.isEmpty()) {
                 includeSingleFile(parent, fn, line, st, errorOut);
             }
@@ -549,7 +548,7 @@ final class Evaluator {
     void inherit(String classes, String fn, int line, ParseState st) {
         DataStore d = st.data;
         String expanded = data(fn, line, () -> d.expand(classes));
-        for (String origFile : WHITESPACE.split(expanded.trim())) {
+        for (String origFile : PyStrings.split(expanded)) {
             if (origFile.isEmpty()) {
                 continue;
             }

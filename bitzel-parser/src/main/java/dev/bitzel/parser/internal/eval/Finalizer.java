@@ -6,6 +6,7 @@ import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonException;
 import dev.bitzel.parser.internal.bb.SkipRecipeSignal;
+import dev.bitzel.parser.internal.data.PyStrings;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class Finalizer {
         if (extended != null && !extended.isBlank()) {
             String pn = Evaluator.data(fn, 0, () -> base.data.getVar("PN"));
             safe.data.setVar("BBCLASSEXTEND", extended);
-            for (String ext : Evaluator.WHITESPACE.split(extended.trim())) {
+            for (String ext : PyStrings.split(extended)) {
                 String[] parts = ext.split(":", 3);
                 String className = parts[0];
                 ParseState variant = safe.copy();
@@ -148,7 +149,7 @@ final class Finalizer {
         for (String handler : st.handlers) {
             String mask = Evaluator.data(fn, 0, () -> d.getVarFlag(handler, "eventmask", true));
             if (mask != null && !mask.isBlank()
-                    && !List.of(Evaluator.WHITESPACE.split(mask.trim())).contains(event)) {
+                    && !PyStrings.split(mask).contains(event)) {
                 continue;
             }
             String code = Evaluator.data(fn, 0, () -> d.getVar(handler, false));

@@ -2,6 +2,7 @@ package dev.bitzel.parser.internal.eval;
 
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.parser.internal.data.PyStrings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,10 @@ public final class RecipeCacheInfo {
                 info.put(var, value);
             }
         }
-        String packages = info.getOrDefault("PACKAGES", "").trim();
-        List<String> names = packages.isEmpty() ? List.of(info.getOrDefault("PN", "")) : List.of(packages.split("\\s+"));
+        List<String> names = PyStrings.split(info.getOrDefault("PACKAGES", ""));
+        if (names.isEmpty()) {
+            names = List.of(info.getOrDefault("PN", ""));
+        }
         for (String pkg : names) {
             for (String var : PACKAGE_VARIABLES) {
                 String value = d.getVar(var + ":" + pkg);

@@ -1,5 +1,6 @@
 package dev.bitzel.parser.internal.eval;
 
+import dev.bitzel.parser.internal.data.PyStrings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -117,7 +118,7 @@ final class RecipeCollector {
             return null;
         }
         List<String> masks = new ArrayList<>();
-        for (String m : bbmask.trim().split("\\s+")) {
+        for (String m : PyStrings.split(bbmask)) {
             String mask = m;
             if (mask.startsWith("|")) {
                 warnings.add("BBMASK contains regular expression beginning with '|', fixing: " + mask);

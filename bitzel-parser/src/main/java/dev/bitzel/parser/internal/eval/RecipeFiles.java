@@ -2,6 +2,7 @@ package dev.bitzel.parser.internal.eval;
 
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.parser.internal.data.PyStrings;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record RecipeFiles(List<String> recipes, List<String> appends, int masked
             throws ExpansionException {
         String bbfiles = config.getVar("BBFILES");
         RecipeCollector.Collected c = RecipeCollector.collect(
-                bbfiles == null || bbfiles.isBlank() ? List.of() : List.of(bbfiles.trim().split("\\s+")),
+                bbfiles == null ? List.of() : PyStrings.split(bbfiles),
                 collections, config.getVar("BBMASK"));
         return new RecipeFiles(c.recipes(), c.appends(), c.masked(), c.warnings());
     }
@@ -33,7 +34,7 @@ public record RecipeFiles(List<String> recipes, List<String> appends, int masked
     public static RecipeFiles collect(DataStore config, List<LayerCollection> collections, ParseCache cache,
             String configFingerprint) throws ExpansionException {
         String bbfiles = config.getVar("BBFILES");
-        List<String> patterns = bbfiles == null || bbfiles.isBlank() ? List.of() : List.of(bbfiles.trim().split("\\s+"));
+        List<String> patterns = bbfiles == null ? List.of() : PyStrings.split(bbfiles);
         String bbmask = config.getVar("BBMASK");
         String key = CollectionCache.key(configFingerprint, patterns, String.valueOf(bbmask), collections);
         RecipeCollector.Collected c = cache.collections().load(key);

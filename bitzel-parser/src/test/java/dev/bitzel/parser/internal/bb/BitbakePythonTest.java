@@ -307,6 +307,27 @@ class BitbakePythonTest {
     }
 
     @Test
+    void eventMasksAndDeletedTasksAreSplitAsPythonsSplitDoes() throws Exception {
+        // str.split() splits on \\x1c and a no-break space; Java's \\s does not
+        Path recipe = dir.resolve("w.bb");
+        Files.writeString(recipe, """
+                python pre_handler() {
+                    d.setVar('SEEN', (d.getVar('SEEN') or '') + ' ' + bb.event.getName(e))
+                }
+                pre_handler[eventmask] = "bb.event.RecipePreFinalise\u001cbb.event.RecipeParsed"
+                addhandler pre_handler
+                addtask compile
+                addtask install
+                addtask package
+                GONE = "do_compile\u00a0do_install"
+                deltask ${GONE}
+                """);
+        Recipe r = parse(recipe).recipe();
+        assertThat(r.data().getVar("SEEN")).isEqualTo(" RecipePreFinalise RecipeParsed");
+        assertThat(r.tasks()).containsExactly("do_package");
+    }
+
+    @Test
     void addpylibLoadsTheLibraryAndItsBbimportsForAllLaterPython() throws Exception {
         Path layer = dir.resolve("meta-x");
         Files.createDirectories(layer.resolve("conf"));
