@@ -95,7 +95,7 @@ public final class DataStore {
         // written out: the generated equals/hashCode go through method handles, slow under the client compiler
         @Override
         public boolean equals(Object o) {
-            return o instanceof OverrideEntry e && e.var.equals(var) && e.override.equals(override);
+            return o instanceof OverrideEntry e && e.override.equals(override) && e.var.equals(var);
         }
 
         @Override
