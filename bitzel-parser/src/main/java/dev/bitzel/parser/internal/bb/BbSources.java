@@ -194,7 +194,7 @@ final class BbSources {
                 return stdout, stderr
             """;
 
-    /** {@code bb.data}: module-level helpers over the datastore. */
+    /** {@code bb.data}: module-level helpers over the datastore ({@code inherits_class} is native). */
     static final String DATA = """
             def createCopy(source):
                 return source.createCopy()
@@ -204,14 +204,6 @@ final class BbSources {
 
             def expand(s, d, varname=None):
                 return d.expand(s)
-
-            def inherits_class(klass, d):
-                val = d.getVar('__inherit_cache', False) or []
-                needle = '/%s.bbclass' % klass
-                for v in val:
-                    if v.endswith(needle):
-                        return True
-                return False
 
             def expandKeys(alterdata, readdata=None):
                 raise NotImplementedError("bitzel: bb.data.expandKeys from metadata Python")

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,7 +151,10 @@ public final class BitbakePython implements PythonEvaluator {
         PyModule process = module("bb.process", "")
                 .def("_run", (a, kw) -> ParseTimeProcess.run(a[0], a[1], a[2]));
         runtime.exec(process, BbSources.PROCESS, "<bitzel>/bb/process.py");
-        PyModule data = module("bb.data", BbSources.DATA).markStub();
+        PyModule data = module("bb.data", "").def("inherits_class", (a, kw) -> inheritsClass(
+                Ops.str(arg(a, kw, 0, "klass")), arg(a, kw, 1, "d")));
+        runtime.exec(data, BbSources.DATA, "<bitzel>/bb/data.py");
+        data.markStub();
         PyModule build = module("bb.build", "")
                 .def("_addtask", (a, kw) -> {
                     hooks("bb.build.addtask").addTask(Ops.str(a[0]), strings(a[1]), strings(a[2]));
@@ -1091,6 +1095,45 @@ public final class BitbakePython implements PythonEvaluator {
     /** A list BitBake keeps in the store, kept space-separated here, as Python sees it (None when unset). */
     private static Object wordList(String value) {
         return value == null ? PyNone.NONE : new PyList(PyStrings.split(value));
+    }
+
+    /**
+     * {@code bb.data.inherits_class}: whether an entry of {@code d.getVar('__inherit_cache', False)} ends with
+     * {@code /KLASS.bbclass}. Called for most recipes many times; for the parser's own datastore it reads the stored
+     * text without making the list.
+     */
+    private static Object inheritsClass(String klass, Object d) {
+        String needle = "/" + klass + ".bbclass";
+        if (d instanceof NativeObject o && o.payload() instanceof DataStore store) {
+            String cache = call(() -> store.getVar("__inherit_cache", false));
+            return cache != null && endsAWord(cache, needle);
+        }
+        Object cache = Ops.callMethod(d, "getVar", new Object[] {"__inherit_cache", Boolean.FALSE}, null);
+        if (Ops.isTrue(cache)) {
+            Iterator<Object> it = Ops.iter(cache);
+            while (it.hasNext()) {
+                if (Ops.isTrue(Ops.callMethod(it.next(), "endswith", new Object[] {needle}, null))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of the words of {@code text} ({@code text.split()}) ends with {@code suffix}. */
+    static boolean endsAWord(String text, String suffix) {
+        int n = suffix.length();
+        for (int i = 0; i < n; i++) {
+            if (PyStrings.isSpace(suffix.charAt(i))) {
+                return false;
+            }
+        }
+        for (int i = text.indexOf(suffix); i >= 0; i = text.indexOf(suffix, i + 1)) {
+            if (i + n == text.length() || PyStrings.isSpace(text.charAt(i + n))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code word} is one of the words of {@code text} ({@code word in text.split()}). */

@@ -307,6 +307,35 @@ class BitbakePythonTest {
     }
 
     @Test
+    void inheritsClassMatchesTheEndOfAnInheritedFileForTheStoreAndForAnyObjectWithGetVar() throws Exception {
+        Files.createDirectories(dir.resolve("classes"));
+        Files.writeString(dir.resolve("classes/my-class.bbclass"), "");
+        Files.writeString(dir.resolve("classes/class.bbclass"), "");
+        Path recipe = dir.resolve("ic.bb");
+        Files.writeString(recipe, """
+                inherit my-class
+                IC = "${@bb.data.inherits_class('my-class', d)} ${@bb.data.inherits_class('class', d)}"
+                IC += "${@bb.data.inherits_class('my', d)} ${@bb.data.inherits_class('my-class.bbclass', d)}"
+                IC += "${@bb.data.inherits_class('my class', d)}"
+                python () {
+                    class Fake:
+                        def getVar(self, name, expand=True):
+                            return {'__inherit_cache': ('/l/classes/native.bbclass', 'x/foo.bbclass')}.get(name)
+                    class Empty:
+                        def getVar(self, name, expand=True):
+                            return None
+                    d.setVar('FAKE', ' '.join(str(bb.data.inherits_class(k, o))
+                                              for k, o in (('native', Fake()), ('foo', Fake()), ('oo', Fake()),
+                                                           ('native', Empty()))))
+                }
+                """);
+        Recipe r = parse(recipe).recipe();
+        // inherits_class('class') is False: my-class.bbclass does not end with /class.bbclass
+        assertThat(r.data().getVar("IC")).isEqualTo("True False False False False");
+        assertThat(r.data().getVar("FAKE")).isEqualTo("True True False False");
+    }
+
+    @Test
     void eventMasksAndDeletedTasksAreSplitAsPythonsSplitDoes() throws Exception {
         // str.split() splits on \\x1c and a no-break space; Java's \\s does not
         Path recipe = dir.resolve("w.bb");
