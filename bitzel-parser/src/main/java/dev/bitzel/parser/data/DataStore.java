@@ -758,11 +758,16 @@ public final class DataStore {
      * @param origin where it came from, or {@code null}
      */
     public void delVar(String var, Origin origin) {
-        clearExpandCache();
+        // BitBake empties its expansion cache here; deleting a variable that has no value, no flags and no override
+        // variables changes no expansion, so the cache is kept then (renames of absent variables are common:
+        // ClassExtender renames every package variable of every package)
+        LinkedHashMap<String, Object> old = dict.get(var);
+        boolean changed = old != null && !old.isEmpty();
         record("del", var, null, origin, "");
         dict.put(var, new LinkedHashMap<>());
         if (overridedata.containsKey(var)) {
             overridedata.remove(var);
+            changed = true;
         }
         int idx = var.lastIndexOf(':');
         if (idx >= 0) {
@@ -770,8 +775,10 @@ public final class DataStore {
             String shortvar = var.substring(0, idx);
             while (override != null && isOverrideName(override)) {
                 List<OverrideEntry> list = overridedata.get(shortvar);
-                if (list != null) {
-                    ownOverrides(shortvar, list).remove(new OverrideEntry(var, override));
+                OverrideEntry entry = new OverrideEntry(var, override);
+                if (list != null && list.contains(entry)) {
+                    ownOverrides(shortvar, list).remove(entry);
+                    changed = true;
                 }
                 override = null;
                 int sidx = shortvar.lastIndexOf(':');
@@ -783,6 +790,9 @@ public final class DataStore {
                     }
                 }
             }
+        }
+        if (changed) {
+            clearExpandCache();
         }
     }
 
