@@ -671,6 +671,14 @@ final class Exprs {
         Object eval(Frame f) {
             if (func instanceof Attribute a) {
                 Object self = a.obj.eval(f);
+                if (simple && Ops.methodTakesSelf(self)) {
+                    Object[] withSelf = new Object[args.length + 1];
+                    withSelf[0] = self;
+                    for (int i = 0; i < args.length; i++) {
+                        withSelf[i + 1] = args[i].eval(f);
+                    }
+                    return Ops.callMethodWithSelf(self, a.name, withSelf, null);
+                }
                 Object[] argv = evalArgs(f);
                 return Ops.callMethod(self, a.name, argv, evalKwargs(f));
             }

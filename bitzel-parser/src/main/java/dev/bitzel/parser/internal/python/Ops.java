@@ -1557,4 +1557,28 @@ public final class Ops {
         }
         return call(getattr(o, name), args, kwargs);
     }
+
+    /**
+     * Whether {@link #callMethodWithSelf} can take arguments with the object already in front: the method is looked
+     * up on the object's type (builtin values and class instances), not read from its attributes.
+     */
+    static boolean methodTakesSelf(Object o) {
+        return !(o instanceof PyModule || o instanceof PyType || o instanceof PyAttributes || o instanceof PyFunction);
+    }
+
+    /**
+     * {@link #callMethod} for an object {@link #methodTakesSelf} accepts, with {@code withSelf[0] == o} and the
+     * arguments after it, so that a call on a builtin value does not copy its arguments into a new array.
+     */
+    static Object callMethodWithSelf(Object o, String name, Object[] withSelf, Map<String, Object> kwargs) {
+        if (o instanceof PyInstance inst) {
+            Object m = inst.type().lookup(name);
+            if ((m instanceof PyFunction || m instanceof PyBuiltin) && !inst.dict.containsKey(name)) {
+                return ((PyCallable) m).call(withSelf, kwargs);
+            }
+        } else if (typeOf(o).lookup(name) instanceof PyBuiltin b) {
+            return b.call(withSelf, kwargs);
+        }
+        return call(getattr(o, name), java.util.Arrays.copyOfRange(withSelf, 1, withSelf.length), kwargs);
+    }
 }
