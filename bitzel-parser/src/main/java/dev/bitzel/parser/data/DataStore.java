@@ -1126,6 +1126,12 @@ public final class DataStore {
 
     Object getVarFlagInternal(String var, String flag, boolean expand, boolean noweakdefault, boolean parsing)
             throws ExpansionException {
+        if (expand && flag.equals(CONTENT)) {
+            Parse cached = expandCache.get(var); // getVarFlagFull's first step, without its result record
+            if (cached != null) {
+                return cached.value;
+            }
+        }
         try {
             return getVarFlagFull(var, flag, expand, noweakdefault, parsing, false).value;
         } catch (NoOverrides e) {

@@ -56,6 +56,7 @@ final class Json {
                 Object parsed = LOAD_CACHE.getIfPresent(t);
                 if (parsed == null) {
                     parsed = Ops.call(m.dict().get("loads"), new Object[] {t}, null);
+                    PyDict.freeze(parsed);
                     LOAD_CACHE.put(t, parsed);
                 }
                 return copy(parsed);

@@ -149,6 +149,29 @@ class PythonRuntimeTest {
         }
 
         @Test
+        void lookupsInLazyCopiesOfBigJsonDocumentsFindKeysByValueNotOnlyByIdentity(@TempDir Path dir)
+                throws Exception {
+            StringBuilder doc = new StringBuilder("{\"items\": [");
+            for (int i = 0; i < 600; i++) {
+                doc.append(i == 0 ? "" : ", ").append("{\"id\": \"N").append(i).append("\", \"n\": ").append(i)
+                        .append("}");
+            }
+            Path file = dir.resolve("items.json");
+            Files.writeString(file, doc.append("]}").toString());
+            PyDict g = exec("import json\n"
+                    + "def load():\n"
+                    + "    with open('" + file + "') as f:\n"
+                    + "        return json.load(f)\n"
+                    + "a = load()\n"
+                    + "k = ''.join(['i', 'd'])\n" // made at run time: not the interned constant
+                    + "x = a['items'][5]\n"
+                    + "r = [x[k], x['n'], x.get('nope'), 'n' in x, x.get(k + 'x', 'dflt'), len(x)]\n"
+                    + "x['n'] = 'changed'\n"
+                    + "r += [x['n'], x[k], load()['items'][5]['n']]\n");
+            assertThat(Ops.repr(g.get("r"))).isEqualTo("['N5', 5, None, True, 'dflt', 2, 'changed', 'N5', 5]");
+        }
+
+        @Test
         void importsPurePythonPackagesFromTheModulePath(@TempDir Path dir) throws Exception {
             Path pkg = Files.createDirectories(dir.resolve("oe"));
             Files.writeString(pkg.resolve("__init__.py"), "");
