@@ -61,10 +61,36 @@ final class PathSearch {
      * the same few thousand metadata paths are normalized for every recipe (BBINCLUDED).
      */
     static String absolute(String file) {
+        if (isNormalAbsolute(file)) {
+            return file; // most are: no lookup in a table of thousands of paths
+        }
         if (ABSOLUTE.size() > 200_000) {
             ABSOLUTE.clear();
         }
         return ABSOLUTE.computeIfAbsent(file, f -> Path.of(f).toAbsolutePath().normalize().toString());
+    }
+
+    /** Whether a path is absolute and already normalized: no empty, {@code .} or {@code ..} segment. */
+    static boolean isNormalAbsolute(String path) {
+        int n = path.length();
+        if (n == 0 || path.charAt(0) != '/') {
+            return false;
+        }
+        if (n == 1) {
+            return true;
+        }
+        int start = 1;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || path.charAt(i) == '/') {
+                int length = i - start;
+                if (length == 0 || length == 1 && path.charAt(start) == '.'
+                        || length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return true;
     }
 
     /** Python's {@code os.path.dirname}. */
