@@ -33,16 +33,50 @@ public final class CowMap<V> {
         final List<String> referenceKeys;
 
         Layer(Map<String, Object> map, Layer parent) {
+            this(map, parent, referenceKeysOf(map.keySet()));
+        }
+
+        private Layer(Map<String, Object> map, Layer parent, List<String> referenceKeys) {
             this.map = map;
             this.parent = parent;
             this.depth = parent == null ? 1 : parent.depth + 1;
+            this.referenceKeys = referenceKeys;
+        }
+
+        private static List<String> referenceKeysOf(Iterable<String> keys) {
             List<String> refs = new ArrayList<>();
-            for (String key : map.keySet()) {
+            for (String key : keys) {
                 if (key.contains("${")) {
                     refs.add(key);
                 }
             }
-            this.referenceKeys = refs;
+            return refs;
+        }
+
+        /**
+         * This layer merged into its parent (the parent's entries in their order, then this one's new keys), with
+         * tombstones dropped when nothing is below: the reference keys come from the two layers' own, in the same
+         * order a scan of the merged keys would give, without scanning them.
+         */
+        Layer mergedIntoParent() {
+            LinkedHashMap<String, Object> merged = new LinkedHashMap<>(parent.map);
+            merged.putAll(map);
+            Layer below = parent.parent;
+            if (below == null) {
+                merged.values().removeIf(v -> v == TOMBSTONE);
+            }
+            List<String> refs = new ArrayList<>(parent.referenceKeys.size() + referenceKeys.size());
+            for (String key : parent.referenceKeys) {
+                if (merged.containsKey(key)) {
+                    refs.add(key);
+                }
+            }
+            for (String key : referenceKeys) {
+                if (!parent.map.containsKey(key) && merged.containsKey(key)) {
+                    refs.add(key);
+                }
+            }
+            return new Layer(merged, below, refs);
         }
 
         /** Each key's place in the merged chain from this layer down (tombstones hold places too). */
@@ -279,13 +313,7 @@ public final class CowMap<V> {
     private static Layer normalize(Layer top) {
         while (top.parent != null
                 && (top.map.size() * 2 >= top.parent.map.size() || top.depth > MAX_DEPTH)) {
-            LinkedHashMap<String, Object> merged = new LinkedHashMap<>(top.parent.map);
-            merged.putAll(top.map);
-            Layer below = top.parent.parent;
-            if (below == null) {
-                merged.values().removeIf(v -> v == TOMBSTONE);
-            }
-            top = new Layer(merged, below);
+            top = top.mergedIntoParent();
         }
         return top;
     }

@@ -37,7 +37,7 @@ public final class RecipeCacheInfo {
      * @throws ExpansionException when one of them does not expand, as BitBake's cache would fail
      */
     public static Map<String, String> read(DataStore d, List<String> tasks) throws ExpansionException {
-        Map<String, String> info = new LinkedHashMap<>();
+        Map<String, String> info = new LinkedHashMap<>(512); // a recipe has 150-300 fields, most of them task flags
         for (String var : VARIABLES) {
             String value = d.getVar(var);
             if (value != null) {

@@ -68,6 +68,33 @@ class CowMapTest {
     }
 
     @Test
+    void referenceKeysAreTheVisibleKeysWithAReferenceAcrossRandomCopiesAndMerges() {
+        java.util.Random random = new java.util.Random(1128);
+        CowMap<String> m = new CowMap<>();
+        List<CowMap<String>> kept = new ArrayList<>();
+        for (int step = 0; step < 3000; step++) {
+            String key = (random.nextBoolean() ? "A${X}" : "B") + random.nextInt(60);
+            switch (random.nextInt(6)) {
+                case 0, 1, 2 -> m.put(key, "v" + step);
+                case 3 -> m.remove(key);
+                case 4 -> {
+                    kept.add(m);
+                    m = m.copy();
+                }
+                default -> m = random.nextBoolean() || kept.isEmpty() ? m.copy() : kept.get(random.nextInt(kept.size())).copy();
+            }
+            if (step % 50 == 0) {
+                kept.add(m);
+            }
+        }
+        kept.add(m);
+        for (CowMap<String> c : kept) {
+            List<String> expected = contents(c).keySet().stream().filter(k -> k.contains("${")).sorted().toList();
+            assertThat(c.referenceKeys().stream().sorted().toList()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void iterationIsInFirstInsertionOrder() {
         CowMap<String> a = new CowMap<>();
         a.put("b", "1");
