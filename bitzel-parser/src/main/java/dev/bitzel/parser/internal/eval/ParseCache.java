@@ -362,7 +362,8 @@ public final class ParseCache {
     private byte[] encode(RecipeFile result, List<String> dependencies, List<String> baseDependencies,
             Map<String, String> ownFiles) throws IOException {
         java.util.Set<String> inBase = new java.util.HashSet<>(baseDependencies);
-        ByteSink headerBuffer = new ByteSink(8 * 1024);
+        ByteSink headerBuffer = HEADERS.get();
+        headerBuffer.release(DELTAS_KEPT, DELTAS_INITIAL);
         DataOutputStream header = new DataOutputStream(headerBuffer);
         writeString(result.file(), header);
         List<String> own = dependencies.stream().filter(f -> !inBase.contains(f)).toList();
@@ -411,10 +412,12 @@ public final class ParseCache {
         return headerBuffer.toByteArray();
     }
 
-    /** The datastore file being written, one per thread: its capacity is kept from file to file unless it got big. */
     private static final int DELTAS_INITIAL = 256 * 1024;
     private static final int DELTAS_KEPT = 4 * 1024 * 1024;
+    /** The datastore file being written, one per thread: its capacity is kept from file to file unless it got big. */
     private static final ThreadLocal<ByteSink> DELTAS = ThreadLocal.withInitial(() -> new ByteSink(DELTAS_INITIAL));
+    /** The entry body being encoded, one per thread, kept like {@link #DELTAS}. */
+    private static final ThreadLocal<ByteSink> HEADERS = ThreadLocal.withInitial(() -> new ByteSink(DELTAS_INITIAL));
 
     /**
      * Appends a variant's datastore as a delta against the configuration to {@code deltas}, its Python objects
