@@ -1,7 +1,5 @@
 package dev.bitzel.parser.internal.python;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +54,12 @@ public final class PythonRuntime {
     private final Map<String, PyModule> modules = new ConcurrentHashMap<>();
     private final List<Path> modulePath = new CopyOnWriteArrayList<>();
     private final Map<String, String> sourceModules = new ConcurrentHashMap<>(SourceModules.ALL);
-    private final Cache<CodeKey, Code> codeCache;
+    /**
+     * Compiled code by text. A plain concurrent map, emptied when full: a parse of poky compiles a few thousand texts
+     * and looks them up millions of times, and an LRU cache's bookkeeping on every lookup cost more than it saved.
+     */
+    private final ConcurrentHashMap<CodeKey, Code> codeCache = new ConcurrentHashMap<>();
+    private final long codeCacheSize;
     private final ReentrantLock importLock = new ReentrantLock();
     /** Modules whose code is running; other threads wait for the import lock instead of seeing them half-built. */
     private final java.util.Set<String> loading = ConcurrentHashMap.newKeySet();
@@ -68,7 +71,7 @@ public final class PythonRuntime {
         this.stdout = b.stdout;
         this.cwd = b.cwd;
         this.environ = Map.copyOf(b.environ);
-        this.codeCache = CacheBuilder.newBuilder().maximumSize(b.codeCacheSize).build();
+        this.codeCacheSize = b.codeCacheSize;
         this.builtins = BuiltinFunctions.create(this);
         for (PyModule m : NativeModules.create(this)) {
             modules.put(m.name(), m);
@@ -120,7 +123,7 @@ public final class PythonRuntime {
             return this;
         }
 
-        /** How many compiled texts to keep. */
+        /** How many compiled texts to keep (0: none); when the cache is full it is emptied. */
         public Builder codeCacheSize(long size) {
             this.codeCacheSize = size;
             return this;
@@ -140,7 +143,7 @@ public final class PythonRuntime {
      */
     public Code compile(String source, String file, int firstLine, Mode mode) {
         CodeKey key = new CodeKey(source, file, firstLine, mode);
-        Code c = codeCache.getIfPresent(key);
+        Code c = codeCache.get(key);
         if (c != null) {
             return c;
         }
@@ -150,7 +153,12 @@ public final class PythonRuntime {
         } catch (StackOverflowError e) {
             throw new PythonSyntaxError(file, firstLine, 1, "bitzel: too many nested parentheses or blocks");
         }
-        codeCache.put(key, c);
+        if (codeCacheSize > 0) {
+            if (codeCache.size() >= codeCacheSize) {
+                codeCache.clear();
+            }
+            codeCache.put(key, c);
+        }
         return c;
     }
 

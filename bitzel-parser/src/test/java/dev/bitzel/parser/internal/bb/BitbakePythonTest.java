@@ -273,15 +273,21 @@ class BitbakePythonTest {
         assertThat(file.recipe().data().getVar("__SKIPPED")).isEqualTo("WANT is not yes");
     }
 
-    @Test
-    void eventHandlersRunForTheEventsTheirMaskNamesAndAFailingOneFailsTheRecipe() throws Exception {
-        Path recipe = dir.resolve("h.bb");
-        Files.writeString(recipe, """
+    /** A handler that appends the name of each event it gets to SEEN, for the events {@code mask} names. */
+    private static String seenHandler(String mask) {
+        return """
                 python pre_handler() {
                     d.setVar('SEEN', (d.getVar('SEEN') or '') + ' ' + bb.event.getName(e))
                 }
-                pre_handler[eventmask] = "bb.event.RecipePreFinalise bb.event.RecipeParsed"
+                pre_handler[eventmask] = "%s"
                 addhandler pre_handler
+                """.formatted(mask);
+    }
+
+    @Test
+    void eventHandlersRunForTheEventsTheirMaskNamesAndAFailingOneFailsTheRecipe() throws Exception {
+        Path recipe = dir.resolve("h.bb");
+        Files.writeString(recipe, seenHandler("bb.event.RecipePreFinalise bb.event.RecipeParsed") + """
                 python all_handler() {
                     if isinstance(e, bb.event.RecipeTaskPreProcess):
                         d.setVar('TASKS', ' '.join(e.tasklist))
@@ -337,14 +343,9 @@ class BitbakePythonTest {
 
     @Test
     void eventMasksAndDeletedTasksAreSplitAsPythonsSplitDoes() throws Exception {
-        // str.split() splits on \\x1c and a no-break space; Java's \\s does not
+        // str.split() splits on a \x1c control character and a no-break space; Java's regex \s does not
         Path recipe = dir.resolve("w.bb");
-        Files.writeString(recipe, """
-                python pre_handler() {
-                    d.setVar('SEEN', (d.getVar('SEEN') or '') + ' ' + bb.event.getName(e))
-                }
-                pre_handler[eventmask] = "bb.event.RecipePreFinalise\u001cbb.event.RecipeParsed"
-                addhandler pre_handler
+        Files.writeString(recipe, seenHandler("bb.event.RecipePreFinalise\u001cbb.event.RecipeParsed") + """
                 addtask compile
                 addtask install
                 addtask package
