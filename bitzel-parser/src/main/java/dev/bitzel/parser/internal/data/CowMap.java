@@ -196,24 +196,47 @@ public final class CowMap<V> {
         return keys;
     }
 
-    /** Calls the action for every visible entry, oldest layer's keys first, each key once with its visible value. */
+    /**
+     * Calls the action for every visible entry, oldest layer's keys first, each key once with its visible value (the
+     * order of putting every layer, oldest first, into one insertion-ordered map). Walks the layers instead of
+     * building that map: each key is taken in the lowest layer that has it, its value read from the top. The action
+     * must not change this map.
+     */
     @SuppressWarnings("unchecked")
     public void forEach(BiConsumer<String, V> action) {
-        LinkedHashMap<String, Object> merged = new LinkedHashMap<>();
         List<Layer> layers = new ArrayList<>();
         for (Layer l = base; l != null; l = l.parent) {
             layers.add(l);
         }
         Collections.reverse(layers);
-        for (Layer l : layers) {
-            merged.putAll(l.map);
-        }
-        merged.putAll(local);
-        merged.forEach((k, v) -> {
-            if (v != TOMBSTONE) {
-                action.accept(k, (V) v);
+        for (int i = 0; i < layers.size(); i++) {
+            for (String k : layers.get(i).map.keySet()) {
+                if (inLayersBelow(layers, i, k)) {
+                    continue;
+                }
+                Object v = local.get(k);
+                for (int j = layers.size() - 1; v == null; j--) {
+                    v = layers.get(j).map.get(k); // found by layer i at the latest
+                }
+                if (v != TOMBSTONE) {
+                    action.accept(k, (V) v);
+                }
             }
-        });
+        }
+        for (Map.Entry<String, Object> e : local.entrySet()) {
+            if (e.getValue() != TOMBSTONE && !inLayersBelow(layers, layers.size(), e.getKey())) {
+                action.accept(e.getKey(), (V) e.getValue());
+            }
+        }
+    }
+
+    private static boolean inLayersBelow(List<Layer> bottomUp, int index, String key) {
+        for (int i = 0; i < index; i++) {
+            if (bottomUp.get(i).map.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

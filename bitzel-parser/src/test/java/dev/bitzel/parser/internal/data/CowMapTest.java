@@ -106,6 +106,55 @@ class CowMapTest {
         assertThat(c.localKeys()).containsExactly("c", "b");
     }
 
+    @Test
+    void iterationKeepsAKeysPlaceInTheLowestLayerThroughRemovalsAndLaterLayers() {
+        CowMap<String> m = new CowMap<>();
+        for (String k : List.of("a", "b", "x", "k0", "k1", "k2", "k3", "k4", "k5", "k6")) {
+            m.put(k, "1");
+        }
+        CowMap<String> c = m.copy();
+        c.put("c", "2");
+        c.remove("x");
+        c.put("a", "2");
+        CowMap<String> cc = c.copy(); // c's layer is small next to m's: it stays a layer of its own
+        cc.put("d", "3");
+        cc.put("x", "3");
+        cc.put("b", "3");
+        assertThat(contents(c).keySet()).containsExactly("a", "b", "k0", "k1", "k2", "k3", "k4", "k5", "k6", "c");
+        assertThat(contents(cc).keySet()).containsExactly("a", "b", "x", "k0", "k1", "k2", "k3", "k4", "k5", "k6",
+                "c", "d");
+        assertThat(contents(cc)).containsEntry("a", "2").containsEntry("b", "3").containsEntry("x", "3")
+                .containsEntry("k0", "1");
+        assertThat(contents(m)).containsEntry("a", "1").containsEntry("x", "1").hasSize(10);
+    }
+
+    @Test
+    void iterationVisitsEachVisibleKeyOnceWithItsValueAcrossRandomCopies() {
+        java.util.Random random = new java.util.Random(2811);
+        CowMap<String> m = new CowMap<>();
+        java.util.Set<String> everUsed = new java.util.HashSet<>();
+        for (int step = 0; step < 4000; step++) {
+            String key = "k" + random.nextInt(80);
+            everUsed.add(key);
+            switch (random.nextInt(5)) {
+                case 0, 1 -> m.put(key, "v" + step);
+                case 2 -> m.remove(key);
+                default -> m = m.copy();
+            }
+            if (step % 97 == 0) {
+                List<String> seen = new ArrayList<>();
+                CowMap<String> now = m;
+                now.forEach((k, v) -> {
+                    seen.add(k);
+                    assertThat(v).isEqualTo(now.get(k));
+                });
+                assertThat(seen).doesNotHaveDuplicates();
+                assertThat(seen).containsExactlyInAnyOrderElementsOf(
+                        everUsed.stream().filter(k -> now.get(k) != null).toList());
+            }
+        }
+    }
+
     @Nested
     class DiffKeys {
 
