@@ -571,7 +571,8 @@ public final class DataStore {
         OverrideList(Object owner, List<OverrideEntry> from) {
             this.owner = owner;
             this.entries = new ArrayList<>(from.size() + 4);
-            entries.addAll(from);
+            // another list's own array is copied in one go; AbstractList's copy would walk it through get(i)
+            entries.addAll(from instanceof OverrideList list ? list.entries : from);
             if (from instanceof OverrideList list && list.size() >= INDEXED) {
                 this.base = list.base != null ? list.base : list;
                 this.changes = list.base != null ? new HashMap<>(list.changes) : new HashMap<>();
