@@ -2,6 +2,7 @@ package dev.bitzel.parser.internal.data;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A {@link ByteArrayOutputStream} whose writes are not synchronized: the parse caches write their entries a few bytes
@@ -10,6 +11,8 @@ import java.util.Arrays;
  * a point, and can give a big array back.
  */
 public final class ByteSink extends ByteArrayOutputStream {
+    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
     /**
      * Creates an empty sink.
      *
@@ -29,7 +32,7 @@ public final class ByteSink extends ByteArrayOutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         if (count + len > buf.length) {
             grow(count + len);
         }
@@ -37,17 +40,12 @@ public final class ByteSink extends ByteArrayOutputStream {
         count += len;
     }
 
-    @Override
-    public void writeBytes(byte[] b) {
-        write(b, 0, b.length);
-    }
-
     private void grow(int needed) {
         if (needed < 0) {
             throw new OutOfMemoryError("a byte sink cannot hold more than 2 GB");
         }
-        int capacity = Math.max(needed, buf.length <= (Integer.MAX_VALUE - 8) / 2 ? buf.length * 2 : Integer.MAX_VALUE - 8);
-        buf = Arrays.copyOf(buf, capacity);
+        int doubled = buf.length <= MAX_CAPACITY / 2 ? buf.length * 2 : MAX_CAPACITY;
+        buf = Arrays.copyOf(buf, Math.max(needed, doubled));
     }
 
     /**

@@ -350,7 +350,7 @@ public final class ParseCache {
             LOG.log(System.Logger.Level.WARNING, () -> "cannot write the datastores of " + file.file() + " to "
                     + path + ": " + e);
         } finally {
-            deltas.release(DELTAS_KEPT, DELTAS_INITIAL);
+            deltas.release(BUFFER_KEPT, BUFFER_INITIAL);
         }
     }
 
@@ -363,7 +363,7 @@ public final class ParseCache {
             Map<String, String> ownFiles) throws IOException {
         java.util.Set<String> inBase = new java.util.HashSet<>(baseDependencies);
         ByteSink headerBuffer = HEADERS.get();
-        headerBuffer.release(DELTAS_KEPT, DELTAS_INITIAL);
+        headerBuffer.release(BUFFER_KEPT, BUFFER_INITIAL);
         DataOutputStream header = new DataOutputStream(headerBuffer);
         writeString(result.file(), header);
         List<String> own = dependencies.stream().filter(f -> !inBase.contains(f)).toList();
@@ -412,12 +412,13 @@ public final class ParseCache {
         return headerBuffer.toByteArray();
     }
 
-    private static final int DELTAS_INITIAL = 256 * 1024;
-    private static final int DELTAS_KEPT = 4 * 1024 * 1024;
+    /** The per-thread buffers' first capacity, and the largest kept from one recipe to the next. */
+    private static final int BUFFER_INITIAL = 256 * 1024;
+    private static final int BUFFER_KEPT = 4 * 1024 * 1024;
     /** The datastore file being written, one per thread: its capacity is kept from file to file unless it got big. */
-    private static final ThreadLocal<ByteSink> DELTAS = ThreadLocal.withInitial(() -> new ByteSink(DELTAS_INITIAL));
+    private static final ThreadLocal<ByteSink> DELTAS = ThreadLocal.withInitial(() -> new ByteSink(BUFFER_INITIAL));
     /** The entry body being encoded, one per thread, kept like {@link #DELTAS}. */
-    private static final ThreadLocal<ByteSink> HEADERS = ThreadLocal.withInitial(() -> new ByteSink(DELTAS_INITIAL));
+    private static final ThreadLocal<ByteSink> HEADERS = ThreadLocal.withInitial(() -> new ByteSink(BUFFER_INITIAL));
 
     /**
      * Appends a variant's datastore as a delta against the configuration to {@code deltas}, its Python objects

@@ -1537,25 +1537,13 @@ public final class Ops {
 
     /** {@code o.name(*args, **kwargs)} without materializing a bound method where possible. */
     public static Object callMethod(Object o, String name, Object[] args, Map<String, Object> kwargs) {
-        if (!(o instanceof PyInstance || o instanceof PyModule || o instanceof PyType || o instanceof PyAttributes
-                || o instanceof PyFunction)) {
-            Object m = typeOf(o).lookup(name);
-            if (m instanceof PyBuiltin b) {
-                Object[] a = new Object[args.length + 1];
-                a[0] = o;
-                System.arraycopy(args, 0, a, 1, args.length);
-                return b.call(a, kwargs);
-            }
-        } else if (o instanceof PyInstance inst) {
-            Object m = inst.type().lookup(name);
-            if ((m instanceof PyFunction || m instanceof PyBuiltin) && !inst.dict.containsKey(name)) {
-                Object[] a = new Object[args.length + 1];
-                a[0] = o;
-                System.arraycopy(args, 0, a, 1, args.length);
-                return ((PyCallable) m).call(a, kwargs);
-            }
+        if (!methodTakesSelf(o)) {
+            return call(getattr(o, name), args, kwargs);
         }
-        return call(getattr(o, name), args, kwargs);
+        Object[] withSelf = new Object[args.length + 1];
+        withSelf[0] = o;
+        System.arraycopy(args, 0, withSelf, 1, args.length);
+        return callMethodWithSelf(o, name, withSelf, kwargs);
     }
 
     /**
