@@ -1,7 +1,7 @@
 package dev.bitzel.parser;
 
-import com.google.common.collect.ImmutableMap;
 import dev.bitzel.parser.data.DataStore;
+import dev.bitzel.parser.internal.data.CompactStringMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,10 +101,10 @@ public final class Recipe {
      * @return this recipe
      */
     public Recipe withCacheInfo(Map<String, String> info) {
-        // the parse snapshot's fields are immutable already, and decode their task flags only when read; an immutable
+        // the parse snapshot's fields are immutable already, and decode their task flags only when read; a compact
         // map (another recipe's fields) is shared, not copied
         this.cacheInfo = info instanceof dev.bitzel.parser.internal.eval.LazyCacheFields ? info
-                : ImmutableMap.copyOf(info);
+                : CompactStringMap.copyOf(info);
         return this;
     }
 
@@ -121,7 +121,7 @@ public final class Recipe {
         Map<String, String> info = cacheInfo;
         if (info == null) {
             try {
-                info = ImmutableMap.copyOf(dev.bitzel.parser.internal.eval.RecipeCacheInfo.read(data(), tasks));
+                info = CompactStringMap.copyOf(dev.bitzel.parser.internal.eval.RecipeCacheInfo.read(data(), tasks));
             } catch (dev.bitzel.parser.data.ExpansionException e) {
                 throw new IllegalStateException(this + ": " + e.getMessage(), e);
             }
