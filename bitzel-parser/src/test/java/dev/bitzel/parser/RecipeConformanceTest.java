@@ -3,6 +3,7 @@ package dev.bitzel.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.parser.data.PythonEvaluator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,19 @@ class RecipeConformanceTest {
     @TestFactory
     Stream<DynamicTest> conformsToBitBake() throws IOException {
         return cases("eval/cases.json").stream().map(c -> DynamicTest.dynamicTest(
-                (String) c.get("name"), () -> check(c)));
+                (String) c.get("name"), () -> check(c, PythonEvaluator.UNSUPPORTED)));
+    }
+
+    /**
+     * {@code eval/python-cases.json}: cases whose answers need the metadata's Python evaluated (inline
+     * expressions, {@code def} and anonymous functions, the {@code d} and {@code bb} APIs, SkipRecipe while
+     * parsing), with the built-in interpreter as {@code bitzel getvar} uses it.
+     */
+    @TestFactory
+    Stream<DynamicTest> conformsToBitBakeWithPython() throws IOException {
+        PythonEvaluator python = PythonEvaluator.builtin();
+        return cases("eval/python-cases.json").stream().map(c -> DynamicTest.dynamicTest(
+                (String) c.get("name"), () -> check(c, python)));
     }
 
     @SuppressWarnings("unchecked")
@@ -51,7 +64,7 @@ class RecipeConformanceTest {
     }
 
     @SuppressWarnings("unchecked")
-    private void check(Map<String, Object> c) throws IOException {
+    private void check(Map<String, Object> c, PythonEvaluator python) throws IOException {
         Assumptions.assumeTrue(c.get("skip") == null, () -> "skipped: " + c.get("skip"));
         Path dir = Files.createDirectories(tmp.resolve((String) c.get("name")));
         for (Map.Entry<String, Object> file : ((Map<String, Object>) c.get("files")).entrySet()) {
@@ -63,7 +76,7 @@ class RecipeConformanceTest {
         for (Object conf : (List<Object>) c.getOrDefault("conf", List.of())) {
             confs.add(dir.resolve((String) conf));
         }
-        RecipeFile parsed = Configuration.ofConfFiles(dir.toString(), confs)
+        RecipeFile parsed = Configuration.ofConfFiles(dir.toString(), confs, python)
                 .parseRecipe(dir.resolve((String) c.getOrDefault("recipe", "recipe.bb")));
         List<String> bad = new ArrayList<>();
         for (Map.Entry<String, Object> q : ((Map<String, Object>) c.get("query")).entrySet()) {

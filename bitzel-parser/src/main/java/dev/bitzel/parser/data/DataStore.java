@@ -1172,7 +1172,8 @@ public final class DataStore {
                 LOG.log(System.Logger.Level.WARNING, "Calling getVarFlag with flag unset is invalid");
                 return new Got(null, null);
             }
-            cachename = var + "[" + flag + "]";
+            // the expansion cache's name: not needed (nor built) for a flag read as it is
+            cachename = expand || retparser ? var + "[" + flag + "]" : null;
         }
         if (!expand && retparser) {
             Parse cached = expandCache.get(cachename);
@@ -1578,9 +1579,34 @@ public final class DataStore {
             this.unexpandedValue = unexpandedValue;
         }
 
+        /**
+         * The first few references, before {@link #references} is made: an expansion references a handful of
+         * variables, and a list searched from the end (a repeated reference is usually the last one) is cheaper to
+         * make than a hash set.
+         */
+        private ArrayList<String> fewReferences;
+        private static final int FEW_REFERENCES = 8;
+
+        void addReference(String key) {
+            if (references != null) {
+                references.add(key);
+                return;
+            }
+            if (fewReferences == null) {
+                fewReferences = new ArrayList<>(4);
+            } else if (fewReferences.lastIndexOf(key) >= 0) {
+                return;
+            }
+            fewReferences.add(key);
+            if (fewReferences.size() > FEW_REFERENCES) {
+                references();
+            }
+        }
+
         Set<String> references() {
             if (references == null) {
-                references = new LinkedHashSet<>();
+                references = fewReferences == null ? new LinkedHashSet<>() : new LinkedHashSet<>(fewReferences);
+                fewReferences = null;
             }
             return references;
         }
@@ -1684,7 +1710,7 @@ public final class DataStore {
                     throw new PyFailureAt("RecursionError", "maximum recursion depth exceeded");
                 }
                 Object var = getVarFlagInternal(key, CONTENT, true, false, false);
-                varparse.references().add(key);
+                varparse.addReference(key);
                 if (out == null) {
                     out = new StringBuilder(n + 16);
                 }

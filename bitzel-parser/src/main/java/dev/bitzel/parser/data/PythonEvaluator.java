@@ -41,15 +41,33 @@ public interface PythonEvaluator {
     }
 
     /**
-     * Makes a {@code def} block of metadata callable from later Python, as BitBake's {@code methodpool} does.
-     * The default does nothing: the source stays available as the function variable's value.
+     * Makes a {@code def} block of metadata callable from later Python, as BitBake's {@code methodpool} does
+     * ({@code insert_method}: compile, then run the {@code def} statement). The default does nothing: the source
+     * stays available as the function variable's value.
      *
      * @param name the function name
      * @param source the whole {@code def} block
      * @param file the file it was defined in
      * @param line its line
+     * @throws PythonException of type {@code BBHandledException}, as BitBake raises it, when the block does not
+     *     compile or running the {@code def} statement fails (a default argument that does not evaluate); the
+     *     function defined before under that name, if any, stays
      */
-    default void define(String name, String source, String file, int line) {
+    default void define(String name, String source, String file, int line) throws PythonException {
+    }
+
+    /**
+     * Compiles a function block when its statement is evaluated, as BitBake's {@code methodpool.insert_method}
+     * does for a {@code def} block and an anonymous function ({@code python () { ... }}, as {@code def NAME(d):}
+     * and its body): a syntax error ends the parse there, not when the function would run. The default checks
+     * nothing.
+     *
+     * @param source the whole {@code def} block
+     * @param file the file it is in
+     * @param line the line of its {@code def} line
+     * @throws PythonException of type {@code BBHandledException} when the block does not compile
+     */
+    default void compileFunction(String source, String file, int line) throws PythonException {
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.bitzel.parser.internal.bb;
 import dev.bitzel.parser.Versions;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.parser.data.OldOverrideSyntaxException;
 import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonEvaluator;
 import dev.bitzel.parser.data.PythonException;
@@ -18,6 +19,7 @@ import dev.bitzel.parser.internal.python.PyCodec;
 import dev.bitzel.parser.internal.python.PyDict;
 import dev.bitzel.parser.internal.python.PyList;
 import dev.bitzel.parser.internal.python.PyModule;
+import dev.bitzel.parser.internal.python.PyType;
 import dev.bitzel.parser.internal.python.PyNone;
 import dev.bitzel.parser.internal.python.PyTuple;
 import dev.bitzel.parser.internal.python.PythonError;
@@ -109,9 +111,20 @@ public final class BitbakePython implements PythonEvaluator {
                         arg(a, kw, 2, "truevalue"), arg(a, kw, 3, "falsevalue"), arg(a, kw, 4, "d"), true))
                 .def("filter", (a, kw) -> filter(arg(a, kw, 0, "variable"), arg(a, kw, 1, "checkvalues"),
                         arg(a, kw, 2, "d")))
-                .def("to_boolean", (a, kw) -> toBoolean(a.length > 0 ? a[0] : PyNone.NONE,
-                        a.length > 1 ? a[1] : Boolean.FALSE))
+                .def("to_boolean", (a, kw) -> toBoolean(arg(a, kw, 0, "string"),
+                        optional(a, kw, 1, "default", PyNone.NONE)))
                 .def("vercmp_string", (a, kw) -> (long) Versions.compare(Ops.str(a[0]), Ops.str(a[1])))
+                .def("vercmp", (a, kw) -> vercmp(arg(a, kw, 0, "ta"), arg(a, kw, 1, "tb")))
+                .def("prune_suffix", (a, kw) -> {
+                    String var = Ops.str(arg(a, kw, 0, "var"));
+                    for (Object suffix : Ops.toList(arg(a, kw, 1, "suffixes"))) {
+                        String s = Ops.str(suffix);
+                        if (!s.isEmpty() && var.endsWith(s)) {
+                            return var.substring(0, var.length() - s.length());
+                        }
+                    }
+                    return var;
+                })
                 .def("vercmp_string_op", (a, kw) -> {
                     try {
                         return Versions.matches(Ops.str(a[0]), Ops.str(a[2]), Ops.str(a[1]));
@@ -384,24 +397,41 @@ public final class BitbakePython implements PythonEvaluator {
     }
 
     @Override
-    public void define(String name, String source, String file, int line) {
+    public void define(String name, String source, String file, int line) throws PythonException {
         if (source.equals(defSources.get(name))) {
             return; // the same class text seen by another recipe: nothing to (re)define, no lock taken
         }
         lock.writeLock().lock();
         try {
-            String before = defSources.get(name);
-            if (source.equals(before)) {
+            if (source.equals(defSources.get(name))) {
                 return;
             }
-            defSources.put(name, source);
             runtime.eval(runtime.compile(source, file, Math.max(1, line), PythonRuntime.Mode.EXEC), shared);
-        } catch (PythonSyntaxError | PythonError e) {
-            // Parsing goes on, as BitBake's would until the function is called; the call then fails by name.
-            shared.remove(name);
+            defSources.put(name, source); // only once defined: a failing block fails again for every recipe
+        } catch (PythonSyntaxError e) {
+            throw compileFailure(source, file, e);
+        } catch (PythonError e) {
+            PythonException cause = translate(e, source, true);
+            throw new PythonException(source, "BBHandledException", "Error executing a python function in " + file
+                    + ": " + cause.type() + ": " + cause.getMessage());
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    @Override
+    public void compileFunction(String source, String file, int line) throws PythonException {
+        try {
+            runtime.compile(source, file, Math.max(1, line), PythonRuntime.Mode.EXEC); // cached for define and runs
+        } catch (PythonSyntaxError e) {
+            throw compileFailure(source, file, e);
+        }
+    }
+
+    /** {@code bb.utils.better_compile}'s failure: a handled exception naming the file and the line. */
+    private static PythonException compileFailure(String source, String file, PythonSyntaxError e) {
+        return new PythonException(source, "BBHandledException", "Error in compiling python function in " + file
+                + ", line " + e.line() + ": SyntaxError: " + e.reason());
     }
 
     /**
@@ -616,35 +646,40 @@ public final class BitbakePython implements PythonEvaluator {
                     return flags.isEmpty() ? PyNone.NONE : PythonRuntime.toPython(flags);
                 })
                 .method("setVar", (a, kw) -> {
-                    set(d, Ops.str(arg(a, kw, 0, "var")), arg(a, kw, 1, "value"));
+                    write(() -> set(d, Ops.str(arg(a, kw, 0, "var")), arg(a, kw, 1, "value")));
                     return PyNone.NONE;
                 })
                 .method("setVarFlag", (a, kw) -> {
-                    d.setVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]), new Origin("setVarFlag", null, 0));
+                    write(() -> d.setVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]),
+                            new Origin("setVarFlag", null, 0)));
                     return PyNone.NONE;
                 })
                 .method("setVarFlags", (a, kw) -> {
-                    Map<String, String> flags = new java.util.LinkedHashMap<>();
-                    for (Object k : Ops.toList(a[1])) {
-                        flags.put(Ops.str(k), Ops.str(Ops.getitem(a[1], k)));
-                    }
-                    d.setVarFlags(Ops.str(a[0]), flags, new Origin("setVarFlags", null, 0));
+                    write(() -> {
+                        Map<String, String> flags = new java.util.LinkedHashMap<>();
+                        for (Object k : Ops.toList(a[1])) {
+                            flags.put(Ops.str(k), Ops.str(Ops.getitem(a[1], k)));
+                        }
+                        d.setVarFlags(Ops.str(a[0]), flags, new Origin("setVarFlags", null, 0));
+                    });
                     return PyNone.NONE;
                 })
                 .method("appendVar", (a, kw) -> {
-                    d.appendVar(Ops.str(a[0]), Ops.str(a[1]), new Origin("append", null, 0));
+                    write(() -> d.appendVar(Ops.str(a[0]), Ops.str(a[1]), new Origin("append", null, 0)));
                     return PyNone.NONE;
                 })
                 .method("prependVar", (a, kw) -> {
-                    d.prependVar(Ops.str(a[0]), Ops.str(a[1]), new Origin("prepend", null, 0));
+                    write(() -> d.prependVar(Ops.str(a[0]), Ops.str(a[1]), new Origin("prepend", null, 0)));
                     return PyNone.NONE;
                 })
                 .method("appendVarFlag", (a, kw) -> {
-                    d.appendVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]), new Origin("append", null, 0));
+                    write(() -> d.appendVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]),
+                            new Origin("append", null, 0)));
                     return PyNone.NONE;
                 })
                 .method("prependVarFlag", (a, kw) -> {
-                    d.prependVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]), new Origin("prepend", null, 0));
+                    write(() -> d.prependVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]),
+                            new Origin("prepend", null, 0)));
                     return PyNone.NONE;
                 })
                 .method("delVar", (a, kw) -> {
@@ -660,10 +695,10 @@ public final class BitbakePython implements PythonEvaluator {
                     return PyNone.NONE;
                 })
                 .method("renameVar", (a, kw) -> {
-                    call(() -> {
+                    write(() -> call(() -> {
                         d.renameVar(Ops.str(a[0]), Ops.str(a[1]), new Origin("rename", null, 0));
                         return null;
-                    });
+                    }));
                     return PyNone.NONE;
                 })
                 .method("expand", (a, kw) -> pyValue(call(() -> d.expand(a[0] == PyNone.NONE ? null
@@ -923,6 +958,22 @@ public final class BitbakePython implements PythonEvaluator {
         String run() throws ExpansionException;
     }
 
+    /**
+     * A datastore write from Python: BitBake's {@code setVar} stops with {@code bb.fatal} on a name in the old
+     * override syntax, which Python sees as {@code bb.BBHandledException}.
+     */
+    private void write(Runnable write) {
+        try {
+            write.run();
+        } catch (OldOverrideSyntaxException e) {
+            PyModule bb = runtime.loadedModule("bb");
+            if (bb != null && bb.dict().get("BBHandledException") instanceof PyType handled) {
+                throw PythonError.of(handled, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
     private static String call(Read read) {
         try {
             return read.run();
@@ -1049,15 +1100,20 @@ public final class BitbakePython implements PythonEvaluator {
         return String.join(" ", want.stream().filter(have::contains).distinct().sorted().toList());
     }
 
-    /** {@code bb.utils.to_boolean}. */
+    /** {@code bb.utils.to_boolean}: the default for any false value (None, "", 0), True for any other number. */
     private static Object toBoolean(Object value, Object dflt) {
-        if (value == PyNone.NONE) {
+        if (!Ops.isTrue(value)) {
             return dflt;
         }
-        if (value instanceof Boolean b) {
-            return b;
+        if (value instanceof Boolean || value instanceof Long || value instanceof Integer
+                || value instanceof java.math.BigInteger) {
+            return Boolean.TRUE; // isinstance(string, int): string != 0
         }
-        String s = Ops.str(value).toLowerCase(java.util.Locale.ROOT);
+        if (!(value instanceof String str)) {
+            throw PythonError.of(Exceptions.ATTRIBUTE_ERROR, "'" + Ops.typeName(value)
+                    + "' object has no attribute 'lower'");
+        }
+        String s = str.toLowerCase(java.util.Locale.ROOT);
         if (List.of("y", "yes", "1", "true").contains(s)) {
             return Boolean.TRUE;
         }
@@ -1065,6 +1121,39 @@ public final class BitbakePython implements PythonEvaluator {
             return Boolean.FALSE;
         }
         throw PythonError.of(Exceptions.VALUE_ERROR, "Invalid value for to_boolean: " + Ops.repr(value));
+    }
+
+    /**
+     * {@code bb.utils.vercmp}: two {@code (PE, PV, PR)} sequences; the difference of the epochs ({@code int(e or
+     * 0)}) when they differ, else the comparison of versions, then of revisions (-1, 0 or 1).
+     */
+    private static Object vercmp(Object ta, Object tb) {
+        List<Object> a = Ops.toList(ta);
+        List<Object> b = Ops.toList(tb);
+        if (a.size() != 3 || b.size() != 3) {
+            throw PythonError.of(Exceptions.VALUE_ERROR, "not enough values to unpack (expected 3)");
+        }
+        java.math.BigInteger r = epochOf(a.get(0)).subtract(epochOf(b.get(0)));
+        if (r.signum() != 0) {
+            return r.bitLength() < 64 ? (Object) r.longValue() : r; // a Python int either way
+        }
+        return (long) Versions.compare("", Ops.str(a.get(1)), Ops.str(a.get(2)), "", Ops.str(b.get(1)),
+                Ops.str(b.get(2)));
+    }
+
+    /** {@code int(e or 0)} of an epoch. */
+    private static java.math.BigInteger epochOf(Object e) {
+        if (!Ops.isTrue(e)) {
+            return java.math.BigInteger.ZERO;
+        }
+        if (e instanceof Long l) {
+            return java.math.BigInteger.valueOf(l);
+        }
+        try {
+            return new java.math.BigInteger(Ops.str(e).strip());
+        } catch (NumberFormatException ex) {
+            throw PythonError.of(Exceptions.VALUE_ERROR, "invalid literal for int() with base 10: " + Ops.repr(e));
+        }
     }
 
     /** {@code bb.parse.vars_from_file}: (PN, PV, PR) from {@code name_version_revision.bb}, Nones when absent. */

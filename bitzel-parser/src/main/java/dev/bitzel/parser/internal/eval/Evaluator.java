@@ -7,6 +7,7 @@ import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonException;
 import dev.bitzel.parser.data.UncheckedExpansionException;
+import dev.bitzel.parser.internal.bb.SkipRecipeSignal;
 import dev.bitzel.parser.internal.data.PyStrings;
 import dev.bitzel.parser.syntax.AddHandlerStatement;
 import dev.bitzel.parser.syntax.AddPylibStatement;
@@ -56,14 +57,22 @@ final class Evaluator {
         T run() throws ExpansionException;
     }
 
+    /**
+     * An expansion's failure kind: BitBake's expansion lets a {@code BBHandledException} (from {@code bb.fatal} in
+     * inline Python) through, and wraps anything else into an {@code ExpansionError}.
+     */
+    private static String expansionFailureKind(ExpansionException e) {
+        return "BBHandledException".equals(e.exceptionType()) ? MetadataError.FATAL : MetadataError.EXPANSION_ERROR;
+    }
+
     /** Runs {@code op}, turning datastore failures into the BitBake error they are. */
     static <T> T data(String file, int line, DataOp<T> op) {
         try {
             return op.run();
         } catch (ExpansionException e) {
-            throw new MetadataError(MetadataError.EXPANSION_ERROR, file, line, e.getMessage(), e);
+            throw new MetadataError(expansionFailureKind(e), file, line, e.getMessage(), e);
         } catch (UncheckedExpansionException e) {
-            throw new MetadataError(MetadataError.EXPANSION_ERROR, file, line, e.getMessage(), e.getCause());
+            throw new MetadataError(expansionFailureKind(e.getCause()), file, line, e.getMessage(), e.getCause());
         } catch (IllegalArgumentException e) {
             // data_smart's bb.fatal() for the old override syntax and similar misuse of variable names.
             throw new MetadataError(MetadataError.FATAL, file, line, e.getMessage(), e);
@@ -105,8 +114,15 @@ final class Evaluator {
     /**
      * {@code BBHandler.handle} for classes, includes and appends ({@code include = true}) and for the recipe
      * itself ({@code include = false}, without the finalization that {@link RecipeParser} does).
+     *
+     * <p>{@code bb.parse.SkipRecipe} raised while the file's statements are evaluated (by inline Python in an
+     * immediate assignment, say) ends that file's evaluation and sets {@code __SKIPPED} to True, as BitBake's
+     * handler does; parsing goes on in the file that included this one.
+     *
+     * @return whether the recipe itself ({@code include = false}) was skipped that way: BitBake then returns its
+     *     datastore unfinalized
      */
-    void handleRecipeFile(String fn, ParseState st, boolean include) throws NoSuchFileException {
+    boolean handleRecipeFile(String fn, ParseState st, boolean include) throws NoSuchFileException {
         DataStore d = st.data;
         String ext = PathSearch.extension(fn);
         String base = PathSearch.basename(fn);
@@ -124,11 +140,23 @@ final class Evaluator {
         if (!isClass && !absFn.equals(oldFile)) {
             d.setVar("FILE", absFn);
         }
-        evalTree(tree, fn, st, className, false);
+        try {
+            evalTree(tree, fn, st, className, false);
+        } catch (SkipRecipeSignal e) {
+            d.setVar("__SKIPPED", SKIPPED_WHILE_PARSING);
+            st.skipReason = SKIPPED_WHILE_PARSING;
+            if (!include) {
+                return true;
+            }
+        }
         if (!isClass && include && oldFile != null && !absFn.equals(oldFile)) {
             d.setVar("FILE", oldFile);
         }
+        return false;
     }
+
+    /** {@code __SKIPPED} after a SkipRecipe while statements were evaluated: BitBake sets True, not the reason. */
+    static final String SKIPPED_WHILE_PARSING = "True";
 
     /** {@code bb.parse.resolve_file}: finds a relative name along BBPATH, recording every candidate. */
     String resolveFile(String fn, ParseState st) throws NoSuchFileException {
@@ -173,9 +201,9 @@ final class Evaluator {
     private void evalTree(SyntaxTree tree, String fn, ParseState st, String className, boolean baseConfig)
             throws NoSuchFileException {
         if (st.fileStack.size() >= MAX_FILE_DEPTH) {
-            throw MetadataError.parseError(fn, 0, "files include each other without end (BitBake fails with "
-                    + "RecursionError): " + String.join(" -> ", st.fileStack.stream().limit(6).toList())
-                    + " -> ... -> " + fn);
+            // BitBake recurses until Python's recursion limit
+            throw new MetadataError("RecursionError", fn, 0, "files include each other without end: "
+                    + String.join(" -> ", st.fileStack.stream().limit(6).toList()) + " -> ... -> " + fn);
         }
         st.fileStack.addLast(fn);
         try {
@@ -355,6 +383,11 @@ final class Evaluator {
             python = true;
             st.anonymousFunctions.add(new AnonymousFunction(funcName, text, fn, f.bodyLine()));
             text = "def " + funcName + "(d):\n" + text;
+            try {
+                d.python().compileFunction(text, fn, f.bodyLine() - 1); // runAnonymous compiles the same
+            } catch (PythonException e) {
+                throw new MetadataError(MetadataError.FATAL, fn, line, e.getMessage());
+            }
         }
         String name = funcName;
         Origin origin = new Origin("set", fn, line);
@@ -390,6 +423,14 @@ final class Evaluator {
 
     /** {@code PythonMethodNode.eval}. */
     private void evalPythonDef(PythonDefStatement p, String fn, int line, DataStore d) {
+        // methodpool.insert_method first: a block that does not compile or define ends the parse here
+        int recordedLine = p.recordedLine();
+        try {
+            d.python().compileFunction(p.source(), fn, recordedLine);
+            d.python().define(p.name(), p.source(), fn, recordedLine);
+        } catch (PythonException e) {
+            throw new MetadataError(MetadataError.FATAL, fn, line, e.getMessage());
+        }
         Origin origin = new Origin("set", fn, line);
         d.setVarFlag(p.name(), "func", "1", origin);
         d.setVarFlag(p.name(), "python", "1", origin);
@@ -398,8 +439,7 @@ final class Evaluator {
             return null;
         });
         d.setVarFlag(p.name(), "filename", fn, origin);
-        d.setVarFlag(p.name(), "lineno", Integer.toString(p.recordedLine()), origin);
-        d.python().define(p.name(), p.source(), fn, p.recordedLine());
+        d.setVarFlag(p.name(), "lineno", Integer.toString(recordedLine), origin);
     }
 
     /** {@code ExportFuncsNode.eval}. */

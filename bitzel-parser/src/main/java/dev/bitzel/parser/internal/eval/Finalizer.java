@@ -125,7 +125,7 @@ final class Finalizer {
                     continue;
                 }
                 // BitBake's runAnonFuncs lets the exception end the parse of the recipe
-                throw new MetadataError(failureKind(e), recipeFile(st),
+                throw new MetadataError(anonymousFailureKind(e), recipeFile(st),
                         0, "anonymous function at " + f.file() + ":" + f.line() + " failed: " + e.getMessage(), e);
             }
         }
@@ -135,6 +135,16 @@ final class Finalizer {
     private static String recipeFile(ParseState st) {
         String file = Evaluator.data("FILE", 0, () -> st.data.getVar("FILE", false));
         return file == null ? "<unknown>" : file;
+    }
+
+    /**
+     * The failure kind of an anonymous function's exception: BitBake runs them through {@code bb.utils.better_exec},
+     * which lets an {@code ExpansionError} through and turns any other exception into a {@code BBHandledException}
+     * (its type stays in the message).
+     */
+    private static String anonymousFailureKind(PythonException e) {
+        return "RuntimeError".equals(e.type()) && e.getMessage().contains("ExpansionError: ")
+                ? MetadataError.EXPANSION_ERROR : MetadataError.FATAL;
     }
 
     /** The failure kind of a Python exception: BitBake's handled exception stays one, others keep their type. */

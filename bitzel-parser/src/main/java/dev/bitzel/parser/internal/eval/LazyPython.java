@@ -85,7 +85,15 @@ final class LazyPython implements PythonEvaluator {
                 dev.bitzel.parser.internal.python.HostAccess.install(host);
             }
             for (Definition d : pending) {
-                delegate.define(d.name(), d.source(), d.file(), d.line());
+                try {
+                    delegate.define(d.name(), d.source(), d.file(), d.line());
+                } catch (PythonException e) {
+                    // defined without error when its recipe was parsed and cached, so only a changed configuration
+                    // (its Python context) can make it fail now
+                    failed = new IllegalStateException("defining " + d.name() + " (" + d.file() + ":" + d.line()
+                            + ") in the configuration's Python context failed: " + e.getMessage(), e);
+                    throw failed;
+                }
             }
             pending.clear();
             ready = true;
@@ -109,7 +117,7 @@ final class LazyPython implements PythonEvaluator {
     }
 
     @Override
-    public void define(String name, String source, String file, int line) {
+    public void define(String name, String source, String file, int line) throws PythonException {
         if (!ready) {
             synchronized (this) {
                 if (!ready) {
@@ -120,6 +128,11 @@ final class LazyPython implements PythonEvaluator {
             }
         }
         delegate.define(name, source, file, line);
+    }
+
+    @Override
+    public void compileFunction(String source, String file, int line) throws PythonException {
+        delegate.compileFunction(source, file, line); // the code alone: no configuration needed
     }
 
     @Override

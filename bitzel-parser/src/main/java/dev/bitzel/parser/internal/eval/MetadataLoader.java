@@ -432,12 +432,15 @@ public final class MetadataLoader {
         }
         try {
             StateHooks hooks = StateHooks.install(st, fn);
+            boolean skippedWhileParsing;
             try {
-                evaluator.handleRecipeFile(fn, st, false);
+                skippedWhileParsing = evaluator.handleRecipeFile(fn, st, false);
             } finally {
                 hooks.close();
             }
-            Map<String, ParseState> variants = finalizer.multiFinalize(fn, st, appendFiles);
+            // skipped while its statements were evaluated: BitBake returns the datastore as it is, unfinalized
+            Map<String, ParseState> variants = skippedWhileParsing ? Map.of("", st)
+                    : finalizer.multiFinalize(fn, st, appendFiles);
             Map<String, Recipe> recipes = new LinkedHashMap<>();
             LinkedHashSet<Diagnostic> diagnostics = new LinkedHashSet<>();
             for (Map.Entry<String, ParseState> entry : variants.entrySet()) {

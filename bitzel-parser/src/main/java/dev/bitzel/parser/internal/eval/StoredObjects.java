@@ -2,6 +2,7 @@ package dev.bitzel.parser.internal.eval;
 
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.parser.data.PythonException;
 import dev.bitzel.parser.data.PythonEvaluator;
 import dev.bitzel.parser.internal.bb.BitbakePython;
 import dev.bitzel.parser.internal.python.PyCodec;
@@ -97,7 +98,7 @@ final class StoredObjects {
                     lineNumber = 1;
                 }
                 evaluator.define(key, source, file == null ? "<unknown>" : file, lineNumber);
-            } catch (ExpansionException e) {
+            } catch (ExpansionException | PythonException e) {
                 throw new IllegalStateException("reading the function " + key + " of a cached datastore: "
                         + e.getMessage(), e);
             }

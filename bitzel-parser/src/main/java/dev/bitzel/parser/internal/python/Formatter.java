@@ -290,7 +290,13 @@ final class Formatter {
                 mapping = d;
             }
         }
-        StringBuilder sb = new StringBuilder(fmt.length() + 16);
+        int capacity = fmt.length() + 16;
+        for (Object v : values) {
+            if (v instanceof String str) {
+                capacity += str.length(); // metadata formats long values ("%s %s" % (d.getVar(...), ...))
+            }
+        }
+        StringBuilder sb = new StringBuilder(capacity);
         int ai = 0;
         int n = fmt.length();
         for (int i = 0; i < n; i++) {
