@@ -16,8 +16,9 @@ import java.util.List;
  * evaluator (keeping its Python context, discarding its datastore, which equals the cached one); runs that need no
  * Python (a graph from cached recipes) never pay for it.
  *
- * <p>{@code def} functions defined before that (by recipes parsed or read from the parse cache) are defined after
- * the configuration's, in the order they came, as they would have been. Thread-safe.
+ * <p>{@code def} functions of recipes read from the parse cache before that are defined after the configuration's,
+ * in the order they came, as they would have been; a {@code def} of a recipe being parsed evaluates the
+ * configuration first, so that it fails where BitBake's would. Thread-safe.
  */
 final class LazyPython implements PythonEvaluator {
     /** Evaluates the configuration for real with the wrapped evaluator; throws naming the problem when it fails. */
@@ -88,10 +89,10 @@ final class LazyPython implements PythonEvaluator {
                 try {
                     delegate.define(d.name(), d.source(), d.file(), d.line());
                 } catch (PythonException e) {
-                    // defined without error when its recipe was parsed and cached, so only a changed configuration
-                    // (its Python context) can make it fail now
+                    // defined without error when its recipe was parsed and cached with this configuration (the
+                    // cache key covers it), so this is a broken cache or a bug, not the metadata's error
                     failed = new IllegalStateException("defining " + d.name() + " (" + d.file() + ":" + d.line()
-                            + ") in the configuration's Python context failed: " + e.getMessage(), e);
+                            + ") from the parse cache failed: " + e.getMessage(), e);
                     throw failed;
                 }
             }
@@ -116,8 +117,18 @@ final class LazyPython implements PythonEvaluator {
         return delegate.references(code);
     }
 
+    /** A {@code def} of a recipe being parsed: needs the configuration's context now, to fail where BitBake would. */
     @Override
     public void define(String name, String source, String file, int line) throws PythonException {
+        ensure();
+        delegate.define(name, source, file, line);
+    }
+
+    /**
+     * A {@code def} of a recipe read from the parse cache (defined without error when it was parsed): defined after
+     * the configuration's functions once the context is needed, so that reading cached recipes needs no Python.
+     */
+    void defineStored(String name, String source, String file, int line) throws PythonException {
         if (!ready) {
             synchronized (this) {
                 if (!ready) {

@@ -97,7 +97,12 @@ final class StoredObjects {
                 } catch (NumberFormatException e) {
                     lineNumber = 1;
                 }
-                evaluator.define(key, source, file == null ? "<unknown>" : file, lineNumber);
+                String definedIn = file == null ? "<unknown>" : file;
+                if (evaluator instanceof LazyPython lazy) {
+                    lazy.defineStored(key, source, definedIn, lineNumber);
+                } else {
+                    evaluator.define(key, source, definedIn, lineNumber);
+                }
             } catch (ExpansionException | PythonException e) {
                 throw new IllegalStateException("reading the function " + key + " of a cached datastore: "
                         + e.getMessage(), e);
