@@ -57,10 +57,8 @@ public interface PythonEvaluator {
     }
 
     /**
-     * Compiles a function block when its statement is evaluated, as BitBake's {@code methodpool.insert_method}
-     * does for a {@code def} block and an anonymous function ({@code python () { ... }}, as {@code def NAME(d):}
-     * and its body): a syntax error ends the parse there, not when the function would run. The default checks
-     * nothing.
+     * Compiles a {@code def} block when its statement is evaluated, as BitBake's {@code methodpool.insert_method}
+     * does: a syntax error ends the parse there. The default checks nothing.
      *
      * @param source the whole {@code def} block
      * @param file the file it is in
@@ -68,6 +66,21 @@ public interface PythonEvaluator {
      * @throws PythonException of type {@code BBHandledException} when the block does not compile
      */
     default void compileFunction(String source, String file, int line) throws PythonException {
+    }
+
+    /**
+     * Compiles an anonymous function ({@code python () { ... }}, as {@code def NAME(d):} and its body) when its
+     * statement is evaluated, as BitBake's {@code MethodNode} does through {@code methodpool.insert_method}: a
+     * syntax error ends the parse there, not when the function would run. Takes what {@link #runAnonymous} takes.
+     * The default checks nothing.
+     *
+     * @param name the function's name
+     * @param body its body
+     * @param file the file it is in
+     * @param line the line of its body's first line
+     * @throws PythonException of type {@code BBHandledException} when it does not compile
+     */
+    default void compileAnonymous(String name, String body, String file, int line) throws PythonException {
     }
 
     /**

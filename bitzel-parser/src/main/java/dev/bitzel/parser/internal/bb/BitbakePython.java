@@ -420,6 +420,12 @@ public final class BitbakePython implements PythonEvaluator {
     }
 
     @Override
+    public void compileAnonymous(String name, String body, String file, int line) throws PythonException {
+        // the source and key runAnonymous compiles: one shared source object per class text, found by identity
+        compileFunction(functionSource(name, "d", body), file, line - 1);
+    }
+
+    @Override
     public void compileFunction(String source, String file, int line) throws PythonException {
         try {
             runtime.compile(source, file, Math.max(1, line), PythonRuntime.Mode.EXEC); // cached for define and runs

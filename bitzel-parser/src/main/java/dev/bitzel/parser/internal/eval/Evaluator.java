@@ -381,13 +381,13 @@ final class Evaluator {
         if (funcName.isEmpty() || funcName.equals("__anonymous")) {
             funcName = "__anon_" + line + "_" + translateFileName(fn);
             python = true;
-            st.anonymousFunctions.add(new AnonymousFunction(funcName, text, fn, f.bodyLine()));
-            text = "def " + funcName + "(d):\n" + text;
             try {
-                d.python().compileFunction(text, fn, f.bodyLine() - 1); // runAnonymous compiles the same
+                d.python().compileAnonymous(funcName, text, fn, f.bodyLine());
             } catch (PythonException e) {
                 throw new MetadataError(MetadataError.FATAL, fn, line, e.getMessage());
             }
+            st.anonymousFunctions.add(new AnonymousFunction(funcName, text, fn, f.bodyLine()));
+            text = "def " + funcName + "(d):\n" + text;
         }
         String name = funcName;
         Origin origin = new Origin("set", fn, line);

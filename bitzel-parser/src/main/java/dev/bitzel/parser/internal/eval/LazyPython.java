@@ -147,6 +147,11 @@ final class LazyPython implements PythonEvaluator {
     }
 
     @Override
+    public void compileAnonymous(String name, String body, String file, int line) throws PythonException {
+        delegate.compileAnonymous(name, body, file, line);
+    }
+
+    @Override
     public boolean runsFunctions() {
         return delegate.runsFunctions();
     }
