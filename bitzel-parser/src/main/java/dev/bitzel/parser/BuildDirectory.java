@@ -396,16 +396,23 @@ public final class BuildDirectory {
             for (Path recipe : recipes) {
                 futures.add(pool.submit(() -> parseRecipe(recipe)));
             }
+            MetadataLoader.SnapshotWriter snapshot = cache == null ? null
+                    : configuration.loader().snapshotWriter(recipes, appends, layers, cache);
             List<RecipeFile> results = new ArrayList<>(futures.size());
             for (Future<RecipeFile> future : futures) {
+                RecipeFile result;
                 try {
-                    results.add(future.get());
+                    result = future.get();
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("parser bug while parsing: " + e.getCause(), e.getCause());
                 }
+                results.add(result);
+                if (snapshot != null) {
+                    snapshot.add(result); // encoded while the parse threads go on
+                }
             }
             if (cache != null) {
-                configuration.loader().writeSnapshot(recipes, appends, layers, cache, results);
+                snapshot.write();
                 cache.save();
             }
             return results;

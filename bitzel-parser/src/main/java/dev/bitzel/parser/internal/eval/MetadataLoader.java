@@ -308,7 +308,7 @@ public final class MetadataLoader {
 
     /**
      * Every recipe file from the parse snapshot of these inputs, or null when there is none that holds (then parse
-     * them, through the cache, and {@link #writeSnapshot}).
+     * them, through the cache, and write a snapshot with {@link #snapshotWriter}).
      *
      * @param recipes the recipe files, in order
      * @param appends each one's appends
@@ -334,22 +334,57 @@ public final class MetadataLoader {
         return loaded;
     }
 
+    /** Takes the parsed recipe files one by one, in order, and writes their parse snapshot. Not thread-safe. */
+    public interface SnapshotWriter {
+        /**
+         * Adds the next recipe file's result.
+         *
+         * @param result the recipe file parsed (through the cache) from the next input
+         */
+        void add(RecipeFile result);
+
+        /** Writes the snapshot once every input's result was added. */
+        void write();
+    }
+
     /**
-     * Writes the parse snapshot of {@code results}, parsed (through {@code cache}) from these inputs.
+     * Starts the parse snapshot of these inputs, to be {@linkplain SnapshotWriter#add fed} each result as soon as it
+     * is parsed (through {@code cache}): encoding it then, while later recipes are parsed, leaves only the file's
+     * writing for the end.
      *
      * @param recipes the recipe files, in order
      * @param appends each one's appends
      * @param layers each one's layer (collection) name, or null
      * @param cache the parse cache the snapshot belongs to
-     * @param results the parsed recipe files, in the same order
+     * @return the writer; one that writes nothing when this configuration takes no snapshot
      */
-    public void writeSnapshot(List<Path> recipes, List<List<Path>> appends, List<String> layers, ParseCache cache,
-            List<RecipeFile> results) {
+    public SnapshotWriter snapshotWriter(List<Path> recipes, List<List<Path>> appends, List<String> layers,
+            ParseCache cache) {
         if (failure != null || base.data.isTracking()) {
-            return;
+            return new SnapshotWriter() {
+                @Override
+                public void add(RecipeFile result) {
+                }
+
+                @Override
+                public void write() {
+                }
+            };
         }
         List<ParseSnapshot.Input> inputs = snapshotInputs(recipes, appends, layers);
-        cache.snapshots().write(ParseSnapshot.key(configFingerprint(cache), inputs), inputs, results);
+        ParseSnapshot.Encoder encoder = cache.snapshots().encoder(ParseSnapshot.key(configFingerprint(cache), inputs),
+                inputs);
+        return new SnapshotWriter() {
+            @Override
+            public void add(RecipeFile result) {
+                encoder.add(result);
+            }
+
+            @Override
+            public void write() {
+                encoder.write();
+            }
+        };
     }
 
     private static int indexOf(List<ParseSnapshot.Input> inputs, String fn) {

@@ -329,17 +329,140 @@ final class ParseSnapshot {
         return list;
     }
 
-    /** Writes the snapshot of {@code results}; recipes without an entry record leave no snapshot (logged). */
-    void write(String key, List<Input> inputs, List<RecipeFile> results) {
-        Path path = dir.resolve(key);
-        try {
-            byte[] body = encode(inputs, results);
-            if (body == null) {
+    /**
+     * Starts writing the snapshot of {@code inputs}' results, which are then {@linkplain Encoder#add added} in
+     * order as they come (while later recipes are still being parsed) and {@linkplain Encoder#write written}.
+     */
+    Encoder encoder(String key, List<Input> inputs) {
+        return new Encoder(dir.resolve(key), inputs);
+    }
+
+    /**
+     * Encodes recipe files into a snapshot one by one, collecting strings into a table written before them; a recipe
+     * without an entry record leaves no snapshot (logged). Not thread-safe.
+     */
+    final class Encoder {
+        private final Path path;
+        private final List<Input> inputs;
+        private final Writer w = new Writer();
+        private final Map<String, String> files = new LinkedHashMap<>();
+        private final ByteSink recipes = new ByteSink(1 << 22);
+        private int added;
+        private boolean abandoned;
+
+        private Encoder(Path path, List<Input> inputs) {
+            this.path = path;
+            this.inputs = inputs;
+            w.out = recipes;
+            w.u(inputs.size());
+        }
+
+        /** Adds the next recipe file's result (the order of the inputs). */
+        void add(RecipeFile file) {
+            if (abandoned) {
                 return;
             }
-            FramedFile.write(path, MAGIC, FORMAT, body);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> "cannot write parse snapshot " + path + ": " + e);
+            int i = added++;
+            ParseCache.EntryRecord record = cache.record(file.file());
+            if (i >= inputs.size() || record == null || !file.file().equals(inputs.get(i).file())) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "no parse snapshot: " + file.file() + " has no cache entry");
+                abandoned = true;
+                return;
+            }
+            files.putAll(record.ownFiles());
+            w.s(file.file());
+            w.s(record.path().toString());
+            w.l(record.generation());
+            ParseFailure failure = file.failure();
+            w.u(failure == null ? 0 : 1);
+            if (failure != null) {
+                w.s(failure.kind());
+                w.s(failure.file());
+                w.u(nonNegative(failure.line()));
+                w.s(failure.message());
+            }
+            diagnostics(w, file.diagnostics());
+            w.u(file.variants().size());
+            for (Recipe r : file.variants().values()) {
+                variant(r);
+            }
+        }
+
+        private void variant(Recipe r) {
+            w.s(r.variant());
+            w.list(r.tasks());
+            w.u(r.taskDependencies().size());
+            r.taskDependencies().forEach((task, deps) -> {
+                w.s(task);
+                w.list(deps);
+            });
+            w.list(r.inheritedFiles());
+            w.list(r.dependencies());
+            w.nullable(r.skipReason());
+            diagnostics(w, r.diagnostics());
+            Map<String, String> info;
+            try {
+                info = r.cacheInfo();
+            } catch (IllegalStateException e) {
+                info = null;
+            }
+            w.u(info == null ? 0 : 1);
+            if (info != null) {
+                List<Map.Entry<String, String>> core = new ArrayList<>();
+                List<Map.Entry<String, String>> flags = new ArrayList<>();
+                for (Map.Entry<String, String> e : info.entrySet()) {
+                    (e.getKey().indexOf('[') < 0 ? core : flags).add(e);
+                }
+                w.u(core.size());
+                for (Map.Entry<String, String> e : core) {
+                    w.s(e.getKey());
+                    w.s(e.getValue());
+                }
+                ByteSink outer = w.out;
+                w.out = new ByteSink(1024);
+                for (Map.Entry<String, String> e : flags) {
+                    w.s(e.getKey());
+                    w.s(e.getValue());
+                }
+                byte[] flagBytes = w.out.toByteArray();
+                w.out = outer;
+                w.u(flagBytes.length);
+                w.out.writeBytes(flagBytes);
+            }
+        }
+
+        /** Writes the snapshot, unless a recipe had no entry record or not every input was added. */
+        void write() {
+            if (abandoned || added != inputs.size()) {
+                return;
+            }
+            try {
+                FramedFile.write(path, MAGIC, FORMAT, body());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, () -> "cannot write parse snapshot " + path + ": " + e);
+            }
+        }
+
+        private byte[] body() {
+            byte[] recipeBytes = recipes.toByteArray();
+            ByteSink fileBytes = new ByteSink(files.size() * 16);
+            w.out = fileBytes;
+            w.u(files.size());
+            files.forEach((f, h) -> {
+                w.s(f);
+                w.s(h);
+            });
+            ByteSink body = new ByteSink(recipeBytes.length + fileBytes.size() + (1 << 20));
+            w.out = body;
+            w.u(w.strings.size());
+            for (String s : w.strings) {
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                w.u(b.length);
+                body.writeBytes(b);
+            }
+            body.writeBytes(fileBytes.toByteArray());
+            body.writeBytes(recipeBytes);
+            return body.toByteArray();
         }
     }
 
@@ -388,97 +511,6 @@ final class ParseSnapshot {
                 s(s);
             }
         }
-    }
-
-    private byte[] encode(List<Input> inputs, List<RecipeFile> results) {
-        Writer w = new Writer();
-        Map<String, String> files = new LinkedHashMap<>();
-        ByteSink recipes = new ByteSink(1 << 22);
-        w.out = recipes;
-        w.u(results.size());
-        for (int i = 0; i < results.size(); i++) {
-            RecipeFile file = results.get(i);
-            ParseCache.EntryRecord record = cache.record(file.file());
-            if (record == null || !file.file().equals(inputs.get(i).file())) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "no parse snapshot: " + file.file() + " has no cache entry");
-                return null;
-            }
-            files.putAll(record.ownFiles());
-            w.s(file.file());
-            w.s(record.path().toString());
-            w.l(record.generation());
-            ParseFailure failure = file.failure();
-            w.u(failure == null ? 0 : 1);
-            if (failure != null) {
-                w.s(failure.kind());
-                w.s(failure.file());
-                w.u(nonNegative(failure.line()));
-                w.s(failure.message());
-            }
-            diagnostics(w, file.diagnostics());
-            w.u(file.variants().size());
-            for (Recipe r : file.variants().values()) {
-                w.s(r.variant());
-                w.list(r.tasks());
-                w.u(r.taskDependencies().size());
-                r.taskDependencies().forEach((task, deps) -> {
-                    w.s(task);
-                    w.list(deps);
-                });
-                w.list(r.inheritedFiles());
-                w.list(r.dependencies());
-                w.nullable(r.skipReason());
-                diagnostics(w, r.diagnostics());
-                Map<String, String> info;
-                try {
-                    info = r.cacheInfo();
-                } catch (IllegalStateException e) {
-                    info = null;
-                }
-                w.u(info == null ? 0 : 1);
-                if (info != null) {
-                    List<Map.Entry<String, String>> core = new ArrayList<>();
-                    List<Map.Entry<String, String>> flags = new ArrayList<>();
-                    for (Map.Entry<String, String> e : info.entrySet()) {
-                        (e.getKey().indexOf('[') < 0 ? core : flags).add(e);
-                    }
-                    w.u(core.size());
-                    for (Map.Entry<String, String> e : core) {
-                        w.s(e.getKey());
-                        w.s(e.getValue());
-                    }
-                    ByteSink outer = w.out;
-                    w.out = new ByteSink(1024);
-                    for (Map.Entry<String, String> e : flags) {
-                        w.s(e.getKey());
-                        w.s(e.getValue());
-                    }
-                    byte[] flagBytes = w.out.toByteArray();
-                    w.out = outer;
-                    w.u(flagBytes.length);
-                    w.out.writeBytes(flagBytes);
-                }
-            }
-        }
-        byte[] recipeBytes = recipes.toByteArray();
-        ByteSink fileBytes = new ByteSink(files.size() * 16);
-        w.out = fileBytes;
-        w.u(files.size());
-        files.forEach((f, h) -> {
-            w.s(f);
-            w.s(h);
-        });
-        ByteSink body = new ByteSink(recipeBytes.length + fileBytes.size() + (1 << 20));
-        w.out = body;
-        w.u(w.strings.size());
-        for (String s : w.strings) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            w.u(b.length);
-            body.writeBytes(b);
-        }
-        body.writeBytes(fileBytes.toByteArray());
-        body.writeBytes(recipeBytes);
-        return body.toByteArray();
     }
 
     private static int nonNegative(int n) {
