@@ -19,9 +19,9 @@ import dev.bitzel.parser.internal.python.PyCodec;
 import dev.bitzel.parser.internal.python.PyDict;
 import dev.bitzel.parser.internal.python.PyList;
 import dev.bitzel.parser.internal.python.PyModule;
-import dev.bitzel.parser.internal.python.PyType;
 import dev.bitzel.parser.internal.python.PyNone;
 import dev.bitzel.parser.internal.python.PyTuple;
+import dev.bitzel.parser.internal.python.PyType;
 import dev.bitzel.parser.internal.python.PythonError;
 import dev.bitzel.parser.internal.python.PythonRuntime;
 import dev.bitzel.parser.internal.python.PythonSyntaxError;
@@ -389,7 +389,7 @@ public final class BitbakePython implements PythonEvaluator {
     /** SkipRecipe and handled failures become signals; other errors a PythonException with the traceback. */
     private PythonException translate(PythonError e, String code, boolean traceback) {
         PyModule parse = runtime.loadedModule("bb.parse");
-        if (parse != null && parse.dict().get("SkipRecipe") instanceof dev.bitzel.parser.internal.python.PyType skip
+        if (parse != null && parse.dict().get("SkipRecipe") instanceof PyType skip
                 && e.isInstance(skip)) {
             throw new SkipRecipeSignal(e.pythonMessage());
         }
