@@ -652,7 +652,9 @@ public final class BitbakePython implements PythonEvaluator {
                     return flags.isEmpty() ? PyNone.NONE : PythonRuntime.toPython(flags);
                 })
                 .method("setVar", (a, kw) -> {
-                    write(() -> set(d, Ops.str(arg(a, kw, 0, "var")), arg(a, kw, 1, "value")));
+                    // data_smart takes any "parsing" keyword, even parsing=False, as parsing (appends stay pending)
+                    boolean parsing = kw != null && kw.containsKey("parsing");
+                    write(() -> set(d, Ops.str(arg(a, kw, 0, "var")), arg(a, kw, 1, "value"), parsing));
                     return PyNone.NONE;
                 })
                 .method("setVarFlag", (a, kw) -> {
@@ -721,15 +723,15 @@ public final class BitbakePython implements PythonEvaluator {
                 .build();
     }
 
-    private void set(DataStore d, String var, Object value) {
+    private void set(DataStore d, String var, Object value, boolean parsing) {
         Origin origin = new Origin("set", null, 0);
         if (value == PyNone.NONE) {
             d.delVar(var, origin);
         } else if (value instanceof String || value instanceof Long || value instanceof Boolean
                 || value instanceof Double || value instanceof java.math.BigInteger) {
-            d.setVar(var, Ops.str(value), origin);
+            d.setVar(var, Ops.str(value), origin, parsing);
         } else {
-            d.setVar(var, objectToken(value), origin);
+            d.setVar(var, objectToken(value), origin, parsing);
         }
     }
 
