@@ -671,6 +671,31 @@ public final class DataStore {
         return false;
     }
 
+    /**
+     * A variable's pending {@code :append}, {@code :prepend} or {@code :remove} operations, as BitBake's
+     * {@code getVarFlag(var, ":append", False)} reads its internal list: each operation's value and its override
+     * ({@code null} for none), in order.
+     *
+     * @param var the variable
+     * @param kind {@code :append}, {@code :prepend} or {@code :remove}
+     * @return the operations, or {@code null} when there are none
+     * @throws IllegalArgumentException for another kind
+     */
+    public List<List<String>> pendingOperations(String var, String kind) {
+        if (!kind.equals(APPEND) && !kind.equals(PREPEND) && !kind.equals(REMOVE)) {
+            throw new IllegalArgumentException("not an internal list: " + kind);
+        }
+        LinkedHashMap<String, Object> vd = dict.get(var);
+        if (vd == null || !(vd.get(kind) instanceof List<?>)) {
+            return null;
+        }
+        List<List<String>> ops = new ArrayList<>();
+        for (AppendOp op : appendList(var, kind)) {
+            ops.add(java.util.Arrays.asList(op.value(), op.override()));
+        }
+        return ops;
+    }
+
     @SuppressWarnings("unchecked")
     private List<AppendOp> appendList(String var, String keyword) {
         LinkedHashMap<String, Object> vd = dict.get(var);

@@ -629,6 +629,19 @@ public final class BitbakePython implements PythonEvaluator {
                     String var = Ops.str(arg(a, kw, 0, "var"));
                     String flag = Ops.str(arg(a, kw, 1, "flag"));
                     boolean expand = Ops.isTrue(optional(a, kw, 2, "expand", Boolean.TRUE));
+                    if (flag.equals(":append") || flag.equals(":prepend") || flag.equals(":remove")) {
+                        // BitBake's internal list of [value, override] pairs, expanded or not
+                        List<List<String>> ops = d.pendingOperations(var, flag);
+                        if (ops == null) {
+                            return PyNone.NONE;
+                        }
+                        List<Object> pairs = new ArrayList<>(ops.size());
+                        for (List<String> op : ops) {
+                            pairs.add(new PyList(new ArrayList<>(Arrays.asList(op.get(0),
+                                    op.get(1) == null ? PyNone.NONE : op.get(1)))));
+                        }
+                        return new PyList(pairs);
+                    }
                     if (flag.equals("deps")) {
                         // a list in BitBake, as __BBTASKS
                         if (HOOKS.get() != null) {
@@ -726,7 +739,7 @@ public final class BitbakePython implements PythonEvaluator {
     private void set(DataStore d, String var, Object value, boolean parsing) {
         Origin origin = new Origin("set", null, 0);
         if (value == PyNone.NONE) {
-            d.delVar(var, origin);
+            d.setVar(var, null, origin, parsing); // the value None: the variable's flags stay, as in BitBake
         } else if (value instanceof String || value instanceof Long || value instanceof Boolean
                 || value instanceof Double || value instanceof java.math.BigInteger) {
             d.setVar(var, Ops.str(value), origin, parsing);
