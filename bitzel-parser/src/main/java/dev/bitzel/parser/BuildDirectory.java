@@ -411,8 +411,10 @@ public final class BuildDirectory {
                     snapshot.add(result); // encoded while the parse threads go on
                 }
             }
-            if (cache != null) {
+            if (snapshot != null) {
                 snapshot.write();
+            }
+            if (cache != null) {
                 cache.save();
             }
             return results;

@@ -356,35 +356,15 @@ public final class MetadataLoader {
      * @param appends each one's appends
      * @param layers each one's layer (collection) name, or null
      * @param cache the parse cache the snapshot belongs to
-     * @return the writer; one that writes nothing when this configuration takes no snapshot
+     * @return the writer, or null when this configuration takes no snapshot
      */
     public SnapshotWriter snapshotWriter(List<Path> recipes, List<List<Path>> appends, List<String> layers,
             ParseCache cache) {
         if (failure != null || base.data.isTracking()) {
-            return new SnapshotWriter() {
-                @Override
-                public void add(RecipeFile result) {
-                }
-
-                @Override
-                public void write() {
-                }
-            };
+            return null;
         }
         List<ParseSnapshot.Input> inputs = snapshotInputs(recipes, appends, layers);
-        ParseSnapshot.Encoder encoder = cache.snapshots().encoder(ParseSnapshot.key(configFingerprint(cache), inputs),
-                inputs);
-        return new SnapshotWriter() {
-            @Override
-            public void add(RecipeFile result) {
-                encoder.add(result);
-            }
-
-            @Override
-            public void write() {
-                encoder.write();
-            }
-        };
+        return cache.snapshots().encoder(ParseSnapshot.key(configFingerprint(cache), inputs), inputs);
     }
 
     private static int indexOf(List<ParseSnapshot.Input> inputs, String fn) {

@@ -341,7 +341,7 @@ final class ParseSnapshot {
      * Encodes recipe files into a snapshot one by one, collecting strings into a table written before them; a recipe
      * without an entry record leaves no snapshot (logged). Not thread-safe.
      */
-    final class Encoder {
+    final class Encoder implements MetadataLoader.SnapshotWriter {
         private final Path path;
         private final List<Input> inputs;
         private final Writer w = new Writer();
@@ -357,8 +357,8 @@ final class ParseSnapshot {
             w.u(inputs.size());
         }
 
-        /** Adds the next recipe file's result (the order of the inputs). */
-        void add(RecipeFile file) {
+        @Override
+        public void add(RecipeFile file) {
             if (abandoned) {
                 return;
             }
@@ -432,7 +432,8 @@ final class ParseSnapshot {
         }
 
         /** Writes the snapshot, unless a recipe had no entry record or not every input was added. */
-        void write() {
+        @Override
+        public void write() {
             if (abandoned || added != inputs.size()) {
                 return;
             }
