@@ -2,7 +2,6 @@ package dev.bitzel.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.PythonEvaluator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -30,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * sets, any error answer for an error), except that {@code @error} must name the same kind of error.
  */
 class RecipeConformanceTest {
-    private static final Pattern VARIANT_KEY = Pattern.compile("@variant\\(([^)]*)\\):(.+)");
-    private static final Pattern FLAG_KEY = Pattern.compile("(.+)\\[([^\\]]+)\\]");
     private static final String ERROR = "error";
 
     @TempDir
@@ -80,7 +75,7 @@ class RecipeConformanceTest {
                 .parseRecipe(dir.resolve((String) c.getOrDefault("recipe", "recipe.bb")));
         List<String> bad = new ArrayList<>();
         for (Map.Entry<String, Object> q : ((Map<String, Object>) c.get("query")).entrySet()) {
-            Object got = answer(parsed, "", q.getKey());
+            Object got = GetvarAnswers.answer(parsed, "", q.getKey());
             if (got instanceof String s) {
                 got = s.replace(dir.toString(), "${CASEDIR}");
             }
@@ -90,45 +85,6 @@ class RecipeConformanceTest {
         }
         assertThat(bad).as("%s%s", c.get("name"), parsed.failed().map(f -> " (" + f + ")").orElse(""))
                 .isEmpty();
-    }
-
-    /** The answer to one key, as the getvar JSON protocol gives it. */
-    static Object answer(RecipeFile parsed, String variant, String key) {
-        Matcher variantKey = VARIANT_KEY.matcher(key);
-        if (variantKey.matches()) {
-            if (parsed.failed().isEmpty() && !parsed.variants().containsKey(variantKey.group(1))) {
-                return Map.of(ERROR, "NoSuchVariant");
-            }
-            return answer(parsed, variantKey.group(1), variantKey.group(2));
-        }
-        if (key.equals("@error")) {
-            return parsed.failed().map(ParseFailure::kind).orElse(null);
-        }
-        if (parsed.failed().isPresent()) {
-            return Map.of(ERROR, parsed.failure().kind());
-        }
-        Recipe recipe = parsed.variant(variant);
-        try {
-            if (key.equals("@tasks")) {
-                return recipe.tasks();
-            }
-            if (key.equals("@inherits")) {
-                return recipe.inherits();
-            }
-            if (key.startsWith("@raw:")) {
-                return recipe.data().getVar(key.substring(5), false);
-            }
-            Matcher flagKey = FLAG_KEY.matcher(key);
-            if (flagKey.matches()) {
-                if (flagKey.group(2).equals("deps")) {
-                    return recipe.taskDependencies().get(flagKey.group(1));
-                }
-                return recipe.data().getVarFlag(flagKey.group(1), flagKey.group(2), true);
-            }
-            return recipe.data().getVar(key);
-        } catch (ExpansionException e) {
-            return Map.of(ERROR, "ExpansionError");
-        }
     }
 
     /** The acceptance runner's comparison, with {@code @error} kinds compared exactly. */

@@ -1268,6 +1268,12 @@ public final class DataStore {
                 needOverrides();
                 for (AppendOp op : (List<AppendOp>) list) {
                     if (matchesAll(op.override())) {
+                        if (value instanceof String str && ObjectValues.isObject(str)) {
+                            String type = typeName(str, var);
+                            throw new ExpansionException(var, null, "TypeError", type.equals("list")
+                                    ? "can only concatenate list (not \"str\") to list"
+                                    : "unsupported operand type(s) for +: '" + type + "' and 'str'", null);
+                        }
                         value = (value == null ? "" : asString(value)) + op.value();
                     }
                 }
@@ -1277,6 +1283,10 @@ public final class DataStore {
                 needOverrides();
                 for (AppendOp op : (List<AppendOp>) list) {
                     if (matchesAll(op.override())) {
+                        if (value instanceof String str && ObjectValues.isObject(str)) {
+                            throw new ExpansionException(var, null, "TypeError", "can only concatenate str (not \""
+                                    + typeName(str, var) + "\") to str", null);
+                        }
                         value = op.value() + (value == null ? "" : asString(value));
                     }
                 }
@@ -1308,6 +1318,10 @@ public final class DataStore {
         }
 
         if (truthy(value) && content && !parsing && removes != null && !removes.isEmpty() && parser != null) {
+            if (parser.value instanceof String str && ObjectValues.isObject(str)) {
+                throw new ExpansionException(var, null, "TypeError", "expected string or bytes-like object, got '"
+                        + typeName(str, var) + "'", null);
+            }
             Map<String, List<String>> expandedRemoves = new HashMap<>();
             for (String r : removes) {
                 expandedRemoves.put(r, PyStrings.split(asString(expandWithRefsInternal(r, null).value)));
@@ -1352,6 +1366,18 @@ public final class DataStore {
 
     private static boolean truthy(Object value) {
         return value != null && !(value instanceof String s && s.isEmpty());
+    }
+
+    /** The Python type name of a value the store holds for a variable (for messages). */
+    private String typeName(String value, String var) {
+        if (!ObjectValues.isObject(value)) {
+            return ObjectValues.isInternalList(var) ? "list" : "str";
+        }
+        try {
+            return ObjectValues.describe(value, python).typeName();
+        } catch (IllegalArgumentException gone) {
+            return "object"; // named by a token its evaluator no longer has: still not a string
+        }
     }
 
     private static String asString(Object value) {
@@ -1735,6 +1761,10 @@ public final class DataStore {
                     throw new PyFailureAt("RecursionError", "maximum recursion depth exceeded");
                 }
                 Object var = getVarFlagInternal(key, CONTENT, true, false, false);
+                if (var instanceof String str && (ObjectValues.isObject(str) || ObjectValues.isInternalList(key))) {
+                    // BitBake's re.sub callback returns the object itself, which re.sub refuses
+                    throw new PyFailureAt("TypeError", "expected str instance, " + typeName(str, key) + " found");
+                }
                 varparse.addReference(key);
                 if (out == null) {
                     out = new StringBuilder(n + 16);

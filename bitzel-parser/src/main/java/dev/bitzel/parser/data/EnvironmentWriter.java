@@ -157,6 +157,11 @@ public final class EnvironmentWriter {
         if (value == null) {
             return false;
         }
+        Object scalar = ObjectValues.scalar(value);
+        if (scalar != null) {
+            // an int, bool or float stored from Python: to_boolean answers its truth
+            return scalar instanceof Boolean b ? b : ((Number) scalar).doubleValue() != 0;
+        }
         String v = value.toLowerCase(Locale.ROOT);
         return v.equals("1") || v.equals("yes") || v.equals("y") || v.equals("true") || v.equals("t");
     }
@@ -201,6 +206,15 @@ public final class EnvironmentWriter {
         }
         if (val == null) {
             return false;
+        }
+        if (ObjectValues.isObject(val)) {
+            try {
+                val = ObjectValues.describe(val, d.python()).text(); // emit_var's str(val)
+            } catch (IllegalArgumentException e) {
+                o.append("# ").append(var).append(" holds a Python object that is not available: ")
+                        .append(String.valueOf(e.getMessage())).append('\n');
+                return false;
+            }
         }
         if (func) {
             o.append("# line: ").append(orNone(flag(d, var, "lineno"))).append(", file: ")

@@ -160,6 +160,18 @@ public interface PythonEvaluator {
     }
 
     /**
+     * Describes a Python object this evaluator stored into a store, for readers outside Python ({@code getvar},
+     * {@code bitbake -e} output, an expansion that must refuse it). The default has stored none.
+     *
+     * @param token a stored value for which {@link ObjectValues#isEvaluatorObject} holds
+     * @return the object's description
+     * @throws IllegalArgumentException when this evaluator has no object under the token
+     */
+    default ObjectValues.Described storedObject(String token) {
+        throw new IllegalArgumentException("no Python object is stored under this token");
+    }
+
+    /**
      * What a piece of Python code refers to.
      *
      * @param references variables read ({@code d.getVar('X')} and {@code bb.utils.contains('X', ...)} keys)

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bitzel.parser.BuildDirectory;
 import dev.bitzel.parser.Configuration;
 import dev.bitzel.parser.Diagnostic;
-import dev.bitzel.parser.ParseFailure;
+import dev.bitzel.parser.GetvarAnswers;
 import dev.bitzel.parser.Recipe;
 import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
-import dev.bitzel.parser.data.ExpansionException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,8 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Print final variable values (like bitbake-getvar).",
             "Keys: VAR, VAR[flag], @raw:VAR (unexpanded), @tasks, @inherits, @error, @variant(NAME):KEY."})
 final class GetvarCommand implements Callable<Integer> {
-    private static final Pattern VARIANT_KEY = Pattern.compile("@variant\\(([^)]*)\\):(.+)");
-    private static final Pattern FLAG_KEY = Pattern.compile("(.+)\\[([^\\]]+)\\]");
 
     @ParentCommand
     BitzelCommand parent;
@@ -105,7 +100,7 @@ final class GetvarCommand implements Callable<Integer> {
 
         Map<String, Object> answers = new LinkedHashMap<>();
         for (String key : keys) {
-            answers.put(key, answer(parsed, variant, key));
+            answers.put(key, GetvarAnswers.answer(parsed, variant, key));
         }
         return print(answers, parsed.failed().isPresent());
     }
@@ -115,20 +110,7 @@ final class GetvarCommand implements Callable<Integer> {
         DataStore data = build.data();
         Map<String, Object> answers = new LinkedHashMap<>();
         for (String key : keys) {
-            try {
-                Matcher flagKey = FLAG_KEY.matcher(key);
-                if (key.startsWith("@raw:")) {
-                    answers.put(key, data.getVar(key.substring(5), false));
-                } else if (flagKey.matches()) {
-                    answers.put(key, data.getVarFlag(flagKey.group(1), flagKey.group(2), true));
-                } else if (key.startsWith("@")) {
-                    answers.put(key, Map.of("error", "NoRecipe"));
-                } else {
-                    answers.put(key, data.getVar(key));
-                }
-            } catch (ExpansionException e) {
-                answers.put(key, Map.of("error", "ExpansionError", "message", String.valueOf(e.getMessage())));
-            }
+            answers.put(key, GetvarAnswers.answer(data, key));
         }
         return print(answers, false);
     }
@@ -156,44 +138,5 @@ final class GetvarCommand implements Callable<Integer> {
             return "<error: " + map.get("error") + ">";
         }
         return "\"" + value + "\"";
-    }
-
-    /** The answer to one key, following the getvar JSON protocol. */
-    static Object answer(RecipeFile parsed, String variant, String key) {
-        Matcher variantKey = VARIANT_KEY.matcher(key);
-        if (variantKey.matches()) {
-            if (parsed.failed().isEmpty() && !parsed.variants().containsKey(variantKey.group(1))) {
-                return Map.of("error", "NoSuchVariant");
-            }
-            return answer(parsed, variantKey.group(1), variantKey.group(2));
-        }
-        if (key.equals("@error")) {
-            return parsed.failed().map(ParseFailure::kind).orElse(null);
-        }
-        if (parsed.failed().isPresent()) {
-            return Map.of("error", parsed.failure().kind());
-        }
-        Recipe recipe = parsed.variant(variant);
-        try {
-            if (key.equals("@tasks")) {
-                return recipe.tasks();
-            }
-            if (key.equals("@inherits")) {
-                return recipe.inherits();
-            }
-            if (key.startsWith("@raw:")) {
-                return recipe.data().getVar(key.substring(5), false);
-            }
-            Matcher flagKey = FLAG_KEY.matcher(key);
-            if (flagKey.matches()) {
-                if (flagKey.group(2).equals("deps")) {
-                    return recipe.taskDependencies().get(flagKey.group(1));
-                }
-                return recipe.data().getVarFlag(flagKey.group(1), flagKey.group(2), true);
-            }
-            return recipe.data().getVar(key);
-        } catch (ExpansionException e) {
-            return Map.of("error", "ExpansionError", "message", String.valueOf(e.getMessage()));
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.bitzel.parser.internal.bb;
 import dev.bitzel.parser.Versions;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.parser.data.ObjectValues;
 import dev.bitzel.parser.data.OldOverrideSyntaxException;
 import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonEvaluator;
@@ -374,7 +375,10 @@ public final class BitbakePython implements PythonEvaluator {
             PyDict g = runtime.newGlobals("__main__").withFallback(shared);
             g.put("d", datastore(d));
             // BitBake's DataContext: a name that is neither a builtin nor in the context reads the variable
-            g.withMissing(name -> name.equals("oe") ? null : call(() -> d.getVar(name)));
+            g.withMissing(name -> {
+                String value = name.equals("oe") ? null : call(() -> d.getVar(name));
+                return value == null ? null : fromStore(name, value);
+            });
             Object value = runtime.eval(compiled, g);
             return value == PyNone.NONE ? "None" : Ops.str(value);
         } catch (PythonSyntaxError e) {
@@ -615,6 +619,13 @@ public final class BitbakePython implements PythonEvaluator {
                         // a list in BitBake; kept space-separated in the store
                         return wordList(call(() -> d.getVar(var, false)));
                     }
+                    if (var.equals("__BBHANDLERS")) {
+                        // a list in BitBake, as __BBTASKS
+                        if (HOOKS.get() != null) {
+                            return new PyList(new ArrayList<>(HOOKS.get().handlers()));
+                        }
+                        return wordList(call(() -> d.getVar(var, false)));
+                    }
                     if (var.equals("__BBTASKS")) {
                         // a list in BitBake: the parse's own while parsing, kept space-separated in the store after
                         if (HOOKS.get() != null) {
@@ -650,7 +661,7 @@ public final class BitbakePython implements PythonEvaluator {
                         }
                         return wordList(call(() -> d.getVarFlag(var, flag, false)));
                     }
-                    return pyValue(call(() -> d.getVarFlag(var, flag, expand)));
+                    return flagValue(var, flag, call(() -> d.getVarFlag(var, flag, expand)));
                 })
                 .method("getVarFlags", (a, kw) -> {
                     String var = Ops.str(arg(a, kw, 0, "var"));
@@ -662,7 +673,14 @@ public final class BitbakePython implements PythonEvaluator {
                     } catch (ExpansionException e) {
                         throw PythonError.of(Exceptions.RUNTIME_ERROR, "ExpansionError: " + e.getMessage());
                     }
-                    return flags.isEmpty() ? PyNone.NONE : PythonRuntime.toPython(flags);
+                    PyDict dict = new PyDict();
+                    flags.forEach((flag, value) -> dict.put(flag, flagValue(var, flag, value)));
+                    List<String> deps = HOOKS.get() == null ? null : HOOKS.get().taskDeps(var);
+                    if (deps != null) {
+                        // kept beside the store while parsing: a list in the flag in BitBake
+                        dict.put("deps", new PyList(new ArrayList<>(deps)));
+                    }
+                    return dict.size() == 0 ? PyNone.NONE : dict;
                 })
                 .method("setVar", (a, kw) -> {
                     // data_smart takes any "parsing" keyword, even parsing=False, as parsing (appends stay pending)
@@ -671,17 +689,36 @@ public final class BitbakePython implements PythonEvaluator {
                     return PyNone.NONE;
                 })
                 .method("setVarFlag", (a, kw) -> {
-                    write(() -> d.setVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]),
-                            new Origin("setVarFlag", null, 0)));
+                    String var = Ops.str(arg(a, kw, 0, "var"));
+                    String flag = Ops.str(arg(a, kw, 1, "flag"));
+                    Object value = arg(a, kw, 2, "value");
+                    if (flag.equals("deps") && value != PyNone.NONE) {
+                        // a task's [deps] list: kept beside the store while parsing, space-separated in it after
+                        List<String> deps = strings(value);
+                        if (HOOKS.get() != null) {
+                            HOOKS.get().setTaskDeps(var, deps);
+                        } else {
+                            d.setVarFlag(var, flag, String.join(" ", deps), new Origin("setVarFlag", null, 0));
+                        }
+                        return PyNone.NONE;
+                    }
+                    if (flag.equals("deps") && HOOKS.get() != null) {
+                        HOOKS.get().setTaskDeps(var, null);
+                    }
+                    write(() -> setFlag(d, var, flag, value, new Origin("setVarFlag", null, 0)));
                     return PyNone.NONE;
                 })
                 .method("setVarFlags", (a, kw) -> {
+                    String var = Ops.str(arg(a, kw, 0, "var"));
+                    Object given = arg(a, kw, 1, "flags");
                     write(() -> {
                         Map<String, String> flags = new java.util.LinkedHashMap<>();
-                        for (Object k : Ops.toList(a[1])) {
-                            flags.put(Ops.str(k), Ops.str(Ops.getitem(a[1], k)));
+                        for (Object k : Ops.toList(given)) {
+                            Object value = Ops.getitem(given, k);
+                            flags.put(Ops.str(k), value == PyNone.NONE ? null : storeValue(value));
                         }
-                        d.setVarFlags(Ops.str(a[0]), flags, new Origin("setVarFlags", null, 0));
+                        flags.values().removeIf(java.util.Objects::isNull); // None: the flag reads as unset
+                        d.setVarFlags(var, flags, new Origin("setVarFlags", null, 0));
                     });
                     return PyNone.NONE;
                 })
@@ -740,12 +777,54 @@ public final class BitbakePython implements PythonEvaluator {
         Origin origin = new Origin("set", null, 0);
         if (value == PyNone.NONE) {
             d.setVar(var, null, origin, parsing); // the value None: the variable's flags stay, as in BitBake
-        } else if (value instanceof String || value instanceof Long || value instanceof Boolean
-                || value instanceof Double || value instanceof java.math.BigInteger) {
-            d.setVar(var, Ops.str(value), origin, parsing);
         } else {
-            d.setVar(var, objectToken(value), origin, parsing);
+            d.setVar(var, storeValue(value), origin, parsing);
         }
+    }
+
+    /** A flag set from Python: None reads as unset afterwards, as BitBake's stored None does. */
+    private void setFlag(DataStore d, String var, String flag, Object value, Origin origin) {
+        if (value == PyNone.NONE) {
+            d.delVarFlag(var, flag, origin);
+        } else {
+            d.setVarFlag(var, flag, storeValue(value), origin);
+        }
+    }
+
+    /** How the store holds a Python value other than None: a str as it is, any other object as a token. */
+    private String storeValue(Object value) {
+        if (value instanceof String str) {
+            return str;
+        }
+        if (value instanceof Boolean b) {
+            return ObjectValues.ofBool(b);
+        }
+        if (value instanceof Long n) {
+            return ObjectValues.ofInt(n);
+        }
+        if (value instanceof java.math.BigInteger n) {
+            return ObjectValues.ofInt(n);
+        }
+        if (value instanceof Double) {
+            return ObjectValues.ofFloat(Ops.str(value));
+        }
+        return objectToken(value);
+    }
+
+    /**
+     * The flags BitBake's parser sets to the int 1 ({@code addtask}'s {@code [task]}, a function's {@code [func]},
+     * {@code addhandler}'s {@code [handler]}, {@code export}'s {@code [export]}): the parser here stores the text
+     * {@code 1}, and Python reads BitBake's int. ({@code X[export] = "1"} written in metadata reads as the int too;
+     * BitBake would give the string, which every reader of the flag takes as the same truth value.)
+     */
+    private static final Set<String> INT_FLAGS = Set.of("task", "func", "handler", "export");
+
+    /** A flag's value as Python sees it. */
+    private Object flagValue(String var, String flag, String value) {
+        if ("1".equals(value) && INT_FLAGS.contains(flag)) {
+            return 1L;
+        }
+        return fromStore(var + "[" + flag + "]", value);
     }
 
     /**
@@ -759,7 +838,7 @@ public final class BitbakePython implements PythonEvaluator {
      */
     private final Map<String, Object> objects = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private static final java.util.concurrent.atomic.AtomicLong OBJECT_IDS = new java.util.concurrent.atomic.AtomicLong();
-    private static final String TOKEN = "\u0000bitzel-python-object:";
+    private static final String TOKEN = ObjectValues.OBJECT;
 
     /** The tokens of objects stored by code running on each thread while a recording is open, or null. */
     private static final ThreadLocal<Set<String>> RECORDING = new ThreadLocal<>();
@@ -864,7 +943,39 @@ public final class BitbakePython implements PythonEvaluator {
 
     /** Whether a store value is the token of a Python object rather than a string. */
     public static boolean isObjectToken(String value) {
-        return value.startsWith(TOKEN);
+        return ObjectValues.isEvaluatorObject(value);
+    }
+
+    @Override
+    public ObjectValues.Described storedObject(String token) {
+        Object o = objects.get(token);
+        if (o == null) {
+            throw new IllegalArgumentException("no Python object is stored under this token (it was set by another"
+                    + " process, or is no longer held)");
+        }
+        if (o instanceof Restored r) {
+            o = r.value(token);
+        }
+        return new ObjectValues.Described(Ops.typeName(o), Ops.str(o), plain(o));
+    }
+
+    /** A Python value as plain Java for a JSON answer, as the getvar protocol gives it. */
+    private static Object plain(Object o) {
+        if (o == PyNone.NONE) {
+            return null;
+        }
+        if (o instanceof String || o instanceof Long || o instanceof Boolean || o instanceof Double
+                || o instanceof java.math.BigInteger) {
+            return o;
+        }
+        if (o instanceof PyList || o instanceof PyTuple || o instanceof dev.bitzel.parser.internal.python.PySet) {
+            List<Object> items = new ArrayList<>();
+            for (Object item : Ops.toList(o)) {
+                items.add(plain(item));
+            }
+            return items;
+        }
+        return Ops.str(o);
     }
 
     private String objectToken(Object value) {
@@ -961,6 +1072,9 @@ public final class BitbakePython implements PythonEvaluator {
     private Object fromStore(String var, String s) {
         if (s == null) {
             return PyNone.NONE;
+        }
+        if (ObjectValues.isObject(s) && !s.startsWith(TOKEN)) {
+            return ObjectValues.scalar(s);
         }
         if (s.startsWith(TOKEN)) {
             Object o = objects.get(s);

@@ -46,6 +46,17 @@ public interface ParseHooks {
     List<String> taskDeps(String task);
 
     /**
+     * {@code d.setVarFlag(task, 'deps', value)}: replaces a task's {@code [deps]} list.
+     *
+     * @param task the task
+     * @param deps its new dependencies, or null to leave it none recorded ({@code None})
+     */
+    void setTaskDeps(String task, List<String> deps);
+
+    /** The event handlers added so far ({@code __BBHANDLERS}), in order. */
+    List<String> handlers();
+
+    /**
      * {@code bb.parse.mark_dependency(d, file)}: the parse depends on a file Python read (the parse cache
      * re-parses the recipe when it changes).
      *

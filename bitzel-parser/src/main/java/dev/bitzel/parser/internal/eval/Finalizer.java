@@ -109,6 +109,9 @@ final class Finalizer {
         // BitBake keeps the task list and each task's [deps] in the datastore itself; Python run after parsing (a
         // task, a flag expanded later like populate_sdk_ext's do_sdk_depends[depends]) reads them from there
         d.setVar("__BBTASKS", String.join(" ", st.tasks), null);
+        if (!st.handlers.isEmpty()) {
+            d.setVar("__BBHANDLERS", String.join(" ", st.handlers), null);
+        }
         st.taskDeps.forEach((task, deps) -> d.setVarFlag(task, "deps", String.join(" ", deps), null));
     }
 

@@ -2,6 +2,7 @@ package dev.bitzel.parser.internal.eval;
 
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.parser.data.ObjectValues;
 import dev.bitzel.parser.internal.data.PyStrings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,8 +81,11 @@ public final class RecipeCacheInfo {
         }
         for (String task : tasks) {
             for (Map.Entry<String, String> flag : d.getVarFlags(task, TASK_DEP_FLAGS).entrySet()) {
-                if (flag.getValue() != null) {
-                    info.put(flagKey(task, flag.getKey()), flag.getValue());
+                String value = flag.getValue();
+                if (value != null) {
+                    // an int or bool set from Python: its text, which readers of these flags take as its truth
+                    info.put(flagKey(task, flag.getKey()), ObjectValues.scalar(value) != null
+                            ? ObjectValues.describe(value, d.python()).text() : value);
                 }
             }
         }

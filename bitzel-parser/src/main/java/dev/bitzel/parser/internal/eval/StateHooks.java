@@ -64,6 +64,20 @@ final class StateHooks implements ParseHooks {
     }
 
     @Override
+    public void setTaskDeps(String task, List<String> deps) {
+        if (deps == null) {
+            st.taskDeps.remove(task);
+        } else {
+            st.taskDeps.put(task, new java.util.ArrayList<>(deps));
+        }
+    }
+
+    @Override
+    public List<String> handlers() {
+        return List.copyOf(st.handlers);
+    }
+
+    @Override
     public List<String> tasks() {
         return List.copyOf(st.tasks);
     }

@@ -1,0 +1,142 @@
+package dev.bitzel.parser.data;
+
+import java.math.BigInteger;
+import java.util.Set;
+
+/**
+ * How a {@link DataStore} holds the values BitBake keeps as Python objects other than strings.
+ *
+ * <p>BitBake's datastore takes any Python object: {@code d.setVar('N', 5)} keeps the int, and {@code ${N}} then
+ * fails to expand while {@code d.getVar('N') + 1} works. The store here holds strings, so such a value is held as a
+ * <em>token</em>, a string no metadata can write (it starts with a NUL character):
+ * <ul>
+ *   <li>an int, bool or float carries its value in the token itself ({@code \0bitzel-python-int:5}), so it is kept
+ *       by the parse caches and means the same in every process;</li>
+ *   <li>any other object (a list, a dict, a class extender) is named by a token the {@link PythonEvaluator} that
+ *       stored it resolves ({@link PythonEvaluator#storedObject}).</li>
+ * </ul>
+ * BitBake's own lists {@code __BBTASKS}, {@code __BBHANDLERS} and {@code __inherit_cache} are kept as
+ * space-separated names instead ({@link #isInternalList}): the names contain no spaces, and every reader of the
+ * store presents them as the lists they are.
+ */
+public final class ObjectValues {
+
+    private static final String PREFIX = "\u0000bitzel-python-";
+    private static final String INT = PREFIX + "int:";
+    private static final String BOOL = PREFIX + "bool:";
+    private static final String FLOAT = PREFIX + "float:";
+    /** The start of a token that names an object kept by a {@link PythonEvaluator}. */
+    public static final String OBJECT = PREFIX + "object:";
+
+    private static final Set<String> INTERNAL_LISTS = Set.of("__BBTASKS", "__BBHANDLERS", "__inherit_cache");
+
+    private ObjectValues() {
+    }
+
+    /**
+     * A Python object as a store holds it: its type's name (as in Python's messages), its {@code str()}, and its
+     * plain form for a JSON answer ({@code null}, {@code String}, {@code Long}, {@code BigInteger}, {@code Double},
+     * {@code Boolean}, or a {@code List} of those for a list, tuple or set; any other object is its {@code str()}).
+     *
+     * @param typeName the Python type's name, e.g. {@code "int"} or {@code "list"}
+     * @param text the object's {@code str()}
+     * @param plain the plain form
+     */
+    public record Described(String typeName, String text, Object plain) {
+    }
+
+    /** Whether a stored value is a token standing for a Python object rather than a string. */
+    public static boolean isObject(String value) {
+        return value != null && !value.isEmpty() && value.charAt(0) == '\u0000' && value.startsWith(PREFIX);
+    }
+
+    /** Whether a stored value names an object kept by an evaluator (not an int, bool or float). */
+    public static boolean isEvaluatorObject(String value) {
+        return value != null && value.startsWith(OBJECT);
+    }
+
+    /** Whether the variable is one of the lists BitBake keeps for itself, held here as space-separated names. */
+    public static boolean isInternalList(String var) {
+        return INTERNAL_LISTS.contains(var);
+    }
+
+    /** The token of a Python int. */
+    public static String ofInt(BigInteger value) {
+        return INT + value;
+    }
+
+    /** The token of a Python int. */
+    public static String ofInt(long value) {
+        return INT + value;
+    }
+
+    /** The token of a Python bool. */
+    public static String ofBool(boolean value) {
+        return BOOL + (value ? "True" : "False");
+    }
+
+    /**
+     * The token of a Python float.
+     *
+     * @param text the float's Python {@code str()}, e.g. {@code "1.5"}, {@code "1e-05"} or {@code "inf"}
+     * @return the token
+     */
+    public static String ofFloat(String text) {
+        return FLOAT + text;
+    }
+
+    /**
+     * The int, bool or float a token carries: a {@code Long} (or a {@code BigInteger} beyond its range), a
+     * {@code Boolean} or a {@code Double}; {@code null} for any other value.
+     *
+     * @param value a stored value
+     * @return the scalar, or null
+     */
+    public static Object scalar(String value) {
+        if (!isObject(value)) {
+            return null;
+        }
+        if (value.startsWith(INT)) {
+            String digits = value.substring(INT.length());
+            BigInteger big = new BigInteger(digits);
+            return big.bitLength() < 64 ? (Object) big.longValue() : big;
+        }
+        if (value.startsWith(BOOL)) {
+            return value.endsWith("True");
+        }
+        if (value.startsWith(FLOAT)) {
+            String text = value.substring(FLOAT.length());
+            return switch (text) {
+                case "inf" -> Double.POSITIVE_INFINITY;
+                case "-inf" -> Double.NEGATIVE_INFINITY;
+                case "nan" -> Double.NaN;
+                default -> Double.parseDouble(text);
+            };
+        }
+        return null;
+    }
+
+    /**
+     * Describes the object a token stands for.
+     *
+     * @param value a stored value for which {@link #isObject} holds
+     * @param python the evaluator of the store holding it, which resolves {@link #isEvaluatorObject} tokens
+     * @return the description
+     * @throws IllegalArgumentException when the value is not a token, or names an object the evaluator no longer has
+     */
+    public static Described describe(String value, PythonEvaluator python) {
+        if (value.startsWith(INT)) {
+            return new Described("int", value.substring(INT.length()), scalar(value));
+        }
+        if (value.startsWith(BOOL)) {
+            return new Described("bool", value.substring(BOOL.length()), scalar(value));
+        }
+        if (value.startsWith(FLOAT)) {
+            return new Described("float", value.substring(FLOAT.length()), scalar(value));
+        }
+        if (isEvaluatorObject(value)) {
+            return python.storedObject(value);
+        }
+        throw new IllegalArgumentException("not a Python object token");
+    }
+}
