@@ -1364,7 +1364,11 @@ public final class DataStore {
         return true;
     }
 
-    private static boolean truthy(Object value) {
+    /** Python's truth of a value: an object other than a string (a token) has its own. */
+    private boolean truthy(Object value) {
+        if (value instanceof String s && ObjectValues.isObject(s)) {
+            return ObjectValues.describe(s, python).truth();
+        }
         return value != null && !(value instanceof String s && s.isEmpty());
     }
 

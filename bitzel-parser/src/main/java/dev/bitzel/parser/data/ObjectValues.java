@@ -41,8 +41,9 @@ public final class ObjectValues {
      * @param typeName the Python type's name, e.g. {@code "int"} or {@code "list"}
      * @param text the object's {@code str()}
      * @param plain the plain form
+     * @param truth the object's truth value ({@code bool(o)})
      */
-    public record Described(String typeName, String text, Object plain) {
+    public record Described(String typeName, String text, Object plain, boolean truth) {
     }
 
     /** Whether a stored value is a token standing for a Python object rather than a string. */
@@ -125,14 +126,15 @@ public final class ObjectValues {
      * @throws IllegalArgumentException when the value is not a token, or names an object the evaluator no longer has
      */
     public static Described describe(String value, PythonEvaluator python) {
-        if (value.startsWith(INT)) {
-            return new Described("int", value.substring(INT.length()), scalar(value));
+        Object scalar = scalar(value);
+        if (scalar instanceof Boolean b) {
+            return new Described("bool", value.substring(BOOL.length()), b, b);
         }
-        if (value.startsWith(BOOL)) {
-            return new Described("bool", value.substring(BOOL.length()), scalar(value));
+        if (scalar instanceof Double f) {
+            return new Described("float", value.substring(FLOAT.length()), f, f != 0);
         }
-        if (value.startsWith(FLOAT)) {
-            return new Described("float", value.substring(FLOAT.length()), scalar(value));
+        if (scalar != null) {
+            return new Described("int", value.substring(INT.length()), scalar, !value.equals(INT + "0"));
         }
         if (isEvaluatorObject(value)) {
             return python.storedObject(value);

@@ -76,6 +76,9 @@ public final class BitbakePython implements PythonEvaluator {
 
     /** The parse running on each thread, for {@code bb.build.addtask} and the logging functions. */
     private static final ThreadLocal<ParseHooks> HOOKS = new ThreadLocal<>();
+    /** {@code bb.data_smart.ExpansionError}: what a {@code d} read that fails to expand raises. */
+    static final PyType EXPANSION_ERROR = Exceptions.subclass("ExpansionError", "bb.data_smart",
+            Exceptions.EXCEPTION);
     private static final System.Logger LOG = System.getLogger(BitbakePython.class.getName());
     /** The services of the task whose Python runs on each thread, at build time. */
     private static final ThreadLocal<TaskServices> TASK = new ThreadLocal<>();
@@ -211,9 +214,11 @@ public final class BitbakePython implements PythonEvaluator {
         PyModule compress = runtime.newModule("bb.compress").markStub();
         PyModule zstd = runtime.newModule("bb.compress.zstd").markStub();
         compress.set("zstd", zstd);
+        PyModule dataSmart = runtime.newModule("bb.data_smart").set("ExpansionError", EXPANSION_ERROR).markStub();
         bb.set("utils", utils).set("parse", parse).set("event", event).set("process", process).set("data", data)
-                .set("build", build).set("fetch2", fetch).set("fetch", fetch).set("compress", compress);
-        for (PyModule m : List.of(bb, utils, parse, event, process, data, build, fetch, compress, zstd)) {
+                .set("data_smart", dataSmart).set("build", build).set("fetch2", fetch).set("fetch", fetch)
+                .set("compress", compress);
+        for (PyModule m : List.of(bb, utils, parse, event, process, data, dataSmart, build, fetch, compress, zstd)) {
             runtime.registerModule(m);
         }
         runtime.registerModule("bb.fetch", fetch);
@@ -634,24 +639,14 @@ public final class BitbakePython implements PythonEvaluator {
                         return wordList(call(() -> d.getVar(var, false)));
                     }
                     boolean expand = Ops.isTrue(optional(a, kw, 1, "expand", Boolean.TRUE));
-                    return fromStore(var, call(() -> d.getVar(var, expand)));
+                    return copyOf(fromStore(var, call(() -> d.getVar(var, expand))));
                 })
                 .method("getVarFlag", (a, kw) -> {
                     String var = Ops.str(arg(a, kw, 0, "var"));
                     String flag = Ops.str(arg(a, kw, 1, "flag"));
                     boolean expand = Ops.isTrue(optional(a, kw, 2, "expand", Boolean.TRUE));
-                    if (flag.equals(":append") || flag.equals(":prepend") || flag.equals(":remove")) {
-                        // BitBake's internal list of [value, override] pairs, expanded or not
-                        List<List<String>> ops = d.pendingOperations(var, flag);
-                        if (ops == null) {
-                            return PyNone.NONE;
-                        }
-                        List<Object> pairs = new ArrayList<>(ops.size());
-                        for (List<String> op : ops) {
-                            pairs.add(new PyList(new ArrayList<>(Arrays.asList(op.get(0),
-                                    op.get(1) == null ? PyNone.NONE : op.get(1)))));
-                        }
-                        return new PyList(pairs);
+                    if (PENDING_OPERATIONS.contains(flag)) {
+                        return pendingOperations(d, var, flag);
                     }
                     if (flag.equals("deps")) {
                         // a list in BitBake, as __BBTASKS
@@ -671,9 +666,22 @@ public final class BitbakePython implements PythonEvaluator {
                         flags = expand instanceof Boolean b ? d.getVarFlags(var, b)
                                 : d.getVarFlags(var, new LinkedHashSet<>(strings(expand)));
                     } catch (ExpansionException e) {
-                        throw PythonError.of(Exceptions.RUNTIME_ERROR, "ExpansionError: " + e.getMessage());
+                        throw PythonError.of(EXPANSION_ERROR, e.getMessage());
                     }
                     PyDict dict = new PyDict();
+                    if (Ops.isTrue(optional(a, kw, 2, "internalflags", Boolean.FALSE))) {
+                        // the value and the pending operations are flags too in BitBake's store
+                        String content = call(() -> d.getVar(var, false));
+                        if (content != null) {
+                            dict.put("_content", fromStore(var, content));
+                        }
+                        for (String kind : PENDING_OPERATIONS) {
+                            Object ops = pendingOperations(d, var, kind);
+                            if (ops != PyNone.NONE) {
+                                dict.put(kind, ops);
+                            }
+                        }
+                    }
                     flags.forEach((flag, value) -> dict.put(flag, flagValue(var, flag, value)));
                     List<String> deps = HOOKS.get() == null ? null : HOOKS.get().taskDeps(var);
                     if (deps != null) {
@@ -731,13 +739,28 @@ public final class BitbakePython implements PythonEvaluator {
                     return PyNone.NONE;
                 })
                 .method("appendVarFlag", (a, kw) -> {
-                    write(() -> d.appendVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]),
-                            new Origin("append", null, 0)));
+                    String var = Ops.str(a[0]);
+                    String flag = Ops.str(a[1]);
+                    if (a[2] instanceof String value && !isObjectFlag(d, var, flag)) {
+                        write(() -> d.appendVarFlag(var, flag, value, new Origin("append", null, 0)));
+                    } else {
+                        // (getVarFlag(var, flag, False) or "") + value, with Python's + for objects
+                        Object sum = Ops.add(orEmpty(flagValue(var, flag, call(() -> d.getVarFlag(var, flag, false)))),
+                                a[2]);
+                        write(() -> setFlag(d, var, flag, sum, new Origin("append", null, 0)));
+                    }
                     return PyNone.NONE;
                 })
                 .method("prependVarFlag", (a, kw) -> {
-                    write(() -> d.prependVarFlag(Ops.str(a[0]), Ops.str(a[1]), Ops.str(a[2]),
-                            new Origin("prepend", null, 0)));
+                    String var = Ops.str(a[0]);
+                    String flag = Ops.str(a[1]);
+                    if (a[2] instanceof String value && !isObjectFlag(d, var, flag)) {
+                        write(() -> d.prependVarFlag(var, flag, value, new Origin("prepend", null, 0)));
+                    } else {
+                        Object sum = Ops.add(a[2],
+                                orEmpty(flagValue(var, flag, call(() -> d.getVarFlag(var, flag, false)))));
+                        write(() -> setFlag(d, var, flag, sum, new Origin("prepend", null, 0)));
+                    }
                     return PyNone.NONE;
                 })
                 .method("delVar", (a, kw) -> {
@@ -775,6 +798,10 @@ public final class BitbakePython implements PythonEvaluator {
 
     private void set(DataStore d, String var, Object value, boolean parsing) {
         Origin origin = new Origin("set", null, 0);
+        if (var.equals("__BBTASKS") && HOOKS.get() != null && value != PyNone.NONE) {
+            HOOKS.get().setTasks(strings(value)); // kept beside the store while parsing, as addtask's
+            return;
+        }
         if (value == PyNone.NONE) {
             d.setVar(var, null, origin, parsing); // the value None: the variable's flags stay, as in BitBake
         } else {
@@ -818,6 +845,44 @@ public final class BitbakePython implements PythonEvaluator {
      * BitBake would give the string, which every reader of the flag takes as the same truth value.)
      */
     private static final Set<String> INT_FLAGS = Set.of("task", "func", "handler", "export");
+
+    /**
+     * A list, dict or set read from the store, copied: BitBake hands out a copy of a stored object ({@code copy.copy}
+     * of the value, then the expansion cache's), so changing what {@code getVar} returned does not change the store.
+     */
+    private static Object copyOf(Object value) {
+        if (value instanceof PyList || value instanceof PyDict
+                || value instanceof dev.bitzel.parser.internal.python.PySet) {
+            return Ops.callMethod(value, "copy", new Object[] {}, null);
+        }
+        return value;
+    }
+
+    private static final List<String> PENDING_OPERATIONS = List.of(":append", ":prepend", ":remove");
+
+    /** BitBake's internal list of {@code [value, override]} pairs of a pending operation, or None. */
+    private static Object pendingOperations(DataStore d, String var, String kind) {
+        List<List<String>> ops = d.pendingOperations(var, kind);
+        if (ops == null) {
+            return PyNone.NONE;
+        }
+        List<Object> pairs = new ArrayList<>(ops.size());
+        for (List<String> op : ops) {
+            pairs.add(new PyList(new ArrayList<>(Arrays.asList(op.get(0),
+                    op.get(1) == null ? PyNone.NONE : op.get(1)))));
+        }
+        return new PyList(pairs);
+    }
+
+    /** Whether a flag holds a Python object other than a string. */
+    private static boolean isObjectFlag(DataStore d, String var, String flag) {
+        return ObjectValues.isObject(call(() -> d.getVarFlag(var, flag, false)));
+    }
+
+    /** Python's {@code value or ""}. */
+    private static Object orEmpty(Object value) {
+        return Ops.isTrue(value) ? value : "";
+    }
 
     /** A flag's value as Python sees it. */
     private Object flagValue(String var, String flag, String value) {
@@ -946,6 +1011,11 @@ public final class BitbakePython implements PythonEvaluator {
         return ObjectValues.isEvaluatorObject(value);
     }
 
+    /** Whether Python code of this evaluator is running on this thread (which then holds its lock). */
+    public boolean runningOnThisThread() {
+        return lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread();
+    }
+
     @Override
     public ObjectValues.Described storedObject(String token) {
         Object o = objects.get(token);
@@ -956,7 +1026,7 @@ public final class BitbakePython implements PythonEvaluator {
         if (o instanceof Restored r) {
             o = r.value(token);
         }
-        return new ObjectValues.Described(Ops.typeName(o), Ops.str(o), plain(o));
+        return new ObjectValues.Described(Ops.typeName(o), Ops.str(o), plain(o), Ops.isTrue(o));
     }
 
     /** A Python value as plain Java for a JSON answer, as the getvar protocol gives it. */
@@ -1113,9 +1183,9 @@ public final class BitbakePython implements PythonEvaluator {
         try {
             return read.run();
         } catch (ExpansionException e) {
-            throw PythonError.of(Exceptions.RUNTIME_ERROR, "ExpansionError: " + e.getMessage());
+            throw PythonError.of(EXPANSION_ERROR, e.getMessage());
         } catch (UncheckedExpansionException e) {
-            throw PythonError.of(Exceptions.RUNTIME_ERROR, "ExpansionError: " + e.getMessage());
+            throw PythonError.of(EXPANSION_ERROR, e.getMessage());
         }
     }
 

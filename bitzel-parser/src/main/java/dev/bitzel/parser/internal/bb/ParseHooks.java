@@ -46,6 +46,13 @@ public interface ParseHooks {
     List<String> taskDeps(String task);
 
     /**
+     * {@code d.setVar('__BBTASKS', tasks)}: replaces the task list.
+     *
+     * @param tasks the tasks, {@code do_} prefixed, in order
+     */
+    void setTasks(List<String> tasks);
+
+    /**
      * {@code d.setVarFlag(task, 'deps', value)}: replaces a task's {@code [deps]} list.
      *
      * @param task the task

@@ -4,6 +4,7 @@ import dev.bitzel.parser.Diagnostic;
 import dev.bitzel.parser.Severity;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
+import dev.bitzel.parser.data.ObjectValues;
 import dev.bitzel.parser.data.Origin;
 import dev.bitzel.parser.data.PythonException;
 import dev.bitzel.parser.data.UncheckedExpansionException;
@@ -303,6 +304,21 @@ final class Evaluator {
         return s == null ? "" : s;
     }
 
+    /**
+     * The current value as {@code DataNode.eval} formats it into {@code "%s %s"}: {@code getFunc(...) or ""}, so
+     * None and a false Python object are empty and any other object is its {@code str()}.
+     */
+    private static String formatted(DataStore d, String s) {
+        if (s == null) {
+            return "";
+        }
+        if (ObjectValues.isObject(s)) {
+            ObjectValues.Described o = ObjectValues.describe(s, d.python());
+            return o.truth() ? o.text() : "";
+        }
+        return s;
+    }
+
     /** {@code DataNode.eval}. */
     private void evalAssignment(Assignment a, String fn, int line, DataStore d) {
         String key = a.name();
@@ -318,10 +334,10 @@ final class Evaluator {
                 yield now == null ? value : now;
             }
             case IMMEDIATE -> immediate(d, key, flag, value, fn, line);
-            case APPEND -> nz(current(d, key, flag)) + " " + value;
-            case PREPEND -> value + " " + nz(current(d, key, flag));
-            case APPEND_NOSPACE -> nz(current(d, key, flag)) + value;
-            case PREPEND_NOSPACE -> value + nz(current(d, key, flag));
+            case APPEND -> formatted(d, current(d, key, flag)) + " " + value;
+            case PREPEND -> value + " " + formatted(d, current(d, key, flag));
+            case APPEND_NOSPACE -> formatted(d, current(d, key, flag)) + value;
+            case PREPEND_NOSPACE -> value + formatted(d, current(d, key, flag));
             case SET, WEAK_DEFAULT -> value;
         });
         op = switch (a.op()) {

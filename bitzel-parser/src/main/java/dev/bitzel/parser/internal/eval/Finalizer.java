@@ -146,8 +146,7 @@ final class Finalizer {
      * (its type stays in the message).
      */
     private static String anonymousFailureKind(PythonException e) {
-        return "RuntimeError".equals(e.type()) && e.getMessage().contains("ExpansionError: ")
-                ? MetadataError.EXPANSION_ERROR : MetadataError.FATAL;
+        return MetadataError.EXPANSION_ERROR.equals(e.type()) ? MetadataError.EXPANSION_ERROR : MetadataError.FATAL;
     }
 
     /** The failure kind of a Python exception: BitBake's handled exception stays one, others keep their type. */

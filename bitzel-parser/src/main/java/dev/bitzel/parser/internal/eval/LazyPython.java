@@ -113,6 +113,16 @@ final class LazyPython implements PythonEvaluator {
     }
 
     @Override
+    public dev.bitzel.parser.data.ObjectValues.Described storedObject(String token) {
+        // an object restored from the parse cache may be of a class a layer's library defines: outside Python, the
+        // configuration's Python is set up first (inside, it holds the lock that setting up needs, and is set up)
+        if (!(delegate instanceof BitbakePython python && python.runningOnThisThread())) {
+            ensure();
+        }
+        return delegate.storedObject(token);
+    }
+
+    @Override
     public CodeReferences references(String code) {
         return delegate.references(code);
     }

@@ -64,6 +64,12 @@ final class StateHooks implements ParseHooks {
     }
 
     @Override
+    public void setTasks(List<String> tasks) {
+        st.tasks.clear();
+        st.tasks.addAll(tasks);
+    }
+
+    @Override
     public void setTaskDeps(String task, List<String> deps) {
         if (deps == null) {
             st.taskDeps.remove(task);

@@ -4,6 +4,19 @@ package dev.bitzel.parser.internal.python;
 public final class Exceptions {
     private Exceptions() {}
 
+    /**
+     * An exception class of a module written in Java, as {@code class NAME(BASE): pass} in that module would
+     * define it (e.g. BitBake's {@code bb.data_smart.ExpansionError}, raised by the native datastore).
+     *
+     * @param name the class name
+     * @param module the defining module's name
+     * @param base the base class
+     * @return the new class
+     */
+    public static PyType subclass(String name, String module, PyType base) {
+        return new PyType(name, module, new PyType[] {base}, null, false);
+    }
+
     /** {@code BaseException}. */
     public static final PyType BASE_EXCEPTION = PyType.builtin("BaseException", Builtins.OBJECT);
     public static final PyType SYSTEM_EXIT = PyType.builtin("SystemExit", BASE_EXCEPTION);

@@ -213,6 +213,11 @@ public final class Ops {
 
     // ---------------------------------------------------------------- arithmetic
 
+    /** Python's {@code a + b}. */
+    public static Object add(Object a, Object b) {
+        return binary(ADD, a, b);
+    }
+
     static Object binary(int op, Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             switch (op) {
