@@ -210,6 +210,19 @@ public final class Versions {
      *     VersionStringException
      */
     public static Map<String, List<String>> explodeDepVersions(String s) {
+        return explodeDepVersions(s, true);
+    }
+
+    /**
+     * {@code bb.utils.explode_dep_versions2(s, sort=sort)}: as {@link #explodeDepVersions(String)}, in the order of
+     * the string when {@code sort} is false.
+     *
+     * @param s an RDEPENDS-style string
+     * @param sort whether the names are sorted
+     * @return each name with its version constraints
+     * @throws IllegalArgumentException for a constraint without a valid operator
+     */
+    public static Map<String, List<String>> explodeDepVersions(String s, boolean sort) {
         Map<String, List<String>> r = new LinkedHashMap<>();
         String lastDep = null;
         String lastCmp = "";
@@ -267,9 +280,9 @@ public final class Versions {
                 r.put(i, new ArrayList<>());
             }
         }
-        Map<String, List<String>> sorted = new TreeMap<>();
-        r.forEach((k, v) -> sorted.put(k, List.copyOf(v)));
-        return Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
+        Map<String, List<String>> result = sort ? new TreeMap<>() : new LinkedHashMap<>();
+        r.forEach((k, v) -> result.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(result));
     }
 
     private static List<String> words(String s) {

@@ -51,6 +51,11 @@ final class BbSources {
 
     /** {@code bb.utils} helpers over the native ones. */
     static final String UTILS = """
+            import collections
+
+            def explode_dep_versions2(s, *, sort=True):
+                return collections.OrderedDict(_explode_dep_versions2(s, sort))
+
             def explode_dep_versions(s):
                 r = explode_dep_versions2(s)
                 for dep in r:

@@ -137,9 +137,9 @@ public final class BitbakePython implements PythonEvaluator {
                     }
                 })
                 .def("explode_deps", (a, kw) -> new PyList(new ArrayList<>(Versions.explodeDeps(Ops.str(a[0])))))
-                .def("explode_dep_versions2", (a, kw) -> {
+                .def("_explode_dep_versions2", (a, kw) -> {
                     try {
-                        return PythonRuntime.toPython(Versions.explodeDepVersions(Ops.str(a[0])));
+                        return PythonRuntime.toPython(Versions.explodeDepVersions(Ops.str(a[0]), Ops.isTrue(a[1])));
                     } catch (IllegalArgumentException e) {
                         throw PythonError.of(Exceptions.VALUE_ERROR, e.getMessage());
                     }
