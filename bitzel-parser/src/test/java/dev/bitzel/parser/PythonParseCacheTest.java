@@ -105,6 +105,10 @@ class PythonParseCacheTest {
                     d.setVar("TABLE", table)
                     shared = [1, 2]
                     d.setVar("PAIR", {"left": shared, "right": shared})
+                    d.setVar("COUNT", 3)
+                    d.setVar("ENABLED", True)
+                    d.setVar("RATIO", 0.5)
+                    d.setVarFlag("do_build", "nice", 5)
                 }
                 WORD = "${@objects_word(d)}"
                 """);
@@ -226,6 +230,30 @@ class PythonParseCacheTest {
                         + "'MIT License', 'osi': True}}), ('raw', b'bytes'), ('tags', {'a', 'b'}), "
                         + "('version', 3.5)]", "True");
         assertThat(results.get(0)).endsWith("beta!", "hello gamma wgamma label:gamma");
+    }
+
+    @Test
+    void intsBoolsAndFloatsStoredFromPythonKeepTheirTypesThroughTheCache() throws Exception {
+        List<RecipeFile> fresh = parseAll(load(false));
+        parseAll(load(true));
+        BuildDirectory second = load(true);
+        List<RecipeFile> cached = parseAll(second);
+        assertThat(second.cacheStatistics().orElseThrow().hits()).isEqualTo(3);
+        for (List<RecipeFile> files : List.of(fresh, cached)) {
+            RecipeFile gamma = files.stream().filter(f -> f.file().endsWith("/gamma_1.0.bb")).findFirst()
+                    .orElseThrow();
+            Recipe r = gamma.variant("");
+            assertThat(get(r, "${@d.getVar('COUNT') + 1} ${@d.getVar('ENABLED') is True} "
+                    + "${@repr(d.getVar('RATIO'))} ${@d.getVarFlag('do_build', 'nice') * 2}"))
+                    .isEqualTo("4 True 0.5 10");
+            assertThat(GetvarAnswers.answer(gamma, "", "COUNT")).isEqualTo(3L);
+            assertThat(GetvarAnswers.answer(gamma, "", "ENABLED")).isEqualTo(true);
+            assertThat(GetvarAnswers.answer(gamma, "", "RATIO")).isEqualTo(0.5);
+            assertThat(GetvarAnswers.answer(gamma, "", "do_build[nice]")).isEqualTo(5L);
+            // as in BitBake, such a value is not text: ${COUNT} does not expand
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.data().expand("n=${COUNT}"))
+                    .isInstanceOf(ExpansionException.class).hasMessageContaining("expected str instance, int found");
+        }
     }
 
     @Test
