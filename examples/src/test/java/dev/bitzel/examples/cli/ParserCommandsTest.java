@@ -106,6 +106,32 @@ class ParserCommandsTest {
             assertThat(json.get("A").get("error").asText()).isEqualTo("ParseError");
             assertThat(run.err()).contains("broken.bb:2");
         }
+
+        @Test
+        void pythonObjectsAreAnsweredAsJsonAndBitbakesOwnListsAsLists(@TempDir Path dir) throws IOException {
+            Path recipe = dir.resolve("objects.bb");
+            Files.writeString(recipe, """
+                    python () {
+                        d.setVar('N', 5)
+                        d.setVar('L', ['a', ('b', 1)])
+                        d.setVar('D', {'k': True})
+                        d.setVarFlag('A', 'on', False)
+                    }
+                    E = "${N}"
+                    addtask a
+                    """);
+            MainTest.Run run = run("getvar", "--recipe-file", recipe.toString(), "--bbpath", dir.toString(),
+                    "--json", "N", "L", "D", "A[on]", "E", "__BBTASKS");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertThat(json.get("N").isInt()).isTrue();
+            assertThat(json.get("N").asInt()).isEqualTo(5);
+            assertThat(json.get("L").toString()).isEqualTo("[\"a\",[\"b\",1]]");
+            assertThat(json.get("D").asText()).isEqualTo("{'k': True}");
+            assertThat(json.get("A[on]").isBoolean()).isTrue();
+            assertThat(json.get("E").get("error").asText()).isEqualTo("ExpansionError");
+            assertThat(json.get("__BBTASKS").toString()).isEqualTo("[\"do_a\"]");
+        }
     }
 
     @Nested
