@@ -889,6 +889,9 @@ public final class BitbakePython implements PythonEvaluator {
         if ("1".equals(value) && INT_FLAGS.contains(flag)) {
             return 1L;
         }
+        if (flag.equals("deps")) {
+            return wordList(value); // a task's list, kept space-separated in the store after parsing
+        }
         return fromStore(var + "[" + flag + "]", value);
     }
 
