@@ -785,7 +785,7 @@ public final class BitbakePython implements PythonEvaluator {
                 .method("expand", (a, kw) -> pyValue(call(() -> d.expand(a[0] == PyNone.NONE ? null
                         : Ops.str(a[0])))))
                 .method("hasOverrides", (a, kw) -> d.hasOverrides(Ops.str(a[0])))
-                .method("keys", (a, kw) -> new PyList(new ArrayList<>(d.keys())))
+                .method("keys", (a, kw) -> keysView(d))
                 .method("__iter__", (a, kw) -> Ops.iter(new PyList(new ArrayList<>(d.keys()))))
                 .method("__contains__", (a, kw) -> d.contains(Ops.str(a[0])))
                 .method("createCopy", (a, kw) -> newDatastore(d.createCopy()))
@@ -872,6 +872,19 @@ public final class BitbakePython implements PythonEvaluator {
                     op.get(1) == null ? PyNone.NONE : op.get(1)))));
         }
         return new PyList(pairs);
+    }
+
+    /**
+     * {@code d.keys()}: DataSmart is a {@code MutableMapping}, so this is a keys view. It iterates over every name, but
+     * {@code VAR in d.keys()} asks the mapping, which holds only names whose value is not None (as {@code VAR in d}).
+     */
+    private static Object keysView(DataStore d) {
+        List<String> names = new ArrayList<>(d.keys());
+        return NativeObject.builder("KeysView")
+                .method("__iter__", (a, kw) -> Ops.iter(new PyList(new ArrayList<>(names))))
+                .method("__len__", (a, kw) -> (long) names.size())
+                .method("__contains__", (a, kw) -> a[0] instanceof String name && d.contains(name))
+                .build();
     }
 
     /** Whether a flag holds a Python object other than a string. */
