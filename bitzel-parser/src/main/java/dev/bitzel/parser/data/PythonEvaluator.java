@@ -165,7 +165,8 @@ public interface PythonEvaluator {
      *
      * @param token a stored value for which {@link ObjectValues#isEvaluatorObject} holds
      * @return the object's description
-     * @throws IllegalArgumentException when this evaluator has no object under the token
+     * @throws IllegalArgumentException when this evaluator has no object under the token, or one restored from a
+     *     parse cache cannot be decoded
      */
     default ObjectValues.Described storedObject(String token) {
         throw new IllegalArgumentException("no Python object is stored under this token");

@@ -648,13 +648,10 @@ public final class BitbakePython implements PythonEvaluator {
                     if (PENDING_OPERATIONS.contains(flag)) {
                         return pendingOperations(d, var, flag);
                     }
-                    if (flag.equals("deps")) {
-                        // a list in BitBake, as __BBTASKS
-                        if (HOOKS.get() != null) {
-                            List<String> deps = HOOKS.get().taskDeps(var);
-                            return deps == null ? PyNone.NONE : new PyList(new ArrayList<>(deps));
-                        }
-                        return wordList(call(() -> d.getVarFlag(var, flag, false)));
+                    if (flag.equals("deps") && HOOKS.get() != null) {
+                        // a list in BitBake, as __BBTASKS: kept beside the store while parsing
+                        List<String> deps = HOOKS.get().taskDeps(var);
+                        return deps == null ? PyNone.NONE : new PyList(new ArrayList<>(deps));
                     }
                     return flagValue(var, flag, call(() -> d.getVarFlag(var, flag, expand)));
                 })
@@ -1040,7 +1037,11 @@ public final class BitbakePython implements PythonEvaluator {
                     + " process, or is no longer held)");
         }
         if (o instanceof Restored r) {
-            o = r.value(token);
+            try {
+                o = r.value("a variable");
+            } catch (PythonError e) {
+                throw new IllegalArgumentException(e.pythonMessage(), e);
+            }
         }
         return new ObjectValues.Described(Ops.typeName(o), Ops.str(o), plain(o), Ops.isTrue(o));
     }
