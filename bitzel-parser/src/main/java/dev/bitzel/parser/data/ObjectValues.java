@@ -46,9 +46,13 @@ public final class ObjectValues {
     public record Described(String typeName, String text, Object plain, boolean truth) {
     }
 
-    /** Whether a stored value is a token standing for a Python object rather than a string. */
+    /**
+     * Whether a stored value is a token standing for a Python object rather than a string. Text that only looks like
+     * one (metadata can hold a NUL character) is a string.
+     */
     public static boolean isObject(String value) {
-        return value != null && !value.isEmpty() && value.charAt(0) == '\u0000' && value.startsWith(PREFIX);
+        return value != null && !value.isEmpty() && value.charAt(0) == '\u0000'
+                && (value.startsWith(OBJECT) || scalar(value) != null);
     }
 
     /** Whether a stored value names an object kept by an evaluator (not an int, bool or float). */
@@ -94,25 +98,29 @@ public final class ObjectValues {
      * @return the scalar, or null
      */
     public static Object scalar(String value) {
-        if (!isObject(value)) {
+        if (value == null || value.isEmpty() || value.charAt(0) != '\u0000') {
             return null;
         }
-        if (value.startsWith(INT)) {
-            String digits = value.substring(INT.length());
-            BigInteger big = new BigInteger(digits);
-            return big.bitLength() < 64 ? (Object) big.longValue() : big;
-        }
-        if (value.startsWith(BOOL)) {
-            return value.endsWith("True");
-        }
-        if (value.startsWith(FLOAT)) {
-            String text = value.substring(FLOAT.length());
-            return switch (text) {
-                case "inf" -> Double.POSITIVE_INFINITY;
-                case "-inf" -> Double.NEGATIVE_INFINITY;
-                case "nan" -> Double.NaN;
-                default -> Double.parseDouble(text);
-            };
+        try {
+            if (value.startsWith(INT)) {
+                BigInteger big = new BigInteger(value.substring(INT.length()));
+                return big.bitLength() < 64 ? (Object) big.longValue() : big;
+            }
+            if (value.startsWith(BOOL)) {
+                String text = value.substring(BOOL.length());
+                return text.equals("True") ? Boolean.TRUE : text.equals("False") ? Boolean.FALSE : null;
+            }
+            if (value.startsWith(FLOAT)) {
+                String text = value.substring(FLOAT.length());
+                return switch (text) {
+                    case "inf" -> Double.POSITIVE_INFINITY;
+                    case "-inf" -> Double.NEGATIVE_INFINITY;
+                    case "nan" -> Double.NaN;
+                    default -> Double.parseDouble(text);
+                };
+            }
+        } catch (NumberFormatException notAToken) {
+            return null; // text that only looks like a token (metadata holding a NUL character): not a number
         }
         return null;
     }

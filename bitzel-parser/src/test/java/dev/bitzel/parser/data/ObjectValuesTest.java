@@ -45,6 +45,20 @@ class ObjectValuesTest {
     }
 
     @Test
+    void textThatOnlyLooksLikeATokenIsNoNumberAndNoCrash() throws Exception {
+        String fake = "\u0000bitzel-python-int:12x";
+        assertThat(ObjectValues.scalar(fake)).isNull();
+        assertThat(ObjectValues.isObject(fake)).isFalse();
+        assertThatThrownBy(() -> ObjectValues.describe(fake, PythonEvaluator.UNSUPPORTED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a Python object token");
+        DataStore d = DataStore.create();
+        d.setVar("F", fake);
+        d.setVar("F:append", "y");
+        d.setVar("X", "${F}");
+        assertThat(d.getVar("X")).isEqualTo(fake + "y");
+    }
+
+    @Test
     void anObjectHeldByAnEvaluatorThatHasItNotIsAClearError() {
         assertThatThrownBy(() -> ObjectValues.describe(ObjectValues.OBJECT + "1:2", PythonEvaluator.UNSUPPORTED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no Python object");

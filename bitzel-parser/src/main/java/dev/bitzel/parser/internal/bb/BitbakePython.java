@@ -1160,8 +1160,9 @@ public final class BitbakePython implements PythonEvaluator {
         if (s == null) {
             return PyNone.NONE;
         }
-        if (ObjectValues.isObject(s) && !s.startsWith(TOKEN)) {
-            return ObjectValues.scalar(s);
+        Object scalar = ObjectValues.scalar(s);
+        if (scalar != null) {
+            return scalar;
         }
         if (s.startsWith(TOKEN)) {
             Object o = objects.get(s);
