@@ -1268,13 +1268,7 @@ public final class DataStore {
                 needOverrides();
                 for (AppendOp op : (List<AppendOp>) list) {
                     if (matchesAll(op.override())) {
-                        if (value instanceof String str && ObjectValues.isObject(str)) {
-                            String type = typeName(str, var);
-                            throw new ExpansionException(var, null, "TypeError", type.equals("list")
-                                    ? "can only concatenate list (not \"str\") to list"
-                                    : "unsupported operand type(s) for +: '" + type + "' and 'str'", null);
-                        }
-                        value = (value == null ? "" : asString(value)) + op.value();
+                        value = concatenate(var, value == null ? "" : asString(value), op.value());
                     }
                 }
             }
@@ -1283,11 +1277,7 @@ public final class DataStore {
                 needOverrides();
                 for (AppendOp op : (List<AppendOp>) list) {
                     if (matchesAll(op.override())) {
-                        if (value instanceof String str && ObjectValues.isObject(str)) {
-                            throw new ExpansionException(var, null, "TypeError", "can only concatenate str (not \""
-                                    + typeName(str, var) + "\") to str", null);
-                        }
-                        value = op.value() + (value == null ? "" : asString(value));
+                        value = concatenate(var, op.value(), value == null ? "" : asString(value));
                     }
                 }
             }
@@ -1370,6 +1360,18 @@ public final class DataStore {
             return ObjectValues.describe(s, python).truth();
         }
         return value != null && !(value instanceof String s && s.isEmpty());
+    }
+
+    /** BitBake's {@code value + r} of an append or prepend: Python's {@code +} when an object is involved. */
+    private String concatenate(String var, String left, String right) throws ExpansionException {
+        if (!ObjectValues.isObject(left) && !ObjectValues.isObject(right)) {
+            return left + right;
+        }
+        try {
+            return python.add(left, right);
+        } catch (PythonException e) {
+            throw new ExpansionException(var, null, e.type(), e.getMessage(), e);
+        }
     }
 
     /** The Python type name of a value the store holds for a variable (for messages). */

@@ -173,6 +173,20 @@ public interface PythonEvaluator {
     }
 
     /**
+     * Python's {@code left + right} of two stored values of which one at least is an object
+     * ({@link ObjectValues#isObject}): how BitBake applies an {@code :append} or {@code :prepend} when the variable
+     * holds an object, or the appended value is one ({@code d.appendVar('L', ['b'])}). The default has no objects.
+     *
+     * @param left the left operand as stored
+     * @param right the right operand as stored
+     * @return the sum as the store holds it (a token when it is not a string)
+     * @throws PythonException when Python's {@code +} fails (e.g. {@code TypeError} for an int and a str)
+     */
+    default String add(String left, String right) throws PythonException {
+        throw new PythonException(left + " + " + right, "TypeError", "no Python objects to add");
+    }
+
+    /**
      * What a piece of Python code refers to.
      *
      * @param references variables read ({@code d.getVar('X')} and {@code bb.utils.contains('X', ...)} keys)

@@ -87,7 +87,7 @@ class ObjectValuesTest {
 
     @Test
     void appendingPrependingOrRemovingTextOnAnObjectIsATypeError() throws Exception {
-        DataStore d = DataStore.create();
+        DataStore d = DataStore.create(PythonEvaluator.builtin()); // appends to objects add with Python's +
         d.setVar("A", ObjectValues.ofInt(5));
         d.setVar("A:append", "x");
         assertThatThrownBy(() -> d.getVar("A")).isInstanceOf(ExpansionException.class)
@@ -100,6 +100,10 @@ class ObjectValuesTest {
         d.setVar("R:remove", "5");
         assertThatThrownBy(() -> d.getVar("R")).isInstanceOf(ExpansionException.class)
                 .hasMessageContaining("expected string or bytes-like object");
+        d.setVar("S", ObjectValues.ofInt(5));
+        d.setVar("S:append", ObjectValues.ofInt(2));
+        d.setVar("S:prepend", ObjectValues.ofInt(10));
+        assertThat(d.getVar("S")).isEqualTo(ObjectValues.ofInt(17));
         // a false object is not filtered, as in BitBake (`if value`)
         d.setVar("Z", ObjectValues.ofInt(0));
         d.setVar("Z:remove", "0");

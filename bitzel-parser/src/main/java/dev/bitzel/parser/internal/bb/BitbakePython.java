@@ -728,11 +728,12 @@ public final class BitbakePython implements PythonEvaluator {
                     return PyNone.NONE;
                 })
                 .method("appendVar", (a, kw) -> {
-                    write(() -> d.appendVar(Ops.str(a[0]), Ops.str(a[1]), new Origin("append", null, 0)));
+                    // kept pending, as BitBake's (a :append added with parsing=True); an object is added with +
+                    write(() -> d.appendVar(Ops.str(a[0]), storeValue(a[1]), new Origin("append", null, 0)));
                     return PyNone.NONE;
                 })
                 .method("prependVar", (a, kw) -> {
-                    write(() -> d.prependVar(Ops.str(a[0]), Ops.str(a[1]), new Origin("prepend", null, 0)));
+                    write(() -> d.prependVar(Ops.str(a[0]), storeValue(a[1]), new Origin("prepend", null, 0)));
                     return PyNone.NONE;
                 })
                 .method("appendVarFlag", (a, kw) -> {
@@ -858,14 +859,14 @@ public final class BitbakePython implements PythonEvaluator {
     private static final List<String> PENDING_OPERATIONS = List.of(":append", ":prepend", ":remove");
 
     /** BitBake's internal list of {@code [value, override]} pairs of a pending operation, or None. */
-    private static Object pendingOperations(DataStore d, String var, String kind) {
+    private Object pendingOperations(DataStore d, String var, String kind) {
         List<List<String>> ops = d.pendingOperations(var, kind);
         if (ops == null) {
             return PyNone.NONE;
         }
         List<Object> pairs = new ArrayList<>(ops.size());
         for (List<String> op : ops) {
-            pairs.add(new PyList(new ArrayList<>(Arrays.asList(op.get(0),
+            pairs.add(new PyList(new ArrayList<>(Arrays.asList(fromStore(var + kind, op.get(0)),
                     op.get(1) == null ? PyNone.NONE : op.get(1)))));
         }
         return new PyList(pairs);
@@ -1022,6 +1023,15 @@ public final class BitbakePython implements PythonEvaluator {
     /** Whether a store value is the token of a Python object rather than a string. */
     public static boolean isObjectToken(String value) {
         return ObjectValues.isEvaluatorObject(value);
+    }
+
+    @Override
+    public String add(String left, String right) throws PythonException {
+        try {
+            return storeValue(Ops.add(fromStore("a variable", left), fromStore("its append", right)));
+        } catch (PythonError e) {
+            throw new PythonException(left + " + " + right, e.typeName(), e.pythonMessage());
+        }
     }
 
     /** Whether Python code of this evaluator is running on this thread (which then holds its lock). */

@@ -114,12 +114,25 @@ final class LazyPython implements PythonEvaluator {
 
     @Override
     public dev.bitzel.parser.data.ObjectValues.Described storedObject(String token) {
-        // an object restored from the parse cache may be of a class a layer's library defines: outside Python, the
-        // configuration's Python is set up first (inside, it holds the lock that setting up needs, and is set up)
+        ensureOutsidePython();
+        return delegate.storedObject(token);
+    }
+
+    @Override
+    public String add(String left, String right) throws PythonException {
+        ensureOutsidePython();
+        return delegate.add(left, right);
+    }
+
+    /**
+     * Sets up the configuration's Python before a stored object is read outside Python: an object restored from the
+     * parse cache may be of a class a layer's library defines. Inside Python it is set up, and this thread holds the
+     * lock that setting up would need.
+     */
+    private void ensureOutsidePython() {
         if (!(delegate instanceof BitbakePython python && python.runningOnThisThread())) {
             ensure();
         }
-        return delegate.storedObject(token);
     }
 
     @Override
