@@ -1767,7 +1767,8 @@ public final class DataStore {
                     throw new PyFailureAt("RecursionError", "maximum recursion depth exceeded");
                 }
                 Object var = getVarFlagInternal(key, CONTENT, true, false, false);
-                if (var instanceof String str && (ObjectValues.isObject(str) || ObjectValues.isInternalList(key))) {
+                if (var instanceof String str && (ObjectValues.isObject(str)
+                        || key.charAt(0) == '_' && ObjectValues.isInternalList(key))) {
                     // BitBake's re.sub callback returns the object itself, which re.sub refuses
                     throw new PyFailureAt("TypeError", "expected str instance, " + typeName(str, key) + " found");
                 }
