@@ -52,6 +52,45 @@ final class BbSources {
     /** {@code bb.utils} helpers over the native ones. */
     static final String UTILS = """
             import collections
+            import re
+
+            def explode_version(s):
+                # a version as BitBake compares it: (0, number), (1, letters), (-1, '~') or (2, other character)
+                r = []
+                while s != '':
+                    m = re.match(r'^(\\d+)(.*)$', s) if s[0] in '0123456789' else None
+                    if m:
+                        r.append((0, int(m.group(1))))
+                        s = m.group(2)
+                        continue
+                    m = re.match(r'^([a-zA-Z]+)(.*)$', s)
+                    if m:
+                        r.append((1, m.group(1)))
+                        s = m.group(2)
+                        continue
+                    r.append((-1, s[0]) if s[0] == '~' else (2, s[0]))
+                    s = s[1:]
+                return r
+
+            def split_version(s):
+                # (PE, PV, PR) of "[PE:]PV[-PR]", surrounding spaces and comparison signs dropped
+                s = s.strip(" <>=")
+                e = 0
+                if s.count(':'):
+                    e = int(s.split(":")[0])
+                    s = s.split(":")[1]
+                r = ""
+                if s.count('-'):
+                    s, r = s.rsplit("-", 1)
+                return (e, s, r)
+
+            _SEMVER_IDENT = r'(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)'
+            _SEMVER = re.compile(r'^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)'
+                                 r'(?:-(' + _SEMVER_IDENT + r'(?:\\.' + _SEMVER_IDENT + r')*))?'
+                                 r'(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$')
+
+            def is_semver(version):
+                return _SEMVER.match(version) is not None
 
             def explode_dep_versions2(s, *, sort=True):
                 return collections.OrderedDict(_explode_dep_versions2(s, sort))

@@ -171,7 +171,14 @@ final class MiscModules {
             }
             return Math.sqrt(x);
         });
-        m.def("exp", (a, kw) -> Math.exp(Ops.toDouble(a[0])));
+        m.def("exp", (a, kw) -> {
+            double x = Ops.toDouble(a[0]);
+            double r = Math.exp(x);
+            if (Double.isInfinite(r) && Double.isFinite(x)) {
+                throw Errors.overflow("math range error");
+            }
+            return r;
+        });
         m.def("log", (a, kw) -> {
             double x = Ops.toDouble(a[0]);
             if (x <= 0) {
@@ -187,6 +194,28 @@ final class MiscModules {
         m.def("isnan", (a, kw) -> Double.isNaN(Ops.toDouble(a[0])));
         m.def("isinf", (a, kw) -> Double.isInfinite(Ops.toDouble(a[0])));
         m.def("isfinite", (a, kw) -> Double.isFinite(Ops.toDouble(a[0])));
+        m.def("comb", (a, kw) -> {
+            java.math.BigInteger n = Ints.big(a[0]);
+            java.math.BigInteger k = Ints.big(a[1]);
+            if (n.signum() < 0 || k.signum() < 0) {
+                throw Errors.valueError((n.signum() < 0 ? "n" : "k") + " must be a non-negative integer");
+            }
+            if (k.compareTo(n) > 0) {
+                return 0L;
+            }
+            java.math.BigInteger r = java.math.BigInteger.ONE;
+            for (java.math.BigInteger i = java.math.BigInteger.ONE; i.compareTo(k) <= 0; i = i.add(java.math.BigInteger.ONE)) {
+                r = r.multiply(n.subtract(k).add(i)).divide(i);
+            }
+            return Ints.normalize(r);
+        });
+        m.def("isqrt", (a, kw) -> {
+            java.math.BigInteger n = Ints.big(a[0]);
+            if (n.signum() < 0) {
+                throw Errors.valueError("isqrt() argument must be nonnegative");
+            }
+            return Ints.normalize(n.sqrt());
+        });
         m.def("gcd", (a, kw) -> {
             java.math.BigInteger g = java.math.BigInteger.ZERO;
             for (Object o : a) {

@@ -103,6 +103,38 @@ final class OsModule {
             }
             return parts.isEmpty() ? "." : String.join("/", parts);
         });
+        path.def("commonpath", (a, kw) -> {
+            List<Object> l = Ops.toList(a[0]);
+            if (l.isEmpty()) {
+                throw Errors.valueError("commonpath() arg is an empty sequence");
+            }
+            Boolean absolute = null;
+            List<String> common = null;
+            for (Object o : l) {
+                String p = Ops.str(o);
+                boolean abs = p.startsWith("/");
+                if (absolute != null && absolute != abs) {
+                    throw Errors.valueError("Can't mix absolute and relative paths");
+                }
+                absolute = abs;
+                List<String> parts = new ArrayList<>();
+                for (String c : p.split("/", -1)) {
+                    if (!c.isEmpty() && !c.equals(".")) {
+                        parts.add(c);
+                    }
+                }
+                if (common == null) {
+                    common = parts;
+                } else {
+                    int i = 0;
+                    while (i < common.size() && i < parts.size() && common.get(i).equals(parts.get(i))) {
+                        i++;
+                    }
+                    common = common.subList(0, i);
+                }
+            }
+            return (absolute ? "/" : "") + String.join("/", common);
+        });
         path.def("commonprefix", (a, kw) -> {
             List<Object> l = Ops.toList(a[0]);
             if (l.isEmpty()) {

@@ -515,8 +515,10 @@ final class ReModule {
                 case "lastindex": {
                     int last = -1;
                     int lastEnd = -1;
+                    // the group that closed last: the one ending last; of groups ending together, the outermost
+                    // (it closes after the groups nested in it), which has the lowest number
                     for (int i = 1; i <= p.groups; i++) {
-                        if (m.group(i) != null && m.end(i) >= lastEnd) {
+                        if (m.group(i) != null && m.end(i) > lastEnd) {
                             last = i;
                             lastEnd = m.end(i);
                         }

@@ -187,6 +187,29 @@ final class SourceModules {
                 return lru_cache(None)(user_function)
 
             def total_ordering(cls):
+                # the missing comparisons from one of < <= > >= and ==
+                own = cls.__dict__
+                if '__lt__' in own:
+                    derived = {'__gt__': lambda self, other: not self < other and self != other,
+                               '__le__': lambda self, other: self < other or self == other,
+                               '__ge__': lambda self, other: not self < other}
+                elif '__le__' in own:
+                    derived = {'__ge__': lambda self, other: not self <= other or self == other,
+                               '__lt__': lambda self, other: self <= other and self != other,
+                               '__gt__': lambda self, other: not self <= other}
+                elif '__gt__' in own:
+                    derived = {'__lt__': lambda self, other: not self > other and self != other,
+                               '__ge__': lambda self, other: self > other or self == other,
+                               '__le__': lambda self, other: not self > other}
+                elif '__ge__' in own:
+                    derived = {'__le__': lambda self, other: not self >= other or self == other,
+                               '__gt__': lambda self, other: self >= other and self != other,
+                               '__lt__': lambda self, other: not self >= other}
+                else:
+                    raise ValueError('must define at least one ordering operation: < > <= >=')
+                for name, method in derived.items():
+                    if name not in own:
+                        setattr(cls, name, method)
                 return cls
             """;
 

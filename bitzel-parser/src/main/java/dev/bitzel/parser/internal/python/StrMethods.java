@@ -121,7 +121,8 @@ final class StrMethods {
         });
         t.def("upper", (a, kw) -> self(a[0], "upper").toUpperCase(Locale.ROOT));
         t.def("lower", (a, kw) -> self(a[0], "lower").toLowerCase(Locale.ROOT));
-        t.def("casefold", (a, kw) -> self(a[0], "casefold").toLowerCase(Locale.ROOT));
+        // full case folding (ß → ss, ﬁ → fi) is, but for a few scripts, upper case then lower case
+        t.def("casefold", (a, kw) -> self(a[0], "casefold").toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
         t.def("capitalize", (a, kw) -> {
             String s = self(a[0], "capitalize");
             if (s.isEmpty()) {
