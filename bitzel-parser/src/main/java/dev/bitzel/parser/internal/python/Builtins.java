@@ -33,6 +33,20 @@ public final class Builtins {
     public static final PyType METHOD = PyType.builtin("method", OBJECT);
     public static final PyType MODULE = PyType.builtin("module", OBJECT);
     public static final PyType RANGE = PyType.builtin("range", OBJECT);
+
+    /** The position of an int in a range, or -1 (anything else, e.g. a float, is looked for by equality: absent). */
+    private static long rangePosition(PyRange r, Object o) {
+        if (!(o instanceof Long || o instanceof Boolean)) {
+            return -1;
+        }
+        long v = o instanceof Boolean b ? (b ? 1 : 0) : (Long) o;
+        long offset = v - r.start;
+        if (offset % r.step != 0) {
+            return -1;
+        }
+        long i = offset / r.step;
+        return i >= 0 && i < r.length() ? i : -1;
+    }
     public static final PyType SLICE = PyType.builtin("slice", OBJECT);
     public static final PyType ITERATOR = PyType.builtin("iterator", OBJECT);
     public static final PyType GENERATOR = PyType.builtin("generator", OBJECT);
@@ -247,6 +261,32 @@ public final class Builtins {
             boolean signed = b[3] != null && Ops.isTrue(b[3]);
             return Ints.normalize(signed ? new BigInteger(by) : new BigInteger(1, by));
         })));
+        RANGE.def("index", (a, kw) -> {
+            PyRange r = (PyRange) a[0];
+            long i = rangePosition(r, a[1]);
+            if (i < 0) {
+                throw Errors.valueError(Ops.repr(a[1]) + " is not in range");
+            }
+            return i;
+        });
+        RANGE.def("count", (a, kw) -> rangePosition((PyRange) a[0], a[1]) < 0 ? 0L : 1L);
+        FLOAT.def("as_integer_ratio", (a, kw) -> {
+            double d = (Double) a[0];
+            if (Double.isInfinite(d)) {
+                throw Errors.overflow("cannot convert Infinity to integer ratio");
+            }
+            if (Double.isNaN(d)) {
+                throw Errors.valueError("cannot convert NaN to integer ratio");
+            }
+            java.math.BigDecimal exact = new java.math.BigDecimal(d); // a double is a binary fraction: exact
+            BigInteger num = exact.unscaledValue();
+            BigInteger den = BigInteger.TEN.pow(Math.max(exact.scale(), 0));
+            if (exact.scale() < 0) {
+                num = num.multiply(BigInteger.TEN.pow(-exact.scale()));
+            }
+            BigInteger g = num.gcd(den);
+            return PyTuple.of(Ints.normalize(num.divide(g)), Ints.normalize(den.divide(g)));
+        });
         FLOAT.def("is_integer", (a, kw) -> {
             double d = (Double) a[0];
             return d == Math.rint(d) && !Double.isInfinite(d);

@@ -209,6 +209,22 @@ final class MiscModules {
             }
             return Ints.normalize(r);
         });
+        m.def("perm", (a, kw) -> {
+            java.math.BigInteger n = Ints.big(a[0]);
+            java.math.BigInteger k = a.length > 1 && a[1] != PyNone.NONE ? Ints.big(a[1]) : n;
+            if (n.signum() < 0 || k.signum() < 0) {
+                throw Errors.valueError((n.signum() < 0 ? "n" : "k") + " must be a non-negative integer");
+            }
+            if (k.compareTo(n) > 0) {
+                return 0L;
+            }
+            java.math.BigInteger r = java.math.BigInteger.ONE;
+            for (java.math.BigInteger i = n.subtract(k).add(java.math.BigInteger.ONE); i.compareTo(n) <= 0;
+                    i = i.add(java.math.BigInteger.ONE)) {
+                r = r.multiply(i);
+            }
+            return Ints.normalize(r);
+        });
         m.def("isqrt", (a, kw) -> {
             java.math.BigInteger n = Ints.big(a[0]);
             if (n.signum() < 0) {

@@ -27,6 +27,72 @@ final class SourceModules {
                         return 'OrderedDict()'
                     return 'OrderedDict(%r)' % (list(self.items()),)
 
+            class deque(object):
+                # a list underneath: metadata's deques are short
+                def __init__(self, iterable=(), maxlen=None):
+                    self.maxlen = maxlen
+                    self._items = []
+                    for x in iterable:
+                        self.append(x)
+                def append(self, x):
+                    self._items.append(x)
+                    if self.maxlen is not None and len(self._items) > self.maxlen:
+                        del self._items[0]
+                def appendleft(self, x):
+                    self._items.insert(0, x)
+                    if self.maxlen is not None and len(self._items) > self.maxlen:
+                        self._items.pop()
+                def pop(self):
+                    if not self._items:
+                        raise IndexError('pop from an empty deque')
+                    return self._items.pop()
+                def popleft(self):
+                    if not self._items:
+                        raise IndexError('pop from an empty deque')
+                    return self._items.pop(0)
+                def extend(self, iterable):
+                    for x in iterable:
+                        self.append(x)
+                def extendleft(self, iterable):
+                    for x in iterable:
+                        self.appendleft(x)
+                def rotate(self, n=1):
+                    if self._items:
+                        n = n % len(self._items)
+                        self._items[:] = self._items[len(self._items) - n:] + self._items[:len(self._items) - n]
+                def clear(self):
+                    self._items.clear()
+                def count(self, x):
+                    return self._items.count(x)
+                def remove(self, x):
+                    self._items.remove(x)
+                def reverse(self):
+                    self._items.reverse()
+                def index(self, x, *args):
+                    return self._items.index(x, *args)
+                def copy(self):
+                    return deque(self._items, self.maxlen)
+                def __len__(self):
+                    return len(self._items)
+                def __iter__(self):
+                    return iter(self._items)
+                def __reversed__(self):
+                    return reversed(self._items)
+                def __getitem__(self, i):
+                    return self._items[i]
+                def __setitem__(self, i, value):
+                    self._items[i] = value
+                def __contains__(self, x):
+                    return x in self._items
+                def __bool__(self):
+                    return bool(self._items)
+                def __eq__(self, other):
+                    return isinstance(other, deque) and self._items == other._items
+                def __repr__(self):
+                    if self.maxlen is None:
+                        return 'deque(%r)' % (self._items,)
+                    return 'deque(%r, maxlen=%d)' % (self._items, self.maxlen)
+
             class defaultdict(dict):
                 def __init__(self, default_factory=None, *args, **kwargs):
                     dict.__init__(self, *args, **kwargs)
