@@ -618,6 +618,75 @@ final class SourceModules {
                     return '\\n'.join(l if l.strip(' \\t') else '' for l in lines)
                 return '\\n'.join(l[len(margin):] if l.strip(' \\t') else '' for l in lines)
 
+            import re
+
+            # A chunk: a run of whitespace; an em-dash (two or more hyphens) between words; or a word up to and
+            # including a hyphen that joins two letters to letters (after at least two letters, or a letter and a
+            # hyphen), or up to the next whitespace, or up to an em-dash
+            _PUNCT = r'[\\w!\\x22\\x27&.,?]'
+            _CHUNK = re.compile(r'( +|(?<=' + _PUNCT + r')-{2,}(?=\\w)'
+                                r'|[^ ]+?(?:-(?:(?<=[^\\d\\W]{2}-)|(?<=[^\\d\\W]-[^\\d\\W]-))'
+                                r'(?=[^\\d\\W]-?[^\\d\\W])|(?= |\\Z)|(?<=' + _PUNCT + r')(?=-{2,}\\w)))')
+
+            def _chunks(text, break_on_hyphens):
+                if break_on_hyphens:
+                    return [c for c in _CHUNK.split(text) if c]
+                return [c for c in re.split(r'( +)', text) if c]
+
+            def wrap(text, width=70, initial_indent='', subsequent_indent='', expand_tabs=True,
+                     replace_whitespace=True, fix_sentence_endings=False, break_long_words=True,
+                     drop_whitespace=True, break_on_hyphens=True, tabsize=8, max_lines=None, placeholder=' [...]'):
+                if width <= 0:
+                    raise ValueError("invalid width %r (must be > 0)" % width)
+                if fix_sentence_endings or max_lines is not None:
+                    raise NotImplementedError("bitzel: textwrap with fix_sentence_endings or max_lines")
+                if expand_tabs:
+                    text = text.expandtabs(tabsize)
+                if replace_whitespace:
+                    for ws in '\\t\\n\\x0b\\x0c\\r':
+                        text = text.replace(ws, ' ')
+                chunks = _chunks(text, break_on_hyphens)
+                chunks.reverse()
+                lines = []
+                while chunks:
+                    line = []
+                    used = 0
+                    indent = subsequent_indent if lines else initial_indent
+                    room = width - len(indent)
+                    if drop_whitespace and chunks[-1].strip() == '' and lines:
+                        del chunks[-1]
+                    while chunks:
+                        n = len(chunks[-1])
+                        if used + n <= room:
+                            line.append(chunks.pop())
+                            used += n
+                        else:
+                            break
+                    if chunks and len(chunks[-1]) > room:
+                        # a word longer than a line
+                        left = 1 if room < 1 else room - used
+                        if break_long_words:
+                            end = left
+                            chunk = chunks[-1]
+                            if break_on_hyphens and len(chunk) > left:
+                                hyphen = chunk.rfind('-', 0, left)
+                                if hyphen > 0 and any(c != '-' for c in chunk[:hyphen]):
+                                    end = hyphen + 1
+                            line.append(chunk[:end])
+                            chunks[-1] = chunk[end:]
+                        elif not line:
+                            line.append(chunks.pop())
+                        used = sum(len(c) for c in line)
+                    if drop_whitespace and line and line[-1].strip() == '':
+                        used -= len(line[-1])
+                        del line[-1]
+                    if line:
+                        lines.append(indent + ''.join(line))
+                return lines
+
+            def fill(text, width=70, **kwargs):
+                return '\\n'.join(wrap(text, width, **kwargs))
+
             def indent(text, prefix, predicate=None):
                 if predicate is None:
                     predicate = lambda line: line.strip()
