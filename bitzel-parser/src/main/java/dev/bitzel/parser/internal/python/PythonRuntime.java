@@ -431,8 +431,10 @@ public final class PythonRuntime {
             if (source != null) {
                 m = new PyModule(name, newGlobals(name));
                 NativeModules.addHelpers(m.dict());
-                modules.put(name, m);
+                // marked loading before it is visible: another thread that finds it then waits for the lock
+                // instead of using a module whose code has not run to the end
                 loading.add(name);
+                modules.put(name, m);
                 try {
                     eval(compile(source, "<bitzel>/" + name + ".py", 1, Mode.EXEC), m.dict());
                 } catch (PythonSyntaxError e) {
@@ -501,8 +503,8 @@ public final class PythonRuntime {
             path.list.add(file.getParent().toString());
             m.dict().put("__path__", path);
         }
+        loading.add(name); // before it is visible, as for source modules
         modules.put(name, m);
-        loading.add(name);
         try {
             Code c = compile(src, file.toString(), 1, Mode.EXEC);
             eval(c, m.dict());

@@ -59,6 +59,28 @@ class PythonRuntimeTest {
         return g;
     }
 
+    @Test
+    void aModuleImportedByTwoThreadsAtOnceIsSeenOnlyWhenItsCodeHasRun() throws Exception {
+        // the last definition of collections' source: a thread that saw the module before its code ran to the end
+        // would miss it
+        for (int round = 0; round < 200; round++) {
+            PythonRuntime fresh = new PythonRuntime();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.Callable<Object> importer = () -> {
+                start.await();
+                return Ops.getattr(fresh.importModule("collections"), "namedtuple");
+            };
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(importer);
+                var second = pool.submit(importer);
+                assertThat(first.get()).isNotNull().isSameAs(second.get());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Nested
     class Evaluation {
         @Test
