@@ -80,12 +80,15 @@ final class MiscModules {
         r.add(Json.create());
         r.add(itertools());
         r.add(hashlib());
+        r.add(base64());
+        r.add(binascii());
+        r.add(zlib());
         r.add(InspectModule.create());
         for (String name : new String[] {"subprocess", "shutil", "glob", "tempfile", "traceback", "multiprocessing",
             "mmap", "struct", "signal", "select", "socket", "ast", "datetime", "codecs",
             "io", "stat", "pickle", "queue", "uuid", "random", "platform", "pwd", "grp", "fcntl",
-            "termios", "atexit", "gc", "weakref", "sqlite3", "zlib", "gzip", "bz2", "lzma", "tarfile", "zipfile",
-            "pathlib", "urllib", "urllib.parse", "urllib.request", "base64", "binascii", "locale", "difflib",
+            "termios", "atexit", "gc", "weakref", "sqlite3", "gzip", "bz2", "lzma", "tarfile", "zipfile",
+            "pathlib", "urllib", "urllib.parse", "urllib.request", "locale", "difflib",
             "argparse", "configparser", "email", "http", "ssl", "csv", "xml", "html", "urllib.error", "logging.config",
             "logging.handlers", "concurrent", "concurrent.futures", "unittest", "pprint", "getpass", "array",
             "ctypes", "importlib", "types", "enum", "typing", "numbers", "netrc", "decimal",
@@ -258,6 +261,118 @@ final class MiscModules {
             return x == y || Math.abs(x - y) <= Math.max(rel * Math.max(Math.abs(x), Math.abs(y)), abs);
         });
         return m;
+    }
+
+    /** The bytes of a bytes-like argument, or of an ASCII str where the function also takes one. */
+    private static byte[] binary(Object o, String function, boolean asciiStr) {
+        if (o instanceof PyBytes b) {
+            return b.bytes;
+        }
+        if (asciiStr && o instanceof String str) {
+            for (int i = 0; i < str.length(); i++) {
+                if (str.charAt(i) > 127) {
+                    throw Errors.valueError("string argument should contain only ASCII characters");
+                }
+            }
+            return str.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        throw Errors.typeError(function + "() argument must be bytes-like, not '" + Ops.typeName(o) + "'");
+    }
+
+    /**
+     * Base64 input as CPython's decoders read it without {@code validate=True}: characters outside the alphabet
+     * (newlines) are skipped; the URL-safe alphabet's {@code -} and {@code _} stand for {@code +} and {@code /}.
+     */
+    private static byte[] alphabetOnly(byte[] data, boolean urlsafe) {
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream(data.length);
+        int padding = -1; // '=' seen after the data, once the first one is met
+        for (byte b : data) {
+            byte c = urlsafe && b == '-' ? (byte) '+' : urlsafe && b == '_' ? (byte) '/' : b;
+            if (c == '=') {
+                padding = padding < 0 ? 1 : padding + 1;
+            } else if (padding < 0 && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '+' || c == '/')) {
+                kept.write(c);
+            }
+        }
+        // the data ends at its padding (what follows is ignored, as CPython does); too little padding is an error
+        int needed = (4 - kept.size() % 4) % 4;
+        if (needed > 0 && padding < needed) {
+            throw PythonError.of(BINASCII_ERROR, "Incorrect padding");
+        }
+        for (int i = 0; i < needed; i++) {
+            kept.write('=');
+        }
+        return kept.toByteArray();
+    }
+
+    private static Object decoded(java.util.Base64.Decoder decoder, byte[] data) {
+        try {
+            return new PyBytes(decoder.decode(data));
+        } catch (IllegalArgumentException e) {
+            throw PythonError.of(BINASCII_ERROR, "Incorrect padding or invalid base64 data: " + e.getMessage());
+        }
+    }
+
+    /** {@code binascii.Error}, which {@code base64}'s decoders raise too. */
+    static final PyType BINASCII_ERROR = PyType.builtin("Error", Exceptions.VALUE_ERROR);
+
+    private static PyModule base64() {
+        PyModule m = new PyModule("base64");
+        m.def("b64encode", (a, kw) -> new PyBytes(java.util.Base64.getEncoder().encode(binary(a[0], "b64encode", false))));
+        m.def("standard_b64encode", (a, kw) -> new PyBytes(java.util.Base64.getEncoder()
+                .encode(binary(a[0], "standard_b64encode", false))));
+        m.def("urlsafe_b64encode", (a, kw) -> new PyBytes(java.util.Base64.getUrlEncoder()
+                .encode(binary(a[0], "urlsafe_b64encode", false))));
+        m.def("b64decode", (a, kw) -> decoded(java.util.Base64.getDecoder(),
+                alphabetOnly(binary(a[0], "b64decode", true), false)));
+        m.def("standard_b64decode", (a, kw) -> decoded(java.util.Base64.getDecoder(),
+                alphabetOnly(binary(a[0], "standard_b64decode", true), false)));
+        m.def("urlsafe_b64decode", (a, kw) -> decoded(java.util.Base64.getDecoder(),
+                alphabetOnly(binary(a[0], "urlsafe_b64decode", true), true)));
+        m.def("b16encode", (a, kw) -> new PyBytes(java.util.HexFormat.of().withUpperCase()
+                .formatHex(binary(a[0], "b16encode", false)).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        m.def("b16decode", (a, kw) -> unhex(binary(a[0], "b16decode", true)));
+        m.set("Error", BINASCII_ERROR);
+        return m;
+    }
+
+    private static Object unhex(byte[] hex) {
+        try {
+            return new PyBytes(java.util.HexFormat.of().parseHex(new String(hex, java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (IllegalArgumentException e) {
+            throw PythonError.of(BINASCII_ERROR, "Non-hexadecimal digit found");
+        }
+    }
+
+    private static PyModule binascii() {
+        PyModule m = new PyModule("binascii");
+        for (String name : new String[] {"hexlify", "b2a_hex"}) {
+            m.def(name, (a, kw) -> new PyBytes(java.util.HexFormat.of().formatHex(binary(a[0], name, false))
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+        for (String name : new String[] {"unhexlify", "a2b_hex"}) {
+            m.def(name, (a, kw) -> unhex(binary(a[0], name, true)));
+        }
+        m.def("crc32", (a, kw) -> checksum(new java.util.zip.CRC32(), a, "crc32"));
+        m.set("Error", BINASCII_ERROR);
+        return m;
+    }
+
+    private static PyModule zlib() {
+        PyModule m = new PyModule("zlib");
+        m.def("crc32", (a, kw) -> checksum(new java.util.zip.CRC32(), a, "crc32"));
+        m.def("adler32", (a, kw) -> checksum(new java.util.zip.Adler32(), a, "adler32"));
+        m.stub = true; // compression itself is not there: a call names what is missing
+        return m;
+    }
+
+    private static Object checksum(java.util.zip.Checksum sum, Object[] a, String function) {
+        if (a.length > 1) {
+            throw Errors.notImplemented(function + " with a starting value");
+        }
+        sum.update(binary(a[0], function, false));
+        return sum.getValue();
     }
 
     private static PyModule hashlib() {
