@@ -3,7 +3,7 @@ package dev.bitzel.parser;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
 import dev.bitzel.parser.data.ObjectValues;
-import java.util.List;
+import dev.bitzel.parser.internal.data.PyStrings;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,7 +108,7 @@ public final class GetvarAnswers {
             }
         }
         if (var != null && ObjectValues.isInternalList(var)) {
-            return value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
+            return PyStrings.split(value); // as Python reads the list (BitbakePython's wordList)
         }
         return value;
     }

@@ -25,8 +25,7 @@ public final class ObjectValues {
     private static final String INT = PREFIX + "int:";
     private static final String BOOL = PREFIX + "bool:";
     private static final String FLOAT = PREFIX + "float:";
-    /** The start of a token that names an object kept by a {@link PythonEvaluator}. */
-    public static final String OBJECT = PREFIX + "object:";
+    private static final String OBJECT = PREFIX + "object:";
 
     private static final Set<String> INTERNAL_LISTS = Set.of("__BBTASKS", "__BBHANDLERS", "__inherit_cache");
 
@@ -63,6 +62,16 @@ public final class ObjectValues {
     /** Whether the variable is one of the lists BitBake keeps for itself, held here as space-separated names. */
     public static boolean isInternalList(String var) {
         return INTERNAL_LISTS.contains(var);
+    }
+
+    /**
+     * The token of an object a {@link PythonEvaluator} keeps ({@link PythonEvaluator#storedObject} resolves it).
+     *
+     * @param name the evaluator's name for the object, unique among the tokens in use
+     * @return the token
+     */
+    public static String ofEvaluatorObject(String name) {
+        return OBJECT + name;
     }
 
     /** The token of a Python int. */
@@ -142,7 +151,7 @@ public final class ObjectValues {
             return new Described("float", value.substring(FLOAT.length()), f, f != 0);
         }
         if (scalar != null) {
-            return new Described("int", value.substring(INT.length()), scalar, !value.equals(INT + "0"));
+            return new Described("int", value.substring(INT.length()), scalar, !Long.valueOf(0).equals(scalar));
         }
         if (isEvaluatorObject(value)) {
             return python.storedObject(value);

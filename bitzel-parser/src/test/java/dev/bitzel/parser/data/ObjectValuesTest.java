@@ -22,7 +22,7 @@ class ObjectValuesTest {
         assertThat(ObjectValues.scalar(ObjectValues.ofFloat("1e-05"))).isEqualTo(1e-05);
         assertThat(ObjectValues.scalar(ObjectValues.ofFloat("-inf"))).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(ObjectValues.scalar("5")).isNull();
-        assertThat(ObjectValues.scalar(ObjectValues.OBJECT + "1:2")).isNull();
+        assertThat(ObjectValues.scalar(ObjectValues.ofEvaluatorObject("1:2"))).isNull();
     }
 
     @Test
@@ -60,7 +60,7 @@ class ObjectValuesTest {
 
     @Test
     void anObjectHeldByAnEvaluatorThatHasItNotIsAClearError() {
-        assertThatThrownBy(() -> ObjectValues.describe(ObjectValues.OBJECT + "1:2", PythonEvaluator.UNSUPPORTED))
+        assertThatThrownBy(() -> ObjectValues.describe(ObjectValues.ofEvaluatorObject("1:2"), PythonEvaluator.UNSUPPORTED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no Python object");
         assertThatThrownBy(() -> ObjectValues.describe("text", PythonEvaluator.UNSUPPORTED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a Python object token");

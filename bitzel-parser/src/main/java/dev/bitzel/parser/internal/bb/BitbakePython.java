@@ -917,7 +917,6 @@ public final class BitbakePython implements PythonEvaluator {
      */
     private final Map<String, Object> objects = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private static final java.util.concurrent.atomic.AtomicLong OBJECT_IDS = new java.util.concurrent.atomic.AtomicLong();
-    private static final String TOKEN = ObjectValues.OBJECT;
 
     /** The tokens of objects stored by code running on each thread while a recording is open, or null. */
     private static final ThreadLocal<Set<String>> RECORDING = new ThreadLocal<>();
@@ -1020,6 +1019,11 @@ public final class BitbakePython implements PythonEvaluator {
         }
     }
 
+    /** A token no other object of any process has: this process's id and a counter. */
+    private static String newToken() {
+        return ObjectValues.ofEvaluatorObject(ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet());
+    }
+
     /** Whether a store value is the token of a Python object rather than a string. */
     public static boolean isObjectToken(String value) {
         return ObjectValues.isEvaluatorObject(value);
@@ -1076,7 +1080,7 @@ public final class BitbakePython implements PythonEvaluator {
     }
 
     private String objectToken(Object value) {
-        String token = new String(TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet());
+        String token = newToken();
         objects.put(token, value);
         Set<String> recording = RECORDING.get();
         if (recording != null) {
@@ -1134,7 +1138,7 @@ public final class BitbakePython implements PythonEvaluator {
      * @return a new token for the store
      */
     public String restoreObject(byte[] encoding, DataStore holder) {
-        String token = new String(TOKEN + ProcessHandle.current().pid() + ":" + OBJECT_IDS.incrementAndGet());
+        String token = newToken();
         objects.put(token, new Restored(encoding, holder, this));
         return token;
     }
@@ -1174,7 +1178,7 @@ public final class BitbakePython implements PythonEvaluator {
         if (scalar != null) {
             return scalar;
         }
-        if (s.startsWith(TOKEN)) {
+        if (ObjectValues.isEvaluatorObject(s)) {
             Object o = objects.get(s);
             if (o == null) {
                 throw PythonError.of(Exceptions.RUNTIME_ERROR, "bitzel: the Python object value of " + var
