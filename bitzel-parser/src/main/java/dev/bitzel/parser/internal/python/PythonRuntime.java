@@ -464,6 +464,9 @@ public final class PythonRuntime {
                 search.addAll(modulePath);
             }
             String leaf = name.substring(dot + 1);
+            // PEP 420: directories without __init__.py are portions of a namespace package, used when no regular
+            // package or module of the name is found on the whole path
+            PyList portions = new PyList();
             for (Path dir : search) {
                 Path pkg = dir.resolve(leaf).resolve("__init__.py");
                 Path mod = dir.resolve(leaf + ".py");
@@ -473,15 +476,24 @@ public final class PythonRuntime {
                     m = load(name, pkg, true);
                 } else if (Files.isRegularFile(mod)) {
                     m = load(name, mod, false);
+                } else if (Files.isDirectory(dir.resolve(leaf))) {
+                    portions.list.add(dir.resolve(leaf).toString());
                 }
                 if (m != null) {
-                    if (parent != null) {
-                        parent.dict().put(leaf, m);
-                    }
-                    return m;
+                    break;
                 }
             }
-            return null;
+            if (m == null && !portions.list.isEmpty()) {
+                m = new PyModule(name, newGlobals(name));
+                m.dict().put("__package__", name);
+                m.dict().put("__file__", PyNone.NONE);
+                m.dict().put("__path__", portions);
+                modules.put(name, m);
+            }
+            if (m != null && parent != null) {
+                parent.dict().put(leaf, m);
+            }
+            return m;
         } finally {
             importLock.unlock();
         }

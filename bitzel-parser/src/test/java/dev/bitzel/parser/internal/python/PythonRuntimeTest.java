@@ -205,6 +205,27 @@ class PythonRuntimeTest {
             assertThat(g.get("result")).isEqualTo(12L);
             assertThat(g.get("t")).isInstanceOf(PyFunction.class);
         }
+
+        @Test
+        void directoriesWithoutInitAreNamespacePackagesAsInCPython(@TempDir Path dir) throws Exception {
+            // as meta-selftest's "addpylib ${LAYERDIR}/lib oeqa", whose oeqa (like meta/lib's) has no __init__.py
+            Files.createDirectories(dir.resolve("a/ns"));
+            Files.createDirectories(dir.resolve("b/ns"));
+            Files.createDirectories(dir.resolve("c/ns2"));
+            Files.createDirectories(dir.resolve("d/ns2"));
+            Files.writeString(dir.resolve("a/ns/one.py"), "X = 1\n");
+            Files.writeString(dir.resolve("b/ns/two.py"), "Y = 2\n");
+            Files.writeString(dir.resolve("d/ns2/__init__.py"), "Z = 3\n");
+            for (String p : List.of("a", "b", "c", "d")) {
+                rt.addModulePath(dir.resolve(p));
+            }
+            // the answers CPython 3.11 gives for the same tree
+            PyDict g = exec("import ns.one, ns.two, ns2\n"
+                    + "r = [ns.one.X + ns.two.Y, [p[-4:] for p in ns.__path__], ns.__file__, ns.__package__, ns2.Z]\n");
+            assertThat(Ops.repr(g.get("r"))).isEqualTo("[3, ['a/ns', 'b/ns'], None, 'ns', 3]");
+            assertThatThrownBy(() -> exec("import nothing_here\n")).isInstanceOfSatisfying(PythonError.class,
+                    e -> assertThat(e.getMessage()).isEqualTo("ModuleNotFoundError: No module named 'nothing_here'"));
+        }
     }
 
     @Nested
