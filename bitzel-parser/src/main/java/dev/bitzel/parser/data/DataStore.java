@@ -956,7 +956,8 @@ public final class DataStore {
         if (flag.equals(DEFAULTVAL) && overridevars.contains(var)) {
             setvarUpdateOverridevars(var, value);
         }
-        if (flag.equals("unexport") || flag.equals("export")) {
+        if ((flag.equals("unexport") || flag.equals("export")) && !exportList().contains(var)) {
+            // the list is shared with copies: a new one with the name added (most names are on it already)
             LinkedHashMap<String, Object> el = shadow(EXPORTLIST);
             Object old = el.get(CONTENT);
             LinkedHashSet<String> set = old instanceof ExportList e ? new LinkedHashSet<>(e.names) : new LinkedHashSet<>();
