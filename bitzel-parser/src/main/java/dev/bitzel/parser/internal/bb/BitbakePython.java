@@ -12,6 +12,7 @@ import dev.bitzel.parser.data.TaskServices;
 import dev.bitzel.parser.data.UncheckedExpansionException;
 import dev.bitzel.parser.internal.data.PyStrings;
 import dev.bitzel.parser.internal.python.Code;
+import dev.bitzel.parser.internal.python.EnvironmentChanges;
 import dev.bitzel.parser.internal.python.Exceptions;
 import dev.bitzel.parser.internal.python.HostAccess;
 import dev.bitzel.parser.internal.python.NativeObject;
@@ -488,9 +489,12 @@ public final class BitbakePython implements PythonEvaluator {
             TaskServices services) throws PythonException {
         TaskServices before = TASK.get();
         TASK.set(services);
+        // os.environ changes last as long as the task's Python, as in BitBake's task process
+        java.util.Map<String, String> environment = EnvironmentChanges.begin();
         try {
             runAnonymous(name, body, d, file, line);
         } finally {
+            EnvironmentChanges.end(environment);
             if (before == null) {
                 TASK.remove();
             } else {

@@ -8,6 +8,7 @@ import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.PythonEvaluator;
 import dev.bitzel.parser.data.UncheckedExpansionException;
 import dev.bitzel.parser.internal.bb.BitbakePython;
+import dev.bitzel.parser.internal.python.EnvironmentChanges;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -426,9 +427,11 @@ public final class MetadataLoader {
         st.touched = java.util.Collections.synchronizedSet(new LinkedHashSet<>(base.dependencies));
         dev.bitzel.parser.internal.python.HostAccess.Recorder host =
                 dev.bitzel.parser.internal.python.HostAccess.install(new RecipeReads(st.touched));
+        Map<String, String> environment = EnvironmentChanges.begin();
         try {
             return parseInto(fn, appends, layerName, st);
         } finally {
+            EnvironmentChanges.end(environment);
             dev.bitzel.parser.internal.python.HostAccess.install(host);
             synchronized (st.touched) {
                 dependencies.addAll(st.touched);

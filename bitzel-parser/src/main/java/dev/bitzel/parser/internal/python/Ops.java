@@ -1307,6 +1307,13 @@ public final class Ops {
                 return;
             }
         }
+        if (o instanceof PyAttributes a) {
+            Object f = a.getAttribute("__delitem__");
+            if (f != null) {
+                call(f, new Object[] {key}, null);
+                return;
+            }
+        }
         throw Errors.typeError("'" + typeName(o) + "' object doesn't support item deletion");
     }
 

@@ -177,11 +177,12 @@ final class OsModule {
         os.set("path", path).set("sep", "/").set("pathsep", ":").set("linesep", "\n").set("curdir", ".")
                 .set("pardir", "..").set("extsep", ".").set("altsep", PyNone.NONE).set("devnull", "/dev/null")
                 .set("name", "posix").set("F_OK", 0L).set("R_OK", 4L).set("W_OK", 2L).set("X_OK", 1L);
-        os.set("environ", new ReadOnlyMapping(rt.environ));
+        EnvironMapping environ = new EnvironMapping(rt.environ);
+        os.set("environ", environ);
         os.def("getcwd", (a, kw) -> rt.cwd.toString());
         os.def("getenv", (a, kw) -> {
             Args.count("getenv", a, 1, 2);
-            String v = rt.environ.get(Ops.str(a[0]));
+            String v = environ.lookup(Ops.str(a[0]));
             return v != null ? v : a.length > 1 ? a[1] : PyNone.NONE;
         });
         os.def("fspath", (a, kw) -> fs(a[0]));
@@ -246,46 +247,136 @@ final class OsModule {
         }
     }
 
-    /** {@code os.environ}: a mapping Python can read but not change. */
-    static final class ReadOnlyMapping implements PyAttributes {
-        private final Map<String, String> map;
+    /**
+     * {@code os.environ}: the configured environment with the changes of the recipe being evaluated on this thread
+     * ({@link EnvironmentChanges}); changing it outside a recipe's evaluation is reported as not supported.
+     */
+    static final class EnvironMapping implements PyAttributes {
+        private final Map<String, String> base;
 
-        ReadOnlyMapping(Map<String, String> map) {
-            this.map = map;
+        EnvironMapping(Map<String, String> base) {
+            this.base = base;
+        }
+
+        /** The variables as this thread sees them, in the base's order, then added ones. */
+        private Map<String, String> view() {
+            Map<String, String> changes = EnvironmentChanges.current();
+            if (changes == null || changes.isEmpty()) {
+                return base;
+            }
+            Map<String, String> merged = new java.util.LinkedHashMap<>(base);
+            changes.forEach((k, v) -> {
+                if (v == null) {
+                    merged.remove(k);
+                } else {
+                    merged.put(k, v);
+                }
+            });
+            return merged;
+        }
+
+        private String lookup(String key) {
+            Map<String, String> changes = EnvironmentChanges.current();
+            if (changes != null && changes.containsKey(key)) {
+                return changes.get(key);
+            }
+            return base.get(key);
+        }
+
+        private static Map<String, String> changes() {
+            Map<String, String> changes = EnvironmentChanges.current();
+            if (changes == null) {
+                throw Errors.notImplemented("changing os.environ outside a recipe (its changes are kept per recipe)");
+            }
+            return changes;
+        }
+
+        private static String str(Object o) {
+            if (o instanceof String s) {
+                return s;
+            }
+            throw Errors.typeError("str expected, not " + Ops.typeName(o));
+        }
+
+        private void set(Object key, Object value) {
+            String k = str(key);
+            changes().put(k, str(value));
+        }
+
+        private Object remove(Object key, Object[] a) {
+            String k = Ops.str(key);
+            String v = lookup(k);
+            if (v == null) {
+                if (a.length > 1) {
+                    return a[1];
+                }
+                throw Errors.keyError(key);
+            }
+            changes().put(k, null);
+            return v;
         }
 
         @Override
         public Object getAttribute(String name) {
             switch (name) {
                 case "get": return new PyBuiltin(name, (a, kw) -> {
-                    String v = map.get(Ops.str(a[0]));
+                    String v = lookup(Ops.str(a[0]));
                     return v != null ? v : a.length > 1 ? a[1] : PyNone.NONE;
                 });
                 case "__getitem__": return new PyBuiltin(name, (a, kw) -> {
-                    String v = map.get(Ops.str(a[0]));
+                    String v = lookup(Ops.str(a[0]));
                     if (v == null) {
                         throw Errors.keyError(a[0]);
                     }
                     return v;
                 });
-                case "__contains__": return new PyBuiltin(name, (a, kw) -> map.containsKey(Ops.str(a[0])));
-                case "__len__": return new PyBuiltin(name, (a, kw) -> (long) map.size());
+                case "__contains__": return new PyBuiltin(name, (a, kw) -> lookup(Ops.str(a[0])) != null);
+                case "__len__": return new PyBuiltin(name, (a, kw) -> (long) view().size());
                 case "__iter__":
-                case "keys": return new PyBuiltin(name, (a, kw) -> new PyList(new ArrayList<>(map.keySet())));
+                case "keys": return new PyBuiltin(name, (a, kw) -> new PyList(new ArrayList<>(view().keySet())));
                 case "items": return new PyBuiltin(name, (a, kw) -> {
                     PyList l = new PyList();
-                    map.forEach((k, v) -> l.list.add(PyTuple.of(k, v)));
+                    view().forEach((k, v) -> l.list.add(PyTuple.of(k, v)));
                     return l;
                 });
-                case "values": return new PyBuiltin(name, (a, kw) -> new PyList(new ArrayList<>(map.values())));
-                case "copy": return new PyBuiltin(name, (a, kw) -> PythonRuntime.toPython(map));
-                case "__setitem__":
-                case "setdefault":
-                case "pop":
-                case "update":
-                    return new PyBuiltin(name, (a, kw) -> {
-                        throw Errors.notImplemented("changing os.environ");
-                    });
+                case "values": return new PyBuiltin(name, (a, kw) -> new PyList(new ArrayList<>(view().values())));
+                case "copy": return new PyBuiltin(name, (a, kw) -> PythonRuntime.toPython(view()));
+                case "__setitem__": return new PyBuiltin(name, (a, kw) -> {
+                    Args.count(name, a, 2, 2);
+                    set(a[0], a[1]);
+                    return PyNone.NONE;
+                });
+                case "__delitem__": return new PyBuiltin(name, (a, kw) -> {
+                    Args.count(name, a, 1, 1);
+                    remove(a[0], new Object[] {a[0]});
+                    return PyNone.NONE;
+                });
+                case "pop": return new PyBuiltin(name, (a, kw) -> {
+                    Args.count(name, a, 1, 2);
+                    return remove(a[0], a);
+                });
+                case "setdefault": return new PyBuiltin(name, (a, kw) -> {
+                    Args.count(name, a, 2, 2);
+                    String v = lookup(Ops.str(a[0]));
+                    if (v != null) {
+                        return v;
+                    }
+                    set(a[0], a[1]);
+                    return a[1];
+                });
+                case "update": return new PyBuiltin(name, (a, kw) -> {
+                    Args.count(name, a, 0, 1);
+                    if (a.length == 1) {
+                        for (Object item : Ops.toList(Ops.callMethod(a[0], "items", new Object[0], Map.of()))) {
+                            List<Object> pair = Ops.toList(item);
+                            set(pair.get(0), pair.get(1));
+                        }
+                    }
+                    if (kw != null) {
+                        kw.forEach(this::set);
+                    }
+                    return PyNone.NONE;
+                });
                 default: return null;
             }
         }

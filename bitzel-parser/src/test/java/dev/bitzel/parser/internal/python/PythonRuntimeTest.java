@@ -207,6 +207,42 @@ class PythonRuntimeTest {
         }
 
         @Test
+        void osEnvironChangesLastForOneEvaluationOnItsThread() throws Exception {
+            PythonRuntime r = PythonRuntime.builder().environ(Map.of("HOME", "/h", "LANG", "en_US.UTF-8")).build();
+            java.util.Map<String, String> before = EnvironmentChanges.begin();
+            try {
+                PyDict g = r.newGlobals("m");
+                // the answers CPython 3.11 gives for the same statements (starting from HOME and LANG)
+                r.eval(r.compile("import os\n"
+                        + "os.environ['LIBC'] = '/lib/libc.so.6'\n"
+                        + "a = [os.environ['LIBC'], os.getenv('LIBC'), 'LIBC' in os.environ, len(os.environ)]\n"
+                        + "del os.environ['HOME']\n"
+                        + "a += [os.environ.get('HOME', 'gone'), os.environ.pop('LANG'), os.environ.pop('LANG', 'x')]\n"
+                        + "a += [os.environ.setdefault('Y', 'y'), os.environ.setdefault('Y', 'z'), sorted(os.environ)]\n"
+                        + "os.environ.update({'Z': '1'}, W='2')\n"
+                        + "a += [sorted(os.environ.items())]\n"
+                        + "try:\n    os.environ['N'] = 1\nexcept TypeError as e:\n    a.append(str(e))\n"
+                        + "try:\n    del os.environ['nope']\nexcept KeyError as e:\n    a.append(repr(e))\n",
+                        "x", 1, PythonRuntime.Mode.EXEC), g);
+                assertThat(Ops.repr(g.get("a"))).isEqualTo("['/lib/libc.so.6', '/lib/libc.so.6', True, 3, 'gone', 'en_US.UTF-8',"
+                        + " 'x', 'y', 'y', ['LIBC', 'Y'], [('LIBC', '/lib/libc.so.6'), ('W', '2'), ('Y', 'y'),"
+                        + " ('Z', '1')], 'str expected, not int', \"KeyError('nope')\"]");
+            } finally {
+                EnvironmentChanges.end(before);
+            }
+            // the next evaluation starts from the configured environment again
+            java.util.Map<String, String> next = EnvironmentChanges.begin();
+            try {
+                PyDict g = r.newGlobals("m");
+                r.eval(r.compile("import os\na = [os.environ.get('LIBC'), os.environ['HOME']]\n", "x", 1,
+                        PythonRuntime.Mode.EXEC), g);
+                assertThat(Ops.repr(g.get("a"))).isEqualTo("[None, '/h']");
+            } finally {
+                EnvironmentChanges.end(next);
+            }
+        }
+
+        @Test
         void directoriesWithoutInitAreNamespacePackagesAsInCPython(@TempDir Path dir) throws Exception {
             // as meta-selftest's "addpylib ${LAYERDIR}/lib oeqa", whose oeqa (like meta/lib's) has no __init__.py
             Files.createDirectories(dir.resolve("a/ns"));
@@ -283,8 +319,9 @@ class PythonRuntimeTest {
                     .hasMessage("FileNotFoundError: [Errno 2] No such file or directory: '/no/such/file'");
             assertThatThrownBy(() -> exec("import os\nos.system('ls')"))
                     .hasMessage("NotImplementedError: bitzel: os.system is not supported");
-            assertThatThrownBy(() -> exec("import os\nos.environ['X'] = '1'"))
-                    .hasMessage("NotImplementedError: bitzel: changing os.environ is not supported");
+            assertThatThrownBy(() -> exec("import os\nos.environ['X'] = '1'")).hasMessage(
+                    "NotImplementedError: bitzel: changing os.environ outside a recipe (its changes are kept per"
+                            + " recipe) is not supported");
             assertThatThrownBy(() -> exec("async def f():\n    await g()\nf()"))
                     .hasMessage("NotImplementedError: bitzel: async def f is not supported");
         }
