@@ -681,6 +681,59 @@ final class StrMethods {
         throw Errors.typeError("descriptor requires a 'bytes' object but received a '" + Ops.typeName(o) + "'");
     }
 
+    /**
+     * {@code bytes.hex(sep, bytes_per_sep)}: a separator every {@code |perSep|} bytes, counted from the right
+     * when positive and from the left when negative, as CPython groups them.
+     */
+    private static String hex(byte[] data, Object sep, int perSep) {
+        String separator = "";
+        if (sep != null) {
+            separator = sep instanceof PyBytes pb ? new String(pb.bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    : Args.str(sep, "sep");
+            if (separator.length() != 1) {
+                throw Errors.valueError("sep must be length 1.");
+            }
+            if (separator.charAt(0) > 127) {
+                throw Errors.valueError("sep must be ASCII.");
+            }
+        }
+        int group = Math.abs(perSep);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < data.length; i++) {
+            int fromGroupStart = perSep > 0 ? data.length - i : i;
+            if (i > 0 && group > 0 && !separator.isEmpty() && fromGroupStart % group == 0) {
+                sb.append(separator);
+            }
+            sb.append(Character.forDigit((data[i] >> 4) & 0xf, 16)).append(Character.forDigit(data[i] & 0xf, 16));
+        }
+        return sb.toString();
+    }
+
+    /** {@code bytes.fromhex}: pairs of hex digits, with ASCII whitespace allowed between the pairs. */
+    private static byte[] fromhex(String s) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length() / 2);
+        int i = 0;
+        while (i < s.length()) {
+            if (" \t\n\r\u000b\f".indexOf(s.charAt(i)) >= 0) {
+                i++;
+                continue;
+            }
+            int high = hexDigit(s, i);
+            int low = hexDigit(s, i + 1);
+            out.write(high << 4 | low);
+            i += 2;
+        }
+        return out.toByteArray();
+    }
+
+    private static int hexDigit(String s, int i) {
+        int d = i < s.length() && s.charAt(i) < 128 ? Character.digit(s.charAt(i), 16) : -1;
+        if (d < 0) {
+            throw Errors.valueError("non-hexadecimal number found in fromhex() arg at position " + i);
+        }
+        return d;
+    }
+
     private static void installBytes() {
         PyType t = Builtins.BYTES;
         t.def("decode", (a, kw) -> {
@@ -689,12 +742,17 @@ final class StrMethods {
                     b[2] == null ? "strict" : Ops.str(b[2]));
         });
         t.def("hex", (a, kw) -> {
-            StringBuilder sb = new StringBuilder();
-            for (byte x : bytesSelf(a[0])) {
-                sb.append(String.format("%02x", x & 0xff));
-            }
-            return sb.toString();
+            Object[] b = Args.bind("hex", a, kw, new String[] {"self", "sep", "bytes_per_sep"}, 1);
+            return hex(bytesSelf(b[0]), b[1], b[2] == null ? 1 : Ints.toInt(b[2]));
         });
+        t.dict.put("fromhex", new PyClassMethod(new PyBuiltin("fromhex", (a, kw) -> {
+            Args.count("fromhex", a, 2, 2);
+            if (!(a[1] instanceof String s)) {
+                throw Errors.typeError("fromhex() argument must be str, not " + Ops.typeName(a[1]));
+            }
+            PyBytes made = new PyBytes(fromhex(s));
+            return a[0] == Builtins.BYTES ? made : Ops.call(a[0], new Object[] {made}, null);
+        })));
         t.def("startswith", (a, kw) -> {
             byte[] s = bytesSelf(a[0]);
             byte[] p = bytesSelf(a[1]);
