@@ -193,7 +193,10 @@ public final class Builtins {
                 dict.put((String) e.getKey(), e.getValue());
             }
             Object mod = dict.get("__module__");
-            return new PyType(Ops.str(a[0]), mod == null ? "__main__" : Ops.str(mod), bs, dict, false);
+            PyType.implicitClassMethods(dict);
+            PyType t = new PyType(Ops.str(a[0]), mod == null ? "__main__" : Ops.str(mod), bs, dict, false);
+            t.initSubclass(kw == null ? Map.of() : kw);
+            return t;
         };
         RANGE.constructor = (a, kw) -> {
             Args.noKw("range", kw);
@@ -358,7 +361,12 @@ public final class Builtins {
             }
             return t.newInstance(Arrays.copyOfRange(a, 1, a.length));
         })));
-        OBJECT.dict.put("__init_subclass__", new PyClassMethod(new PyBuiltin("__init_subclass__", (a, kw) -> PyNone.NONE)));
+        OBJECT.dict.put("__init_subclass__", new PyClassMethod(new PyBuiltin("__init_subclass__", (a, kw) -> {
+            if (kw != null && !kw.isEmpty()) {
+                throw Errors.typeError(((PyType) a[0]).name() + ".__init_subclass__() takes no keyword arguments");
+            }
+            return PyNone.NONE;
+        })));
     }
 
     // ---------------------------------------------------------------- conversions

@@ -809,11 +809,18 @@ final class Parser {
         String cname = expectName();
         Exprs.Name target = storeName(cname, nt);
         List<Expr> bases = new ArrayList<>();
+        List<String> keywordNames = new ArrayList<>();
+        List<Expr> keywords = new ArrayList<>();
         if (accept("(")) {
             while (!at(")")) {
                 if (atName() && peek(1).is("=")) {
-                    p += 2;
-                    test(); // metaclass and class keywords are ignored
+                    String keyword = expectName();
+                    p++;
+                    Expr value = test();
+                    if (!keyword.equals("metaclass")) { // metaclasses are ignored
+                        keywordNames.add(keyword);
+                        keywords.add(value);
+                    }
                 } else if (at("*")) {
                     Token s = next();
                     bases.add(at(new Exprs.Starred(test()), s));
@@ -842,7 +849,8 @@ final class Parser {
             qualPrefix = outerPrefix;
             loopDepth = outerLoop;
         }
-        return at(new Stmts.ClassDef(target, qual, decorators, bases.toArray(new Expr[0]), cs, body), t);
+        return at(new Stmts.ClassDef(target, qual, decorators, bases.toArray(new Expr[0]),
+                keywordNames.toArray(new String[0]), keywords.toArray(new Expr[0]), cs, body), t);
     }
 
     // ---------------------------------------------------------------- expressions

@@ -38,6 +38,26 @@ public final class PyType implements PyCallable {
         this.solidBase = solid;
     }
 
+    /** Wraps the functions a class body defines that Python makes class methods without a decorator. */
+    static void implicitClassMethods(Map<String, Object> dict) {
+        for (String name : new String[] {"__init_subclass__", "__class_getitem__"}) {
+            if (dict.get(name) instanceof PyFunction f) {
+                dict.put(name, new PyClassMethod(f));
+            }
+        }
+    }
+
+    /**
+     * What {@code type.__new__} does once a class exists: the {@code __init_subclass__} of the next class in
+     * its MRO runs for it, with the class keywords.
+     */
+    void initSubclass(Map<String, Object> keywords) {
+        Object hook = new PySuper(this, this).getAttribute("__init_subclass__");
+        if (hook != null) {
+            Ops.call(hook, new Object[0], keywords.isEmpty() ? null : keywords);
+        }
+    }
+
     /** Creates a built-in type. */
     static PyType builtin(String name, PyType... bases) {
         return new PyType(name, "builtins", bases, null, true);

@@ -555,14 +555,20 @@ final class Stmts {
         final String qualname;
         final Expr[] decorators;
         final Expr[] bases;
+        /** The class keywords but {@code metaclass}, handed to {@code __init_subclass__}. */
+        final String[] keywordNames;
+        final Expr[] keywords;
         final Scope scope;
         final Stmt[] body;
 
-        ClassDef(Exprs.Name target, String qualname, Expr[] decorators, Expr[] bases, Scope scope, Stmt[] body) {
+        ClassDef(Exprs.Name target, String qualname, Expr[] decorators, Expr[] bases, String[] keywordNames,
+                Expr[] keywords, Scope scope, Stmt[] body) {
             this.target = target;
             this.qualname = qualname;
             this.decorators = decorators;
             this.bases = bases;
+            this.keywordNames = keywordNames;
+            this.keywords = keywords;
             this.scope = scope;
             this.body = body;
         }
@@ -584,6 +590,10 @@ final class Stmts {
             if (bs.length == 0) {
                 bs = new PyType[] {Builtins.OBJECT};
             }
+            Map<String, Object> classKeywords = new LinkedHashMap<>();
+            for (int i = 0; i < keywords.length; i++) {
+                classKeywords.put(keywordNames[i], keywords[i].eval(f));
+            }
             PyDict ns = new PyDict();
             Object modName = f.globals.get("__name__");
             ns.put("__module__", modName == null ? "__main__" : modName);
@@ -603,6 +613,7 @@ final class Stmts {
             if (dict.containsKey("__eq__") && !dict.containsKey("__hash__")) {
                 dict.put("__hash__", PyNone.NONE);
             }
+            PyType.implicitClassMethods(dict);
             PyType t = new PyType(target.id, Ops.str(ns.get("__module__")), bs, dict, false);
             for (Object v : dict.values()) {
                 Object fn = v instanceof PyStaticMethod sm ? sm.function : v instanceof PyClassMethod cm ? cm.function
@@ -617,6 +628,12 @@ final class Stmts {
                         }
                     }
                 }
+            }
+            try {
+                t.initSubclass(classKeywords);
+            } catch (PythonError e) {
+                e.addTraceback(f.file, line, target.id);
+                throw e;
             }
             Object cls = t;
             for (int i = decs.length - 1; i >= 0; i--) {

@@ -246,3 +246,26 @@ try:
     p.size = 'big'
 except TypeError as e:
     print('TypeError', e)
+#### init_subclass_with_class_keywords
+class Base:
+    def __init_subclass__(cls, /, tag=None, **kw):
+        super().__init_subclass__(**kw)
+        cls.tag = tag
+class K(Base, tag='k'): pass
+class L(K): pass
+print(K.tag, L.tag, 'tag' in Base.__dict__)
+try:
+    class M(Base, tag='m', other=1): pass
+except TypeError as e:
+    print(e)
+try:
+    class N(other=1): pass
+except TypeError as e:
+    print(e)
+T = type('T', (Base,), {}, tag='t')
+print(T.tag)
+class Plain:
+    def __init_subclass__(cls):
+        cls.seen = cls.__name__
+class Sub(Plain): pass
+print(Sub.seen, hasattr(Plain, 'seen'))
