@@ -194,6 +194,12 @@ final class ReModule {
                         i = p.indexOf(')', i);
                         continue;
                     }
+                    int flagsEnd = inlineFlagsEnd(p, i);
+                    if (flagsEnd > 0) {
+                        sb.append(javaInlineFlags(p.substring(i + 2, flagsEnd), p.charAt(flagsEnd)));
+                        i = flagsEnd;
+                        continue;
+                    }
                     if (i + 1 >= n || p.charAt(i + 1) != '?') {
                         groups++;
                     }
@@ -221,6 +227,42 @@ final class ReModule {
                 sb.append(c);
             }
             return sb.toString();
+        }
+
+        /**
+         * Where the flags of an inline flag group ({@code (?aiLmsux-imsx:...)} or a global {@code (?aiLmsux)})
+         * that starts at {@code i} end: the index of its {@code :} or {@code )}, or -1 when none starts there.
+         */
+        private static int inlineFlagsEnd(String p, int i) {
+            if (!p.startsWith("(?", i)) {
+                return -1;
+            }
+            int j = i + 2;
+            while (j < p.length() && "aiLmsux-".indexOf(p.charAt(j)) >= 0) {
+                j++;
+            }
+            return j > i + 2 && j < p.length() && (p.charAt(j) == ':' || p.charAt(j) == ')') ? j : -1;
+        }
+
+        /**
+         * Python's inline flags as Java's: {@code a}, {@code u} and {@code L} choose how {@code \w} and the like
+         * read text, which Java's default already does as {@code a} does; the others are the same letters.
+         */
+        private static String javaInlineFlags(String flags, char end) {
+            StringBuilder kept = new StringBuilder();
+            for (char c : flags.toCharArray()) {
+                if ("auL".indexOf(c) < 0) {
+                    kept.append(c);
+                }
+            }
+            String k = kept.toString();
+            if (k.endsWith("-")) {
+                k = k.substring(0, k.length() - 1);
+            }
+            if (k.isEmpty()) {
+                return end == ':' ? "(?:" : "";
+            }
+            return "(?" + k + end;
         }
 
         PyBuiltin method(String name) {

@@ -22,6 +22,13 @@ final class SourceModules {
                         raise KeyError('dictionary is empty')
                     key = next(reversed(self)) if last else next(iter(self))
                     return key, self.pop(key)
+                def __eq__(self, other):
+                    if isinstance(other, OrderedDict):
+                        return dict.__eq__(self, other) and list(self) == list(other)
+                    return dict.__eq__(self, other)
+                def __ne__(self, other):
+                    return not self == other
+                __hash__ = None
                 def __repr__(self):
                     if not self:
                         return 'OrderedDict()'
@@ -131,12 +138,148 @@ final class SourceModules {
                     for elem, count in self.items():
                         for _ in range(count):
                             yield elem
+                def subtract(self, iterable=None, **kwds):
+                    if iterable is not None:
+                        if isinstance(iterable, dict):
+                            for elem, count in iterable.items():
+                                self[elem] = self.get(elem, 0) - count
+                        else:
+                            for elem in iterable:
+                                self[elem] = self.get(elem, 0) - 1
+                    for elem, count in kwds.items():
+                        self[elem] = self.get(elem, 0) - count
                 def total(self):
                     return sum(self.values())
+                def __add__(self, other):
+                    if not isinstance(other, Counter):
+                        return NotImplemented
+                    result = Counter()
+                    for elem, count in self.items():
+                        newcount = count + other[elem]
+                        if newcount > 0:
+                            result[elem] = newcount
+                    for elem, count in other.items():
+                        if elem not in self and count > 0:
+                            result[elem] = count
+                    return result
+                def __sub__(self, other):
+                    if not isinstance(other, Counter):
+                        return NotImplemented
+                    result = Counter()
+                    for elem, count in self.items():
+                        newcount = count - other[elem]
+                        if newcount > 0:
+                            result[elem] = newcount
+                    for elem, count in other.items():
+                        if elem not in self and count < 0:
+                            result[elem] = 0 - count
+                    return result
+                def __or__(self, other):
+                    if not isinstance(other, Counter):
+                        return NotImplemented
+                    result = Counter()
+                    for elem, count in self.items():
+                        newcount = max(count, other[elem])
+                        if newcount > 0:
+                            result[elem] = newcount
+                    for elem, count in other.items():
+                        if elem not in self and count > 0:
+                            result[elem] = count
+                    return result
+                def __and__(self, other):
+                    if not isinstance(other, Counter):
+                        return NotImplemented
+                    result = Counter()
+                    for elem, count in self.items():
+                        newcount = min(count, other[elem])
+                        if newcount > 0:
+                            result[elem] = newcount
+                    return result
+                def __pos__(self):
+                    return Counter({e: c for e, c in self.items() if c > 0})
+                def __neg__(self):
+                    return Counter({e: 0 - c for e, c in self.items() if c < 0})
                 def __repr__(self):
                     if not self:
                         return 'Counter()'
                     return 'Counter({%s})' % ', '.join('%r: %r' % kv for kv in self.most_common())
+
+            class ChainMap(object):
+                def __init__(self, *maps):
+                    self.maps = list(maps) or [{}]
+                def __missing__(self, key):
+                    raise KeyError(key)
+                def __getitem__(self, key):
+                    for mapping in self.maps:
+                        try:
+                            return mapping[key]
+                        except KeyError:
+                            pass
+                    return self.__missing__(key)
+                def get(self, key, default=None):
+                    return self[key] if key in self else default
+                def __len__(self):
+                    return len(set().union(*self.maps))
+                def __iter__(self):
+                    d = {}
+                    for mapping in reversed(self.maps):
+                        d.update(dict.fromkeys(mapping))
+                    return iter(d)
+                def __contains__(self, key):
+                    return any(key in m for m in self.maps)
+                def __bool__(self):
+                    return any(self.maps)
+                def __eq__(self, other):
+                    return dict(self.items()) == dict(other.items())
+                __hash__ = None
+                def keys(self):
+                    return list(self)
+                def items(self):
+                    return [(k, self[k]) for k in self]
+                def values(self):
+                    return [self[k] for k in self]
+                def __repr__(self):
+                    return '%s(%s)' % (type(self).__name__, ', '.join(map(repr, self.maps)))
+                @classmethod
+                def fromkeys(cls, iterable, *args):
+                    return cls(dict.fromkeys(iterable, *args))
+                def copy(self):
+                    return type(self)(self.maps[0].copy(), *self.maps[1:])
+                __copy__ = copy
+                def new_child(self, m=None, **kwargs):
+                    if m is None:
+                        m = kwargs
+                    elif kwargs:
+                        m.update(kwargs)
+                    return type(self)(m, *self.maps)
+                @property
+                def parents(self):
+                    return type(self)(*self.maps[1:])
+                def __setitem__(self, key, value):
+                    self.maps[0][key] = value
+                def __delitem__(self, key):
+                    try:
+                        del self.maps[0][key]
+                    except KeyError:
+                        raise KeyError('Key not found in the first mapping: %r' % (key,))
+                def pop(self, key, *args):
+                    try:
+                        return self.maps[0].pop(key, *args)
+                    except KeyError:
+                        raise KeyError('Key not found in the first mapping: %r' % (key,))
+                def popitem(self):
+                    try:
+                        return self.maps[0].popitem()
+                    except KeyError:
+                        raise KeyError('No keys found in the first mapping.')
+                def clear(self):
+                    self.maps[0].clear()
+                def setdefault(self, key, default=None):
+                    if key not in self:
+                        self[key] = default
+                    return self[key]
+                def update(self, other=(), **kwds):
+                    self.maps[0].update(other, **kwds)
 
             def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
                 if isinstance(field_names, str):
@@ -160,8 +303,17 @@ final class SourceModules {
                         if len(values) != nfields:
                             raise TypeError('expected %d arguments, got %d' % (nfields, len(values)))
                         return _bitzel_make_tuple(cls, values)
+                    @classmethod
+                    def _make(cls, iterable):
+                        values = tuple(iterable)
+                        if len(values) != nfields:
+                            raise TypeError('Expected %d arguments, got %d' % (nfields, len(values)))
+                        return _bitzel_make_tuple(cls, values)
                     def _replace(self, **kwargs):
-                        return type(self)(*[kwargs.pop(f, v) for f, v in zip(fields, self)])
+                        result = self._make([kwargs.pop(f, v) for f, v in zip(fields, self)])
+                        if kwargs:
+                            raise ValueError('Got unexpected field names: %r' % list(kwargs))
+                        return result
                     def _asdict(self):
                         return dict(zip(fields, self))
                     def __repr__(self):
@@ -170,9 +322,130 @@ final class SourceModules {
                         if name in fields:
                             return self[fields.index(name)]
                         raise AttributeError(name)
+                _NT._field_defaults = {} if defaults is None else dict(zip(fields[nfields - len(defaults):], defaults))
                 _NT.__name__ = typename
                 _NT.__qualname__ = typename
                 return _NT
+            """;
+
+    /** {@code string}: the constants, {@code capwords} and {@code Template} as CPython's module defines them. */
+    static final String STRING = """
+            import re as _re
+
+            whitespace = ' \\t\\n\\r\\v\\f'
+            ascii_lowercase = 'abcdefghijklmnopqrstuvwxyz'
+            ascii_uppercase = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+            ascii_letters = ascii_lowercase + ascii_uppercase
+            digits = '0123456789'
+            hexdigits = digits + 'abcdef' + 'ABCDEF'
+            octdigits = '01234567'
+            punctuation = r\"""!"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\"""
+            printable = digits + ascii_letters + punctuation + whitespace
+
+            def capwords(s, sep=None):
+                return (sep or ' ').join(map(str.capitalize, s.split(sep)))
+
+            class _SentinelDict(dict):
+                pass
+            _sentinel_dict = _SentinelDict()
+
+            class Template:
+                delimiter = '$'
+                idpattern = r'(?a:[_a-z][_a-z0-9]*)'
+                braceidpattern = None
+                flags = _re.IGNORECASE
+
+                def __init_subclass__(cls):
+                    super().__init_subclass__()
+                    if 'pattern' in cls.__dict__:
+                        pattern = cls.pattern
+                    else:
+                        delim = _re.escape(cls.delimiter)
+                        id = cls.idpattern
+                        bid = cls.braceidpattern or cls.idpattern
+                        pattern = fr\"""
+                        {delim}(?:
+                          (?P<escaped>{delim})  |   # Escape sequence of two delimiters
+                          (?P<named>{id})       |   # delimiter and a Python identifier
+                          {{(?P<braced>{bid})}} |   # delimiter and a braced identifier
+                          (?P<invalid>)             # Other ill-formed delimiter exprs
+                        )
+                        \"""
+                    cls.pattern = _re.compile(pattern, cls.flags | _re.VERBOSE)
+
+                def __init__(self, template):
+                    self.template = template
+
+                def _invalid(self, mo):
+                    i = mo.start('invalid')
+                    lines = self.template[:i].splitlines(keepends=True)
+                    if not lines:
+                        colno = 1
+                        lineno = 1
+                    else:
+                        colno = i - len(''.join(lines[:-1]))
+                        lineno = len(lines)
+                    raise ValueError('Invalid placeholder in string: line %d, col %d' % (lineno, colno))
+
+                def _mapping(self, mapping, kws):
+                    if mapping is _sentinel_dict:
+                        return kws
+                    if kws:
+                        from collections import ChainMap
+                        return ChainMap(kws, mapping)
+                    return mapping
+
+                def substitute(self, mapping=_sentinel_dict, /, **kws):
+                    mapping = self._mapping(mapping, kws)
+                    def convert(mo):
+                        named = mo.group('named') or mo.group('braced')
+                        if named is not None:
+                            return str(mapping[named])
+                        if mo.group('escaped') is not None:
+                            return self.delimiter
+                        if mo.group('invalid') is not None:
+                            self._invalid(mo)
+                        raise ValueError('Unrecognized named group in pattern', self.pattern)
+                    return self.pattern.sub(convert, self.template)
+
+                def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
+                    mapping = self._mapping(mapping, kws)
+                    def convert(mo):
+                        named = mo.group('named') or mo.group('braced')
+                        if named is not None:
+                            try:
+                                return str(mapping[named])
+                            except KeyError:
+                                return mo.group()
+                        if mo.group('escaped') is not None:
+                            return self.delimiter
+                        if mo.group('invalid') is not None:
+                            return mo.group()
+                        raise ValueError('Unrecognized named group in pattern', self.pattern)
+                    return self.pattern.sub(convert, self.template)
+
+                def is_valid(self):
+                    for mo in self.pattern.finditer(self.template):
+                        if mo.group('invalid') is not None:
+                            return False
+                        if (mo.group('named') is None and mo.group('braced') is None
+                                and mo.group('escaped') is None):
+                            raise ValueError('Unrecognized named group in pattern', self.pattern)
+                    return True
+
+                def get_identifiers(self):
+                    ids = []
+                    for mo in self.pattern.finditer(self.template):
+                        named = mo.group('named') or mo.group('braced')
+                        if named is not None and named not in ids:
+                            ids.append(named)
+                        elif (named is None and mo.group('invalid') is None
+                                and mo.group('escaped') is None):
+                            raise ValueError('Unrecognized named group in pattern', self.pattern)
+                    return ids
+
+            # what __init_subclass__ does for subclasses, done for the base class itself
+            Template.__init_subclass__()
             """;
 
     static final String FUNCTOOLS = """
@@ -233,24 +506,62 @@ final class SourceModules {
             def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
                 return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
 
+            from collections import namedtuple
+            _CacheInfo = namedtuple('CacheInfo', ['hits', 'misses', 'maxsize', 'currsize'])
+            _kwd_mark = (object(),)
+
             def lru_cache(maxsize=128, typed=False):
+                if isinstance(maxsize, int):
+                    if maxsize < 0:
+                        maxsize = 0
+                elif callable(maxsize) and isinstance(typed, bool):
+                    return _lru_cache_wrapper(maxsize, 128, typed)
+                elif maxsize is not None:
+                    raise TypeError('Expected first argument to be an integer, a callable, or None')
                 def decorating(user_function):
-                    cache = {}
-                    def wrapper(*args, **kwargs):
-                        key = (args, tuple(sorted(kwargs.items())))
-                        if key in cache:
-                            return cache[key]
-                        result = user_function(*args, **kwargs)
-                        cache[key] = result
-                        return result
-                    wrapper.cache_clear = cache.clear
-                    return update_wrapper(wrapper, user_function)
-                if callable(maxsize) and not isinstance(maxsize, int):
-                    return decorating(maxsize)
+                    return _lru_cache_wrapper(user_function, maxsize, typed)
                 return decorating
 
+            def _lru_cache_wrapper(user_function, maxsize, typed):
+                # keys as CPython's _make_key builds them, so that calls share entries (and count hits) alike
+                cache = {}
+                stats = [0, 0]
+                def wrapper(*args, **kwds):
+                    key = args
+                    if kwds:
+                        key += _kwd_mark
+                        for item in kwds.items():
+                            key += item
+                    if typed:
+                        key += tuple(type(v) for v in args)
+                        if kwds:
+                            key += tuple(type(v) for v in kwds.values())
+                    elif len(key) == 1 and type(key[0]) in (int, str):
+                        key = key[0]
+                    if key in cache:
+                        stats[0] += 1
+                        result = cache.pop(key)
+                        cache[key] = result
+                        return result
+                    stats[1] += 1
+                    result = user_function(*args, **kwds)
+                    if maxsize != 0 and key not in cache:
+                        cache[key] = result
+                        if maxsize is not None and len(cache) > maxsize:
+                            del cache[next(iter(cache))]
+                    return result
+                def cache_info():
+                    return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
+                def cache_clear():
+                    cache.clear()
+                    stats[0] = stats[1] = 0
+                wrapper.cache_info = cache_info
+                wrapper.cache_clear = cache_clear
+                wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
+                return update_wrapper(wrapper, user_function)
+
             def cache(user_function):
-                return lru_cache(None)(user_function)
+                return lru_cache(maxsize=None)(user_function)
 
             def total_ordering(cls):
                 # the missing comparisons from one of < <= > >= and ==
@@ -638,8 +949,12 @@ final class SourceModules {
                      drop_whitespace=True, break_on_hyphens=True, tabsize=8, max_lines=None, placeholder=' [...]'):
                 if width <= 0:
                     raise ValueError("invalid width %r (must be > 0)" % width)
-                if fix_sentence_endings or max_lines is not None:
-                    raise NotImplementedError("bitzel: textwrap with fix_sentence_endings or max_lines")
+                if fix_sentence_endings:
+                    raise NotImplementedError("bitzel: textwrap with fix_sentence_endings")
+                if max_lines is not None:
+                    indent = subsequent_indent if max_lines > 1 else initial_indent
+                    if len(indent) + len(placeholder.lstrip()) > width:
+                        raise ValueError("placeholder too large for max width")
                 if expand_tabs:
                     text = text.expandtabs(tabsize)
                 if replace_whitespace:
@@ -681,11 +996,34 @@ final class SourceModules {
                         used -= len(line[-1])
                         del line[-1]
                     if line:
-                        lines.append(indent + ''.join(line))
+                        if (max_lines is None or len(lines) + 1 < max_lines
+                                or (not chunks or drop_whitespace and len(chunks) == 1 and not chunks[0].strip())
+                                and used <= room):
+                            lines.append(indent + ''.join(line))
+                        else:
+                            # the last line allowed: words leave room for the placeholder
+                            while line:
+                                if line[-1].strip() and used + len(placeholder) <= room:
+                                    line.append(placeholder)
+                                    lines.append(indent + ''.join(line))
+                                    break
+                                used -= len(line[-1])
+                                del line[-1]
+                            else:
+                                if lines:
+                                    prev_line = lines[-1].rstrip()
+                                    if len(prev_line) + len(placeholder) <= width:
+                                        lines[-1] = prev_line + placeholder
+                                        break
+                                lines.append(indent + placeholder.lstrip())
+                            break
                 return lines
 
             def fill(text, width=70, **kwargs):
                 return '\\n'.join(wrap(text, width, **kwargs))
+
+            def shorten(text, width, **kwargs):
+                return fill(' '.join(text.strip().split()), width, max_lines=1, **kwargs)
 
             def indent(text, prefix, predicate=None):
                 if predicate is None:
@@ -865,7 +1203,7 @@ final class SourceModules {
             """;
 
     static final Map<String, String> ALL = Map.ofEntries(Map.entry("contextlib", CONTEXTLIB),Map.entry("abc", ABC), Map.entry("dataclasses", DATACLASSES),Map.entry("operator", OPERATOR),Map.entry("textwrap", TEXTWRAP), Map.entry("shlex", SHLEX),
-            Map.entry("collections", COLLECTIONS), Map.entry("functools", FUNCTOOLS),
+            Map.entry("collections", COLLECTIONS), Map.entry("string", STRING), Map.entry("functools", FUNCTOOLS),
             Map.entry("fnmatch", FNMATCH), Map.entry("pkgutil", PKGUTIL), Map.entry("errno", ERRNO),
             Map.entry("collections.abc", COLLECTIONS_ABC), Map.entry("logging", LOGGING));
 }

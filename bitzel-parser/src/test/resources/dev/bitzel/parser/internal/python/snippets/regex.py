@@ -160,3 +160,7 @@ print(repr(re.sub(r'$', '!', 'abc')))
 #### re054
 import re
 print(repr(re.sub(r'^', '> ', 'a\nb', flags=re.M)))
+#### inline_flag_groups
+import re
+print(re.findall(r'(?a:[_a-z]+)', 'ab_c d'), re.findall(r'(?i:AB)c', 'abc ABc abC'), re.findall(r'(?i)x', 'xX'))
+print(re.match(r'(?s:a.b)', 'a\nb') is not None, re.match(r'(?-i:a)', 'A', re.I), re.findall(r'(?x: a b )', 'ab'))

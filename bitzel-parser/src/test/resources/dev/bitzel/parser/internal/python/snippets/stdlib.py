@@ -95,3 +95,125 @@ print(string.capwords('hello   big world'))
 #### os_path_more
 import os.path
 print(os.path.commonprefix(['/usr/lib', '/usr/local']), os.path.join('a', 'b/', 'c'), os.path.normpath('a//b/./c/..'), os.path.splitext('/a/b.c/d'), os.path.basename('/a/b/'), os.path.dirname('/'))
+#### bytes_fromhex_and_hex_separators
+print(bytes.fromhex(' 41 42\t43\n'), bytes.fromhex(''))
+for s in ['4', '4g', 'a b', '  4 1', '41 4', 'é']:
+    try:
+        print(bytes.fromhex(s))
+    except ValueError as e:
+        print(e)
+try:
+    bytes.fromhex(b'41')
+except TypeError as e:
+    print(e)
+print(b'abc'.hex(':'), b'abcd'.hex(':', 3), b'abcde'.hex(b'-', -2), b'abcde'.hex('-', 2), b'ab'.hex(':', 0), b''.hex(':'))
+for sep in ['::', 'é']:
+    try:
+        b'abc'.hex(sep)
+    except ValueError as e:
+        print(e)
+#### math_lcm_hypot_prod
+import math
+print(math.lcm(), math.lcm(0, 5), math.lcm(-4, 6), math.lcm(4, 6, 10), math.lcm(2**64, 3))
+print(math.hypot(), math.hypot(3, 4), math.hypot(-5, 12))
+print(math.prod([]), math.prod([2, 3, 4]), math.prod([1, 2], start=3), math.prod(['a'], start=2), math.prod([0.5, 4]))
+#### itertools_combinations_with_replacement_pairwise_cycle
+import itertools
+print(list(itertools.combinations_with_replacement(range(3), 2)), list(itertools.combinations_with_replacement('', 2)),
+      list(itertools.combinations_with_replacement('ab', 0)), list(itertools.combinations_with_replacement('ab', 3)))
+try:
+    itertools.combinations_with_replacement('ab', -1)
+except ValueError as e:
+    print(e)
+print(list(itertools.pairwise([1])), list(itertools.pairwise('abcd')), list(itertools.compress('abc', [0, 1])),
+      list(itertools.compress('ab', [1, 1, 1])))
+print(list(itertools.islice(itertools.cycle([]), 3)), list(itertools.islice(itertools.cycle('ab'), 5)))
+#### namedtuple_make_replace_defaults
+import collections
+P = collections.namedtuple('P', 'x y', defaults=[3])
+print(P._fields, P._field_defaults, P._make([1, 2]), P._make(iter('ab')), P(1)._replace(y=5), P(1, 2)._asdict())
+try:
+    P._make([1])
+except TypeError as e:
+    print(e)
+try:
+    P(1)._replace(z=1, w=2)
+except ValueError as e:
+    print(e)
+#### counter_arithmetic_and_subtract
+import collections
+c = collections.Counter(a=3, b=1)
+print(c + collections.Counter(b=2), c - collections.Counter(a=5), c | collections.Counter(b=4), c & collections.Counter(a=1))
+c.subtract(a=5)
+c.subtract({'z': 1})
+c.subtract('bb')
+print(c, +c, -c, c.total())
+#### chainmap_and_ordereddict_equality
+import collections
+cm = collections.ChainMap({'a': 1}, {'a': 2, 'b': 3})
+print(cm, len(cm), list(cm), cm['a'], cm.get('z', 0), 'b' in cm, dict(cm), cm.new_child({'c': 4}), cm.parents)
+cm['b'] = 9
+print(cm.maps, bool(collections.ChainMap()), collections.ChainMap())
+try:
+    del cm['zz']
+except KeyError as e:
+    print(e)
+o1 = collections.OrderedDict(a=1, b=2)
+print(o1 == collections.OrderedDict(b=2, a=1), o1 != collections.OrderedDict(b=2, a=1), o1 == {'b': 2, 'a': 1})
+#### lru_cache_info_and_clear
+import functools
+@functools.lru_cache(maxsize=2)
+def f(x, **k):
+    return x
+f(1); f(2); f(1); f(3); f(2); f(1, a=1); f(1, a=1)
+print(f.cache_info(), f.cache_info().hits, f.cache_info()._fields)
+f.cache_clear()
+print(f.cache_info(), f.cache_parameters())
+@functools.lru_cache
+def g(x):
+    return x
+g(1); g(1.0); g(True)
+print(g.cache_info())
+@functools.cache
+def h(n):
+    return n if n < 2 else h(n - 1) + h(n - 2)
+print(h(20), h.cache_info())
+@functools.lru_cache(maxsize=0)
+def z(x):
+    return x
+z(1); z(1)
+print(z.cache_info())
+try:
+    functools.lru_cache('x')
+except TypeError as e:
+    print(e)
+#### string_template
+import string
+t = string.Template('$who ${what} $$ $')
+print(t.safe_substitute(who='w'), t.get_identifiers(), t.is_valid(), string.Template('$a').is_valid())
+for args in [{}, {'who': 1, 'what': 2}]:
+    try:
+        print(t.substitute(args))
+    except (KeyError, ValueError) as e:
+        print(type(e).__name__, e)
+try:
+    string.Template('a\nb $1').substitute()
+except ValueError as e:
+    print(e)
+print(string.Template('$x').substitute({'x': 1}, x=2), string.Template('${x}y $xy').safe_substitute(x='X'))
+class D(string.Template):
+    delimiter = '@'
+    idpattern = '[a-z]+'
+print(D('@ab@@ @{cd}').substitute(ab=1, cd=2), string.Template.delimiter, D.pattern.pattern == string.Template.pattern.pattern)
+print(string.capwords(' a  b-c d ', '-'), string.capwords('hello   big  world'), string.whitespace == ' \t\n\r\x0b\x0c')
+#### textwrap_shorten_and_max_lines
+import textwrap
+for w in [5, 6, 10, 11, 12, 15, 30]:
+    print(repr(textwrap.shorten('Hello  world, this is long', width=w)))
+try:
+    textwrap.shorten('Hello world', 3)
+except ValueError as e:
+    print(e)
+print(textwrap.shorten('Hello world', 8, placeholder='..'), textwrap.shorten('superlongwordhere and more', 10))
+print(textwrap.wrap('aa bb cc dd ee ff gg', 6, max_lines=2), textwrap.wrap('aa bb cc dd', 6, max_lines=2, placeholder='...'))
+print(textwrap.fill('one two three four five six', 9, max_lines=3, subsequent_indent='  '))
