@@ -48,6 +48,14 @@ public final class PyFunction implements PyCallable {
                 return m == null ? PyNone.NONE : m;
             }
             case "__defaults__": return defaults.length == 0 ? PyNone.NONE : new PyTuple(defaults.clone());
+            case "__kwdefaults__": {
+                if (kwdefaults == null || kwdefaults.isEmpty()) {
+                    return PyNone.NONE;
+                }
+                PyDict d = new PyDict();
+                kwdefaults.forEach(d::put);
+                return d;
+            }
             case "__globals__": return globals;
             case "__dict__": {
                 if (attrs == null) {

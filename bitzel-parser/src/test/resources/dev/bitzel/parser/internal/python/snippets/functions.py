@@ -154,3 +154,9 @@ def f():
     return 1, 2
 a, b = f()
 print(a, b, f())
+#### defaults_and_kwdefaults
+def f(a, b=1, *args, c, d=2, **kw):
+    pass
+def g(a, *, b):
+    pass
+print(f.__defaults__, f.__kwdefaults__, g.__defaults__, g.__kwdefaults__, (lambda x=3, *, y=4: 0).__kwdefaults__)
