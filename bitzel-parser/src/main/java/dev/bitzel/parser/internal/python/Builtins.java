@@ -124,7 +124,7 @@ public final class Builtins {
                 return "";
             }
             if (b[1] != null && b[0] instanceof PyBytes by) {
-                return decode(by.bytes, Ops.str(b[1]), b[2] == null ? "strict" : Ops.str(b[2]));
+                return Codecs.decode(by.bytes, Ops.str(b[1]), b[2] == null ? "strict" : Ops.str(b[2]));
             }
             return Ops.str(b[0]);
         };
@@ -137,7 +137,7 @@ public final class Builtins {
                 if (b[1] == null) {
                     throw Errors.typeError("string argument without an encoding");
                 }
-                return encode(s, Ops.str(b[1]));
+                return Codecs.encode(s, Ops.str(b[1]), b[2] == null ? "strict" : Ops.str(b[2]));
             }
             if (Ints.isInt(b[0])) {
                 return new PyBytes(new byte[Ints.toInt(b[0])]);
@@ -530,44 +530,6 @@ public final class Builtins {
             for (Map.Entry<String, Object> e : kw.entrySet()) {
                 d.put(e.getKey(), e.getValue());
             }
-        }
-    }
-
-    static PyBytes encode(String s, String encoding) {
-        java.nio.charset.Charset cs = charset(encoding);
-        return new PyBytes(s.getBytes(cs));
-    }
-
-    static String decode(byte[] b, String encoding, String errors) {
-        java.nio.charset.Charset cs = charset(encoding);
-        java.nio.charset.CharsetDecoder dec = cs.newDecoder();
-        if (errors.equals("strict")) {
-            dec.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT);
-        } else if (errors.equals("ignore")) {
-            dec.onMalformedInput(java.nio.charset.CodingErrorAction.IGNORE);
-        } else {
-            dec.onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE);
-        }
-        try {
-            return dec.decode(java.nio.ByteBuffer.wrap(b)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw PythonError.of(Exceptions.UNICODE_DECODE_ERROR, "'" + encoding.toLowerCase(java.util.Locale.ROOT)
-                    .replace("_", "-") + "' codec can't decode bytes: invalid data");
-        }
-    }
-
-    private static java.nio.charset.Charset charset(String encoding) {
-        String e = encoding.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        switch (e) {
-            case "utf-8": case "utf8": return java.nio.charset.StandardCharsets.UTF_8;
-            case "ascii": case "us-ascii": return java.nio.charset.StandardCharsets.US_ASCII;
-            case "latin-1": case "latin1": case "iso-8859-1": return java.nio.charset.StandardCharsets.ISO_8859_1;
-            default:
-                try {
-                    return java.nio.charset.Charset.forName(e);
-                } catch (RuntimeException ex) {
-                    throw PythonError.of(Exceptions.LOOKUP_ERROR, "unknown encoding: " + encoding);
-                }
         }
     }
 

@@ -218,6 +218,7 @@ final class Stmts {
             if (cause != null) {
                 Object c = cause.eval(f);
                 e.setAttr("__cause__", c == PyNone.NONE ? c : instantiate(c));
+                e.setAttr("__suppress_context__", true);
             }
             if (f.handling != null && e.getAttr("__context__") == null && f.handling.exception() != e) {
                 e.setAttr("__context__", f.handling.exception());

@@ -257,7 +257,8 @@ final class StrMethods {
         t.def("format_map", (a, kw) -> format(self(a[0], "format_map"), new Object[0], null, a[1]));
         t.def("encode", (a, kw) -> {
             Object[] b = Args.bind("encode", a, kw, new String[] {"self", "encoding", "errors"}, 1);
-            return Builtins.encode(self(b[0], "encode"), b[1] == null ? "utf-8" : Ops.str(b[1]));
+            return Codecs.encode(self(b[0], "encode"), b[1] == null ? "utf-8" : Ops.str(b[1]),
+                    b[2] == null ? "strict" : Ops.str(b[2]));
         });
         t.def("expandtabs", (a, kw) -> {
             Object[] b = Args.bind("expandtabs", a, kw, new String[] {"self", "tabsize"}, 1);
@@ -738,7 +739,7 @@ final class StrMethods {
         PyType t = Builtins.BYTES;
         t.def("decode", (a, kw) -> {
             Object[] b = Args.bind("decode", a, kw, new String[] {"self", "encoding", "errors"}, 1);
-            return Builtins.decode(bytesSelf(b[0]), b[1] == null ? "utf-8" : Ops.str(b[1]),
+            return Codecs.decode(bytesSelf(b[0]), b[1] == null ? "utf-8" : Ops.str(b[1]),
                     b[2] == null ? "strict" : Ops.str(b[2]));
         });
         t.def("hex", (a, kw) -> {
