@@ -217,3 +217,20 @@ except ValueError as e:
 print(textwrap.shorten('Hello world', 8, placeholder='..'), textwrap.shorten('superlongwordhere and more', 10))
 print(textwrap.wrap('aa bb cc dd ee ff gg', 6, max_lines=2), textwrap.wrap('aa bb cc dd', 6, max_lines=2, placeholder='...'))
 print(textwrap.fill('one two three four five six', 9, max_lines=3, subsequent_indent='  '))
+#### json_decode_errors_and_hooks
+import json, collections
+for s in ['{bad}', '[1,', '', '{"a" 1}', '[1] x', '"abc', '\n\n  [tru]', '{"a":1,}', 'nul', '[1 2]', '"\\x"', '-', '["é😀", x]', '😀\n é x']:
+    try:
+        json.loads(s)
+    except json.JSONDecodeError as e:
+        print(repr(s), '|', e.msg, e.pos, e.lineno, e.colno, '|', str(e), '|', repr(e.doc), e.args, isinstance(e, ValueError))
+e = json.JSONDecodeError('boom', 'ab\ncd', 4)
+print(e.msg, e.pos, e.lineno, e.colno, str(e))
+print(json.loads('{"b": 1, "a": {"c": [1, {"d": 2}]}, "b": 3}', object_pairs_hook=collections.OrderedDict))
+print(json.loads('{"b": 1, "b": 2}', object_pairs_hook=list), json.loads('[{"x": 1}, {}]', object_hook=lambda d: sorted(d.items())))
+print(json.loads('{"a": 1}', object_hook=dict, object_pairs_hook=tuple))
+for s in ['"a\\', '"a\\u12', '"a\\u12g4"', '"a\\/"', '"a\\q"', '"a\nb"', '"a\tb"', '"\\ud83d"', '"\\ud83d\\ude00"']:
+    try:
+        print(repr(s), repr(json.loads(s)))
+    except json.JSONDecodeError as e:
+        print(repr(s), str(e))
