@@ -344,6 +344,7 @@ public final class Builtins {
         OBJECT.def("__format__", (a, kw) -> Formatter.format(a[0], Ops.str(a[1])));
         OBJECT.def("__setattr__", (a, kw) -> {
             if (a[0] instanceof PyInstance i) {
+                i.type().checkSlot(Ops.str(a[1]));
                 i.dict.put(a[1], a[2]);
                 return PyNone.NONE;
             }

@@ -927,7 +927,7 @@ public final class Ops {
             if (name.equals("__class__")) {
                 return t;
             }
-            if (name.equals("__dict__")) {
+            if (name.equals("__dict__") && t.slots == null) {
                 return inst.dict;
             }
             Object ga = t.lookup("__getattr__");
@@ -1065,6 +1065,7 @@ public final class Ops {
                 call(sa, new Object[] {o, name, v}, null);
                 return;
             }
+            t.checkSlot(name);
             inst.dict.put(name, v);
             return;
         }
@@ -1075,6 +1076,13 @@ public final class Ops {
         if (o instanceof PyType t) {
             if (t.builtin) {
                 throw Errors.typeError("cannot set '" + name + "' attribute of immutable type '" + t.name() + "'");
+            }
+            if (name.equals("__name__")) {
+                if (!(v instanceof String s)) {
+                    throw Errors.typeError("can only assign string to " + t.name() + ".__name__, not '" + typeName(v)
+                            + "'");
+                }
+                t.rename(s);
             }
             t.dict.put(name, v);
             return;

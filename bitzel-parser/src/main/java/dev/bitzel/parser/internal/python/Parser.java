@@ -397,16 +397,20 @@ final class Parser {
         }
         if (at(":")) {
             p++;
-            test(); // annotation: not evaluated
+            Expr annotation = test();
+            Stmt assign = null;
             if (accept("=")) {
                 markStore(e, t);
                 Expr v = at("yield") ? yieldExpr() : starExpressions();
-                return at(new Stmts.Assign(new Expr[] {e}, v), t);
-            }
-            if (e instanceof Exprs.Name n) {
+                assign = at(new Stmts.Assign(new Expr[] {e}, v), t);
+            } else if (e instanceof Exprs.Name n) {
                 scope.locals.add(n.id);
             }
-            return at(new Stmts.Pass(), t);
+            if (e instanceof Exprs.Name n && scope.kind != Scope.Kind.FUNCTION) {
+                // module and class bodies record the annotations of names (dataclasses read them)
+                return at(new Stmts.Annotated(assign, n.id, annotation), t);
+            }
+            return assign != null ? assign : at(new Stmts.Pass(), t);
         }
         return at(new Stmts.ExprStmt(e), t);
     }

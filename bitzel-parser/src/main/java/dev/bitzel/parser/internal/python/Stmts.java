@@ -42,6 +42,42 @@ final class Stmts {
         }
     }
 
+    /** {@code name: annotation [= value]} in a module or class body: the annotation goes to {@code __annotations__}. */
+    static final class Annotated extends Stmt {
+        final Stmt assign;
+        final String name;
+        final Expr annotation;
+
+        Annotated(Stmt assign, String name, Expr annotation) {
+            this.assign = assign;
+            this.name = name;
+            this.annotation = annotation;
+        }
+
+        @Override
+        Object exec(Frame f) {
+            if (assign != null) {
+                assign.exec(f);
+            }
+            Object value;
+            try {
+                value = annotation.eval(f);
+            } catch (PythonError e) {
+                // an annotation naming what this interpreter lacks (typing's stand-ins) is left out rather than
+                // failing code that CPython runs
+                return null;
+            }
+            PyDict ns = f.ns != null ? f.ns : f.globals;
+            Object annotations = ns.get("__annotations__");
+            if (!(annotations instanceof PyDict)) {
+                annotations = new PyDict();
+                ns.put("__annotations__", annotations);
+            }
+            ((PyDict) annotations).put(name, value);
+            return null;
+        }
+    }
+
     static final class AugAssign extends Stmt {
         final Expr target;
         final int op;
