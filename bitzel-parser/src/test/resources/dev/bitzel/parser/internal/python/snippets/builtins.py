@@ -83,3 +83,14 @@ a = []
 print(id(a) == id(a), a is a, [] is [])
 #### set_frozenset_repr_single
 print({'only'}, frozenset(['z']), set([1, 1, 1]))
+#### hash_of_user_hash_values
+class F:
+    def __init__(self, v):
+        self.v = v
+    def __hash__(self):
+        return self.v
+print(hash(F(5)), hash(F(2**70)), hash(F(-1)), hash(F(True)), hash(F((1 << 61) - 1)))
+try:
+    hash(F('x'))
+except TypeError as e:
+    print(e)
