@@ -1138,19 +1138,265 @@ final class SourceModules {
                 return funcobj
             """;
 
-    /** {@code dataclasses}: the decorator leaves the class as written (no generated methods). */
+    /**
+     * {@code dataclasses}: fields from the class annotations, and the generated {@code __init__} (made from
+     * source text, as CPython makes it, so that its argument errors read the same), {@code __repr__},
+     * {@code __eq__}, ordering, {@code frozen} and {@code __hash__}; {@code fields}, {@code asdict},
+     * {@code astuple}, {@code replace}. No slots, match_args or InitVar/ClassVar handling.
+     */
     static final String DATACLASSES = """
-            MISSING = object()
+            import copy as _copy
 
-            def field(*, default=MISSING, default_factory=MISSING, **kwargs):
-                if default_factory is not MISSING:
-                    return default_factory()
-                return None if default is MISSING else default
+            class _MISSING_TYPE:
+                pass
+            MISSING = _MISSING_TYPE()
 
-            def dataclass(cls=None, **kwargs):
-                def wrap(c):
-                    return c
+            class _KW_ONLY_TYPE:
+                pass
+            KW_ONLY = _KW_ONLY_TYPE()
+
+            class FrozenInstanceError(AttributeError):
+                pass
+
+            class Field:
+                def __init__(self, default, default_factory, init, repr, hash, compare, metadata, kw_only):
+                    self.name = None
+                    self.type = None
+                    self.default = default
+                    self.default_factory = default_factory
+                    self.init = init
+                    self.repr = repr
+                    self.hash = hash
+                    self.compare = compare
+                    self.metadata = {} if metadata is None else metadata
+                    self.kw_only = kw_only
+                def __repr__(self):
+                    return ('Field(name=%r,type=%r,default=%r,default_factory=%r,init=%r,repr=%r,hash=%r,'
+                            'compare=%r,metadata=%r,kw_only=%r)' % (self.name, self.type, self.default,
+                            self.default_factory, self.init, self.repr, self.hash, self.compare, self.metadata,
+                            self.kw_only))
+
+            def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None, compare=True,
+                      metadata=None, kw_only=MISSING):
+                if default is not MISSING and default_factory is not MISSING:
+                    raise ValueError('cannot specify both default and default_factory')
+                return Field(default, default_factory, init, repr, hash, compare, metadata, kw_only)
+
+            def _fields_in_init_order(fields):
+                return (tuple(f for f in fields if f.init and not f.kw_only),
+                        tuple(f for f in fields if f.init and f.kw_only))
+
+            def _collect_fields(cls, kw_only):
+                fields = {}
+                for b in cls.__mro__[-1:0:-1]:
+                    for f in getattr(b, '__dataclass_fields__', {}).values():
+                        fields[f.name] = f
+                annotations = cls.__dict__.get('__annotations__', {})
+                seen_kw_only = False
+                for name, type in annotations.items():
+                    if type is KW_ONLY:
+                        if seen_kw_only:
+                            raise TypeError(f'{name!r} is KW_ONLY, but KW_ONLY has already been specified')
+                        seen_kw_only = True
+                        kw_only = True
+                        continue
+                    default = cls.__dict__.get(name, MISSING)
+                    if isinstance(default, Field):
+                        f = default
+                    else:
+                        f = field(default=default)
+                    f.name = name
+                    f.type = type
+                    if f.kw_only is MISSING:
+                        f.kw_only = kw_only
+                    if f.default_factory is MISSING and isinstance(f.default, (list, dict, set)):
+                        raise ValueError('mutable default %r for field %s is not allowed: use default_factory'
+                                         % (f.default.__class__, name))
+                    if isinstance(default, Field):
+                        if f.default is MISSING:
+                            delattr(cls, name)
+                        else:
+                            setattr(cls, name, f.default)
+                    fields[name] = f
+                return fields
+
+            def _init_fn(cls, fields, frozen, has_post_init):
+                std, kw = _fields_in_init_order(fields)
+                seen_default = False
+                for f in std:
+                    if f.default is not MISSING or f.default_factory is not MISSING:
+                        seen_default = True
+                    elif seen_default:
+                        raise TypeError(f'non-default argument {f.name!r} follows default argument')
+                def param(f):
+                    if f.default is MISSING and f.default_factory is MISSING:
+                        return f.name
+                    if f.default_factory is not MISSING:
+                        return f'{f.name}=__dataclass_HAS_DEFAULT_FACTORY__'
+                    return f'{f.name}=__dataclass_dflt_{f.name}__'
+                params = ['self'] + [param(f) for f in std]
+                if kw:
+                    params += ['*'] + [param(f) for f in kw]
+                body = []
+                for f in fields:
+                    if f.init:
+                        if f.default_factory is not MISSING:
+                            value = (f'__dataclass_dflt_{f.name}__() if {f.name} is __dataclass_HAS_DEFAULT_FACTORY__ '
+                                     f'else {f.name}')
+                        else:
+                            value = f.name
+                    elif f.default_factory is not MISSING:
+                        value = f'__dataclass_dflt_{f.name}__()'
+                    elif f.default is not MISSING:
+                        value = f'__dataclass_dflt_{f.name}__'
+                    else:
+                        continue
+                    if frozen:
+                        body.append(f'__dataclass_builtins_object__.__setattr__(self, {f.name!r}, {value})')
+                    else:
+                        body.append(f'self.{f.name} = {value}')
+                if has_post_init:
+                    body.append('self.__post_init__()')
+                if not body:
+                    body = ['pass']
+                ns = {'__name__': cls.__module__, '__dataclass_HAS_DEFAULT_FACTORY__': _HAS_DEFAULT_FACTORY,
+                      '__dataclass_builtins_object__': object}
+                for f in fields:
+                    if f.default_factory is not MISSING:
+                        ns[f'__dataclass_dflt_{f.name}__'] = f.default_factory
+                    elif f.default is not MISSING:
+                        ns[f'__dataclass_dflt_{f.name}__'] = f.default
+                src = 'def __init__(%s):\\n%s\\n' % (', '.join(params), '\\n'.join('    ' + l for l in body))
+                exec(src, ns)
+                fn = ns['__init__']
+                fn.__qualname__ = cls.__qualname__ + '.__init__'
+                return fn
+
+            class _HAS_DEFAULT_FACTORY_CLASS:
+                def __repr__(self):
+                    return '<factory>'
+            _HAS_DEFAULT_FACTORY = _HAS_DEFAULT_FACTORY_CLASS()
+
+            def _tuple(obj, fields):
+                return tuple(getattr(obj, f.name) for f in fields)
+
+            def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only):
+                fields = _collect_fields(cls, kw_only)
+                cls.__dataclass_fields__ = fields
+                cls.__dataclass_params__ = (init, repr, eq, order, unsafe_hash, frozen)
+                flist = list(fields.values())
+                if init and '__init__' not in cls.__dict__:
+                    cls.__init__ = _init_fn(cls, flist, frozen, hasattr(cls, '__post_init__'))
+                if repr and '__repr__' not in cls.__dict__:
+                    shown = [f for f in flist if f.repr]
+                    def __repr__(self):
+                        return type(self).__qualname__ + '(' + ', '.join(
+                            '%s=%r' % (f.name, getattr(self, f.name)) for f in shown) + ')'
+                    cls.__repr__ = __repr__
+                compared = [f for f in flist if f.compare]
+                if eq and '__eq__' not in cls.__dict__:
+                    def __eq__(self, other):
+                        if other.__class__ is self.__class__:
+                            return _tuple(self, compared) == _tuple(other, compared)
+                        return NotImplemented
+                    cls.__eq__ = __eq__
+                if order:
+                    for name, op in [('__lt__', lambda a, b: a < b), ('__le__', lambda a, b: a <= b),
+                                     ('__gt__', lambda a, b: a > b), ('__ge__', lambda a, b: a >= b)]:
+                        if name in cls.__dict__:
+                            raise TypeError(f'Cannot overwrite attribute {name} in class {cls.__name__}. '
+                                            'Consider using functools.total_ordering')
+                        def method(self, other, op=op):
+                            if other.__class__ is self.__class__:
+                                return op(_tuple(self, compared), _tuple(other, compared))
+                            return NotImplemented
+                        setattr(cls, name, method)
+                if frozen:
+                    def __setattr__(self, name, value):
+                        if type(self) is cls or name in fields:
+                            raise FrozenInstanceError(f'cannot assign to field {name!r}')
+                        object.__setattr__(self, name, value)
+                    def __delattr__(self, name):
+                        if type(self) is cls or name in fields:
+                            raise FrozenInstanceError(f'cannot delete field {name!r}')
+                        object.__delattr__(self, name)
+                    cls.__setattr__ = __setattr__
+                    cls.__delattr__ = __delattr__
+                has_own_hash = '__hash__' in cls.__dict__ and not (eq and cls.__dict__['__hash__'] is None)
+                hashed = [f for f in flist if (f.compare if f.hash is None else f.hash)]
+                if unsafe_hash or (eq and frozen and not has_own_hash):
+                    cls.__hash__ = lambda self: hash(_tuple(self, hashed))
+                elif eq and not frozen and not has_own_hash:
+                    cls.__hash__ = None
+                return cls
+
+            def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False,
+                          frozen=False, match_args=True, kw_only=False, slots=False, weakref_slot=False):
+                if order and not eq:
+                    raise ValueError('eq must be true if order is true')
+                def wrap(cls):
+                    return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only)
                 return wrap if cls is None else wrap(cls)
+
+            def fields(class_or_instance):
+                try:
+                    fields = class_or_instance.__dataclass_fields__
+                except AttributeError:
+                    raise TypeError('must be called with a dataclass type or instance') from None
+                return tuple(fields.values())
+
+            def is_dataclass(obj):
+                cls = obj if isinstance(obj, type) else type(obj)
+                return hasattr(cls, '__dataclass_fields__')
+
+            def _is_dataclass_instance(obj):
+                return hasattr(type(obj), '__dataclass_fields__')
+
+            def asdict(obj, *, dict_factory=dict):
+                if not _is_dataclass_instance(obj):
+                    raise TypeError('asdict() should be called on dataclass instances')
+                return _asdict_inner(obj, dict_factory)
+
+            def _asdict_inner(obj, dict_factory):
+                if _is_dataclass_instance(obj):
+                    return dict_factory([(f.name, _asdict_inner(getattr(obj, f.name), dict_factory))
+                                         for f in fields(obj)])
+                if isinstance(obj, tuple) and hasattr(obj, '_fields'):
+                    return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
+                if isinstance(obj, (list, tuple)):
+                    return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
+                if isinstance(obj, dict):
+                    return type(obj)((_asdict_inner(k, dict_factory), _asdict_inner(v, dict_factory))
+                                     for k, v in obj.items())
+                return _copy.deepcopy(obj)
+
+            def astuple(obj, *, tuple_factory=tuple):
+                if not _is_dataclass_instance(obj):
+                    raise TypeError('astuple() should be called on dataclass instances')
+                return _astuple_inner(obj, tuple_factory)
+
+            def _astuple_inner(obj, tuple_factory):
+                if _is_dataclass_instance(obj):
+                    return tuple_factory([_astuple_inner(getattr(obj, f.name), tuple_factory) for f in fields(obj)])
+                if isinstance(obj, (list, tuple)):
+                    return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
+                if isinstance(obj, dict):
+                    return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
+                                     for k, v in obj.items())
+                return _copy.deepcopy(obj)
+
+            def replace(obj, /, **changes):
+                if not _is_dataclass_instance(obj):
+                    raise TypeError('replace() should be called on dataclass instances')
+                for f in fields(obj):
+                    if not f.init:
+                        if f.name in changes:
+                            raise ValueError(f'field {f.name} is declared with init=False, it cannot be specified '
+                                             'with replace()')
+                        continue
+                    if f.name not in changes:
+                        changes[f.name] = getattr(obj, f.name)
+                return obj.__class__(**changes)
             """;
 
     /** {@code contextlib}: the decorators and small context managers (generators run as this interpreter's do). */

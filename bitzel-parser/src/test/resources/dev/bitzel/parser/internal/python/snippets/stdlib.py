@@ -234,3 +234,76 @@ for s in ['"a\\', '"a\\u12', '"a\\u12g4"', '"a\\/"', '"a\\q"', '"a\nb"', '"a\tb"
         print(repr(s), repr(json.loads(s)))
     except json.JSONDecodeError as e:
         print(repr(s), str(e))
+#### dataclasses_generated_methods
+import dataclasses as dc
+@dc.dataclass
+class A:
+    x: int
+    y: list = dc.field(default_factory=list)
+    z: int = dc.field(default=3, repr=False)
+print(A(1), A(1) == A(1), A(1) != A(2), A.__init__.__qualname__, dc.fields(A)[0].name, A.z)
+try:
+    A()
+except TypeError as e:
+    print(e)
+try:
+    A(1, 2, 3, 4)
+except TypeError as e:
+    print(e)
+@dc.dataclass(frozen=True)
+class F:
+    a: int = 1
+f = F()
+try:
+    f.a = 2
+except dc.FrozenInstanceError as e:
+    print(type(e).__name__, e, isinstance(e, AttributeError))
+print(hash(f) == hash((1,)), dc.replace(f, a=5), dc.astuple(F()), dc.is_dataclass(f), dc.is_dataclass(F), dc.is_dataclass(1))
+try:
+    @dc.dataclass
+    class B:
+        x: int = 1
+        y: int
+except TypeError as e:
+    print(e)
+try:
+    @dc.dataclass
+    class C:
+        x: list = []
+except ValueError as e:
+    print(e)
+print(A.__hash__, dc.fields(A)[1].default is dc.MISSING)
+@dc.dataclass(order=True)
+class O:
+    a: int
+    b: str = dc.field(compare=False, default='')
+print(O(1, 'z') < O(2, 'a'), O(1) <= O(1), sorted([O(3), O(1)]))
+try:
+    O(1) < 1
+except TypeError as e:
+    print(e)
+@dc.dataclass
+class P:
+    a: int
+    def __post_init__(self):
+        self.b = self.a * 2
+print(P(2).b, P(2))
+@dc.dataclass
+class K:
+    a: int
+    _: dc.KW_ONLY
+    b: int = 0
+print(K(1, b=2))
+try:
+    K(1, 2)
+except TypeError as e:
+    print(e)
+print(dc.asdict(A(1, [A(2)])))
+@dc.dataclass
+class Child(A):
+    w: int = 9
+print(Child(1), [f.name for f in dc.fields(Child)])
+try:
+    dc.fields(1)
+except TypeError as e:
+    print(e)
