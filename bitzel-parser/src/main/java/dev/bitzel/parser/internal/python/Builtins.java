@@ -305,7 +305,12 @@ public final class Builtins {
             });
             it.def("__iter__", (a, kw) -> a[0]);
         }
-        GENERATOR.def("close", (a, kw) -> PyNone.NONE);
+        GENERATOR.def("close", (a, kw) -> {
+            if (a[0] instanceof PyIterator it) {
+                it.close();
+            }
+            return PyNone.NONE;
+        });
         GENERATOR.def("send", (a, kw) -> {
             if (a.length > 1 && a[1] != PyNone.NONE) {
                 throw Errors.notImplemented("generator.send() with a value");

@@ -48,6 +48,15 @@ final class PyGenerator extends PyIterator {
         return v;
     }
 
+    @Override
+    void close() {
+        super.close();
+        // the body's remaining values are dropped (it has already run to its end, finally blocks included)
+        values = new ArrayList<>();
+        pos = 0;
+        pending = null;
+    }
+
     /** The body's return value (None until the body has run). */
     Object returned() {
         return returned;

@@ -94,3 +94,17 @@ def outer(res):
     res.append(r)
 res = []
 print(list(outer(res)), res)
+#### close_ends_generators
+def g():
+    yield 1
+    yield 2
+x = g()
+print(x.close(), next(x, 'e'))
+x = g()
+next(x)
+x.close()
+print(next(x, 'e'), list(x))
+y = (i for i in range(3))
+next(y)
+y.close()
+print(list(y))
