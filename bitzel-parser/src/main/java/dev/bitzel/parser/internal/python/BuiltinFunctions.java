@@ -14,7 +14,7 @@ final class BuiltinFunctions {
     static PyDict create(PythonRuntime rt) {
         PyDict b = new PyDict();
         for (PyType t : new PyType[] {Builtins.OBJECT, Builtins.TYPE, Builtins.INT, Builtins.BOOL, Builtins.FLOAT,
-            Builtins.STR, Builtins.BYTES, Builtins.LIST, Builtins.TUPLE, Builtins.DICT, Builtins.SET, Builtins.FROZENSET,
+            Builtins.STR, Builtins.BYTES, Builtins.BYTEARRAY, Builtins.LIST, Builtins.TUPLE, Builtins.DICT, Builtins.SET, Builtins.FROZENSET,
             Builtins.RANGE, Builtins.SLICE, Builtins.PROPERTY, Builtins.STATICMETHOD, Builtins.CLASSMETHOD}) {
             b.put(t.name(), t);
         }

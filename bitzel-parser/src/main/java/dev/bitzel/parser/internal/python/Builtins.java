@@ -22,6 +22,7 @@ public final class Builtins {
     public static final PyType FLOAT = PyType.builtin("float", OBJECT);
     public static final PyType STR = PyType.builtin("str", OBJECT);
     public static final PyType BYTES = PyType.builtin("bytes", OBJECT);
+    public static final PyType BYTEARRAY = PyType.builtin("bytearray", OBJECT);
     public static final PyType LIST = PyType.builtin("list", OBJECT);
     public static final PyType TUPLE = PyType.builtin("tuple", OBJECT);
     public static final PyType DICT = PyType.builtin("dict", OBJECT);
@@ -152,6 +153,17 @@ public final class Builtins {
                 r[i] = (byte) v;
             }
             return new PyBytes(r);
+        };
+        BYTEARRAY.constructor = (a, kw) -> {
+            Object[] b = Args.bind("bytearray", a, kw, new String[] {"source", "encoding", "errors"}, 0);
+            if (b[0] == null) {
+                return new PyBytes(new byte[0], true);
+            }
+            if (b[0] instanceof String && b[1] == null) {
+                throw Errors.typeError("string argument without an encoding");
+            }
+            PyBytes made = (PyBytes) BYTES.constructor.call(a, kw);
+            return PyBytes.bytearray(made.bytes);
         };
         LIST.constructor = (a, kw) -> {
             Args.count("list", a, 0, 1);

@@ -475,6 +475,9 @@ final class MiscModules {
     }
 
     static Object shallow(Object o) {
+        if (o instanceof PyBytes b && b.mutable) {
+            return PyBytes.bytearray(b.bytes);
+        }
         if (o instanceof PyList l) {
             return new PyList(l.list);
         }
@@ -503,9 +506,12 @@ final class MiscModules {
 
     static Object deep(Object o, IdentityHashMap<Object, Object> memo) {
         if (o instanceof String || o instanceof Long || o instanceof Boolean || o instanceof Double || o == PyNone.NONE
-                || o instanceof PyType || o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyBytes
-                || o instanceof java.math.BigInteger) {
+                || o instanceof PyType || o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyBytes b
+                && !b.mutable || o instanceof java.math.BigInteger) {
             return o;
+        }
+        if (o instanceof PyBytes b) {
+            return PyBytes.bytearray(b.bytes);
         }
         Object seen = memo.get(o);
         if (seen != null) {

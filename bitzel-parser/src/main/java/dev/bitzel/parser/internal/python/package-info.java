@@ -23,7 +23,7 @@
  *   <li>Sets iterate in insertion order, not hash order.</li>
  *   <li>No metaclasses (the {@code metaclass} keyword is ignored; the other class keywords go to
  *       {@code __init_subclass__}), no subclassing of str, int, float or bytes (dict, list, set, tuple and
- *       exceptions can be subclassed), no {@code bytearray}.</li>
+ *       exceptions can be subclassed).</li>
  *   <li>Coroutines ({@code async}/{@code await}) parse but raise NotImplementedError when run; no
  *       {@code match} statement; no complex numbers.</li>
  *   <li>File, process and network access is the embedder's: {@code os.system} and the like raise
