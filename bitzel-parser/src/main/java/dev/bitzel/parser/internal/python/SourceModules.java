@@ -289,6 +289,7 @@ final class SourceModules {
                 class _NT(tuple):
                     __slots__ = ()
                     _fields = fields
+                    __match_args__ = fields
                     def __new__(cls, *args, **kwargs):
                         values = list(args)
                         for name in fields[len(args):]:
@@ -1335,7 +1336,10 @@ final class SourceModules {
                 if order and not eq:
                     raise ValueError('eq must be true if order is true')
                 def wrap(cls):
-                    return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only)
+                    cls = _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only)
+                    if match_args and '__match_args__' not in cls.__dict__:
+                        cls.__match_args__ = tuple(f.name for f in _fields_in_init_order(fields(cls))[0])
+                    return cls
                 return wrap if cls is None else wrap(cls)
 
             def fields(class_or_instance):

@@ -24,8 +24,8 @@
  *   <li>No metaclasses (the {@code metaclass} keyword is ignored; the other class keywords go to
  *       {@code __init_subclass__}), no subclassing of str, int, float or bytes (dict, list, set, tuple and
  *       exceptions can be subclassed).</li>
- *   <li>Coroutines ({@code async}/{@code await}) parse but raise NotImplementedError when run; no
- *       {@code match} statement; no complex numbers.</li>
+ *   <li>Coroutines ({@code async}/{@code await}) parse but raise NotImplementedError when run; no complex
+ *       numbers.</li>
  *   <li>File, process and network access is the embedder's: {@code os.system} and the like raise
  *       {@code NotImplementedError: bitzel: ... is not supported}; modules such as subprocess or shutil import
  *       fine and raise the same way when used. File-system reads are {@code open()} for reading text,
