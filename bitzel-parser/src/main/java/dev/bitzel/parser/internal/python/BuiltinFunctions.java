@@ -14,7 +14,7 @@ final class BuiltinFunctions {
     static PyDict create(PythonRuntime rt) {
         PyDict b = new PyDict();
         for (PyType t : new PyType[] {Builtins.OBJECT, Builtins.TYPE, Builtins.INT, Builtins.BOOL, Builtins.FLOAT,
-            Builtins.STR, Builtins.BYTES, Builtins.LIST, Builtins.TUPLE, Builtins.DICT, Builtins.SET, Builtins.FROZENSET,
+            Builtins.STR, Builtins.BYTES, Builtins.BYTEARRAY, Builtins.LIST, Builtins.TUPLE, Builtins.DICT, Builtins.SET, Builtins.FROZENSET,
             Builtins.RANGE, Builtins.SLICE, Builtins.PROPERTY, Builtins.STATICMETHOD, Builtins.CLASSMETHOD}) {
             b.put(t.name(), t);
         }
@@ -339,6 +339,21 @@ final class BuiltinFunctions {
         def(b, "hash", (a, kw) -> {
             Args.count("hash", a, 1, 1);
             Object o = a[0];
+            if (o instanceof PyInstance inst) {
+                // a user __hash__'s value (Java's hashCode keeps 32 bits of it)
+                Object h = inst.type().lookup("__hash__");
+                if (h != null && h != PyNone.NONE && h != Builtins.OBJECT.dict.get("__hash__")) {
+                    o = Ops.call(h, new Object[] {inst}, null);
+                    if (!Ints.isInt(o)) {
+                        throw Errors.typeError("__hash__ method should return an integer");
+                    }
+                    if (!(o instanceof java.math.BigInteger)) {
+                        // a value that fits a machine word is the hash as it is (but -1, which CPython reserves)
+                        long v = Ints.toLong(o);
+                        return v == -1 ? -2L : v;
+                    }
+                }
+            }
             if (Ints.isInt(o)) {
                 // CPython: the value modulo the Mersenne prime 2**61 - 1, keeping the sign; -1 is reserved
                 BigInteger v = Ints.big(o);

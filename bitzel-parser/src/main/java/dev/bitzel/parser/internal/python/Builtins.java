@@ -22,6 +22,7 @@ public final class Builtins {
     public static final PyType FLOAT = PyType.builtin("float", OBJECT);
     public static final PyType STR = PyType.builtin("str", OBJECT);
     public static final PyType BYTES = PyType.builtin("bytes", OBJECT);
+    public static final PyType BYTEARRAY = PyType.builtin("bytearray", OBJECT);
     public static final PyType LIST = PyType.builtin("list", OBJECT);
     public static final PyType TUPLE = PyType.builtin("tuple", OBJECT);
     public static final PyType DICT = PyType.builtin("dict", OBJECT);
@@ -124,7 +125,7 @@ public final class Builtins {
                 return "";
             }
             if (b[1] != null && b[0] instanceof PyBytes by) {
-                return decode(by.bytes, Ops.str(b[1]), b[2] == null ? "strict" : Ops.str(b[2]));
+                return Codecs.decode(by.bytes, Ops.str(b[1]), b[2] == null ? "strict" : Ops.str(b[2]));
             }
             return Ops.str(b[0]);
         };
@@ -137,7 +138,7 @@ public final class Builtins {
                 if (b[1] == null) {
                     throw Errors.typeError("string argument without an encoding");
                 }
-                return encode(s, Ops.str(b[1]));
+                return Codecs.encode(s, Ops.str(b[1]), b[2] == null ? "strict" : Ops.str(b[2]));
             }
             if (Ints.isInt(b[0])) {
                 return new PyBytes(new byte[Ints.toInt(b[0])]);
@@ -152,6 +153,17 @@ public final class Builtins {
                 r[i] = (byte) v;
             }
             return new PyBytes(r);
+        };
+        BYTEARRAY.constructor = (a, kw) -> {
+            Object[] b = Args.bind("bytearray", a, kw, new String[] {"source", "encoding", "errors"}, 0);
+            if (b[0] == null) {
+                return new PyBytes(new byte[0], true);
+            }
+            if (b[0] instanceof String && b[1] == null) {
+                throw Errors.typeError("string argument without an encoding");
+            }
+            PyBytes made = (PyBytes) BYTES.constructor.call(a, kw);
+            return PyBytes.bytearray(made.bytes);
         };
         LIST.constructor = (a, kw) -> {
             Args.count("list", a, 0, 1);
@@ -193,7 +205,10 @@ public final class Builtins {
                 dict.put((String) e.getKey(), e.getValue());
             }
             Object mod = dict.get("__module__");
-            return new PyType(Ops.str(a[0]), mod == null ? "__main__" : Ops.str(mod), bs, dict, false);
+            PyType.implicitClassMethods(dict);
+            PyType t = new PyType(Ops.str(a[0]), mod == null ? "__main__" : Ops.str(mod), bs, dict, false);
+            t.initSubclass(kw == null ? Map.of() : kw);
+            return t;
         };
         RANGE.constructor = (a, kw) -> {
             Args.noKw("range", kw);
@@ -302,7 +317,12 @@ public final class Builtins {
             });
             it.def("__iter__", (a, kw) -> a[0]);
         }
-        GENERATOR.def("close", (a, kw) -> PyNone.NONE);
+        GENERATOR.def("close", (a, kw) -> {
+            if (a[0] instanceof PyIterator it) {
+                it.close();
+            }
+            return PyNone.NONE;
+        });
         GENERATOR.def("send", (a, kw) -> {
             if (a.length > 1 && a[1] != PyNone.NONE) {
                 throw Errors.notImplemented("generator.send() with a value");
@@ -341,6 +361,7 @@ public final class Builtins {
         OBJECT.def("__format__", (a, kw) -> Formatter.format(a[0], Ops.str(a[1])));
         OBJECT.def("__setattr__", (a, kw) -> {
             if (a[0] instanceof PyInstance i) {
+                i.type().checkSlot(Ops.str(a[1]));
                 i.dict.put(a[1], a[2]);
                 return PyNone.NONE;
             }
@@ -358,7 +379,12 @@ public final class Builtins {
             }
             return t.newInstance(Arrays.copyOfRange(a, 1, a.length));
         })));
-        OBJECT.dict.put("__init_subclass__", new PyClassMethod(new PyBuiltin("__init_subclass__", (a, kw) -> PyNone.NONE)));
+        OBJECT.dict.put("__init_subclass__", new PyClassMethod(new PyBuiltin("__init_subclass__", (a, kw) -> {
+            if (kw != null && !kw.isEmpty()) {
+                throw Errors.typeError(((PyType) a[0]).name() + ".__init_subclass__() takes no keyword arguments");
+            }
+            return PyNone.NONE;
+        })));
     }
 
     // ---------------------------------------------------------------- conversions
@@ -522,44 +548,6 @@ public final class Builtins {
             for (Map.Entry<String, Object> e : kw.entrySet()) {
                 d.put(e.getKey(), e.getValue());
             }
-        }
-    }
-
-    static PyBytes encode(String s, String encoding) {
-        java.nio.charset.Charset cs = charset(encoding);
-        return new PyBytes(s.getBytes(cs));
-    }
-
-    static String decode(byte[] b, String encoding, String errors) {
-        java.nio.charset.Charset cs = charset(encoding);
-        java.nio.charset.CharsetDecoder dec = cs.newDecoder();
-        if (errors.equals("strict")) {
-            dec.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT);
-        } else if (errors.equals("ignore")) {
-            dec.onMalformedInput(java.nio.charset.CodingErrorAction.IGNORE);
-        } else {
-            dec.onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE);
-        }
-        try {
-            return dec.decode(java.nio.ByteBuffer.wrap(b)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw PythonError.of(Exceptions.UNICODE_DECODE_ERROR, "'" + encoding.toLowerCase(java.util.Locale.ROOT)
-                    .replace("_", "-") + "' codec can't decode bytes: invalid data");
-        }
-    }
-
-    private static java.nio.charset.Charset charset(String encoding) {
-        String e = encoding.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        switch (e) {
-            case "utf-8": case "utf8": return java.nio.charset.StandardCharsets.UTF_8;
-            case "ascii": case "us-ascii": return java.nio.charset.StandardCharsets.US_ASCII;
-            case "latin-1": case "latin1": case "iso-8859-1": return java.nio.charset.StandardCharsets.ISO_8859_1;
-            default:
-                try {
-                    return java.nio.charset.Charset.forName(e);
-                } catch (RuntimeException ex) {
-                    throw PythonError.of(Exceptions.LOOKUP_ERROR, "unknown encoding: " + encoding);
-                }
         }
     }
 

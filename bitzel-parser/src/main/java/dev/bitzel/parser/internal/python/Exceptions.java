@@ -89,6 +89,9 @@ public final class Exceptions {
             if (self.type().isSubtypeOf(KEY_ERROR) && args.length == 1) {
                 return Ops.repr(args[0]);
             }
+            if (isUnicodeCodecError(self.type()) && args.length == 5) {
+                return Codecs.message(self);
+            }
             if (self.type().isSubtypeOf(OS_ERROR) && args.length >= 2) {
                 Object fn = self.getAttr("filename");
                 String base = "[Errno " + Ops.str(args[0]) + "] " + Ops.str(args[1]);
@@ -122,12 +125,40 @@ public final class Exceptions {
             self.setAttr("code", a.length > 1 ? a[1] : PyNone.NONE);
             return PyNone.NONE;
         });
+        for (PyType codecError : new PyType[] {UNICODE_DECODE_ERROR, UNICODE_ENCODE_ERROR}) {
+            codecError.def("__init__", (a, kw) -> {
+                if (a.length != 6) {
+                    throw Errors.typeError("function takes exactly 5 arguments (" + (a.length - 1) + " given)");
+                }
+                PyInstance self = (PyInstance) a[0];
+                Object[] args = java.util.Arrays.copyOfRange(a, 1, a.length);
+                self.setAttr("args", new PyTuple(args));
+                codecAttributes(self, args);
+                return PyNone.NONE;
+            });
+        }
+        BASE_EXCEPTION.dict.put("__cause__", PyNone.NONE);
+        BASE_EXCEPTION.dict.put("__context__", PyNone.NONE);
+        BASE_EXCEPTION.dict.put("__suppress_context__", false);
+        BASE_EXCEPTION.dict.put("__traceback__", PyNone.NONE);
         STOP_ITERATION.def("__init__", (a, kw) -> {
             PyInstance self = (PyInstance) a[0];
             self.setAttr("args", new PyTuple(java.util.Arrays.copyOfRange(a, 1, a.length)));
             self.setAttr("value", a.length > 1 ? a[1] : PyNone.NONE);
             return PyNone.NONE;
         });
+    }
+
+    private static boolean isUnicodeCodecError(PyType t) {
+        return t.isSubtypeOf(UNICODE_DECODE_ERROR) || t.isSubtypeOf(UNICODE_ENCODE_ERROR);
+    }
+
+    /** UnicodeDecodeError's and UnicodeEncodeError's attributes, from their five arguments. */
+    private static void codecAttributes(PyInstance e, Object[] args) {
+        String[] names = {"encoding", "object", "start", "end", "reason"};
+        for (int i = 0; i < names.length; i++) {
+            e.setAttr(names[i], args[i]);
+        }
     }
 
     static Object[] argsOf(PyInstance e) {
@@ -148,6 +179,9 @@ public final class Exceptions {
         }
         if (type.isSubtypeOf(STOP_ITERATION)) {
             e.setAttr("value", args.length == 0 ? PyNone.NONE : args[0]);
+        }
+        if (isUnicodeCodecError(type) && args.length == 5) {
+            codecAttributes(e, args);
         }
         if (type.isSubtypeOf(OS_ERROR)) {
             e.setAttr("errno", args.length >= 2 ? args[0] : PyNone.NONE);

@@ -853,7 +853,7 @@ final class Exprs {
                     f.yields.add(it.next());
                     checkYieldLimit(f);
                 }
-                return PyNone.NONE;
+                return v instanceof PyGenerator g ? g.returned() : PyNone.NONE;
             }
             f.yields.add(v);
             checkYieldLimit(f);

@@ -57,6 +57,11 @@ final class Formatter {
             }
         }
         if (o instanceof PyBytes b) {
+            if (b.mutable) {
+                // CPython's bytearray repr escapes single quotes even inside double ones
+                String r = reprBytes(b.bytes);
+                return "bytearray(" + (r.charAt(1) == '"' ? r.replace("'", "\\'") : r) + ")";
+            }
             return reprBytes(b.bytes);
         }
         if (o instanceof PyType t) {

@@ -9,6 +9,34 @@ import java.util.Map;
 final class Json {
     private Json() {}
 
+    static {
+        // JSONDecodeError(msg, doc, pos), as CPython's json.decoder defines it
+        Exceptions.JSON_DECODE_ERROR.def("__init__", (a, kw) -> {
+            Object[] b = Args.bind("JSONDecodeError", a, kw, new String[] {"self", "msg", "doc", "pos"}, 4);
+            PyInstance self = (PyInstance) b[0];
+            String doc = Args.str(b[2], "doc");
+            int pos = Ints.toInt(b[3]);
+            int at = doc.offsetByCodePoints(0, Math.min(pos, doc.codePointCount(0, doc.length())));
+            String before = doc.substring(0, at);
+            long lineno = before.chars().filter(c -> c == '\n').count() + 1;
+            long colno = before.codePointCount(before.lastIndexOf('\n') + 1, at) + 1;
+            self.setAttr("args", PyTuple.of(Ops.str(b[1]) + ": line " + lineno + " column " + colno + " (char " + pos
+                    + ")"));
+            self.setAttr("msg", b[1]);
+            self.setAttr("doc", doc);
+            self.setAttr("pos", b[3]);
+            self.setAttr("lineno", lineno);
+            self.setAttr("colno", colno);
+            return PyNone.NONE;
+        });
+    }
+
+    /** {@code JSONDecodeError(msg, doc, pos)} for a parse error at the Java index {@code at} of {@code doc}. */
+    static PythonError decodeError(String msg, String doc, int at) {
+        long pos = doc.codePointCount(0, Math.min(at, doc.length()));
+        return new PythonError((PyInstance) Exceptions.JSON_DECODE_ERROR.call(new Object[] {msg, doc, pos}, null));
+    }
+
     static PyModule create() {
         PyModule m = new PyModule("json");
         m.set("JSONDecodeError", Exceptions.JSON_DECODE_ERROR);
@@ -37,6 +65,17 @@ final class Json {
             String s = a[0] instanceof PyBytes by ? new String(by.bytes, java.nio.charset.StandardCharsets.UTF_8)
                     : Args.str(a[0], "the JSON object");
             Reader r = new Reader(s);
+            if (kw != null) {
+                for (Map.Entry<String, Object> e : kw.entrySet()) {
+                    if (e.getKey().equals("object_hook")) {
+                        r.objectHook = Args.isNone(e.getValue()) ? null : e.getValue();
+                    } else if (e.getKey().equals("object_pairs_hook")) {
+                        r.pairsHook = Args.isNone(e.getValue()) ? null : e.getValue();
+                    } else if (!Args.isNone(e.getValue()) && !e.getKey().equals("strict")) {
+                        throw Errors.notImplemented("json.loads(" + e.getKey() + "=...)");
+                    }
+                }
+            }
             r.ws();
             Object v = r.value();
             r.ws();
@@ -174,30 +213,30 @@ final class Json {
     private static final class Reader {
         final String s;
         int pos;
+        /** {@code object_hook}: called with each decoded object; null when not given. */
+        Object objectHook;
+        /** {@code object_pairs_hook}: called with each object's (key, value) pairs in order; takes precedence. */
+        Object pairsHook;
 
         Reader(String s) {
             this.s = s;
         }
 
         PythonError error(String msg) {
-            int line = 1;
-            int col = 1;
-            for (int i = 0; i < pos && i < s.length(); i++) {
-                if (s.charAt(i) == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
-            }
-            return PythonError.of(Exceptions.JSON_DECODE_ERROR, msg + ": line " + line + " column " + col + " (char "
-                    + pos + ")");
+            return decodeError(msg, s, pos);
         }
 
         void ws() {
             while (pos < s.length() && " \t\n\r".indexOf(s.charAt(pos)) >= 0) {
                 pos++;
             }
+        }
+
+        private Object finish(PyDict d, ArrayList<Object> pairs) {
+            if (pairs != null) {
+                return Ops.call(pairsHook, new Object[] {new PyList(pairs, true)}, null);
+            }
+            return objectHook == null ? d : Ops.call(objectHook, new Object[] {d}, null);
         }
 
         Object value() {
@@ -209,10 +248,11 @@ final class Json {
                 case '{': {
                     pos++;
                     PyDict d = new PyDict();
+                    ArrayList<Object> pairs = pairsHook == null ? null : new ArrayList<>();
                     ws();
                     if (pos < s.length() && s.charAt(pos) == '}') {
                         pos++;
-                        return d;
+                        return finish(d, pairs);
                     }
                     while (true) {
                         ws();
@@ -226,7 +266,12 @@ final class Json {
                         }
                         pos++;
                         ws();
-                        d.put(k, value());
+                        Object v = value();
+                        if (pairs != null) {
+                            pairs.add(PyTuple.of(k, v));
+                        } else {
+                            d.put(k, v);
+                        }
                         ws();
                         if (pos < s.length() && s.charAt(pos) == ',') {
                             pos++;
@@ -234,7 +279,7 @@ final class Json {
                         }
                         if (pos < s.length() && s.charAt(pos) == '}') {
                             pos++;
-                            return d;
+                            return finish(d, pairs);
                         }
                         throw error("Expecting ',' delimiter");
                     }
@@ -314,33 +359,52 @@ final class Json {
             return isFloat ? (Object) Double.parseDouble(num) : Ints.normalize(new java.math.BigInteger(num));
         }
 
+        /** A string at {@code pos}, with CPython's strict decoder's errors and their positions. */
         String string() {
-            pos++;
+            int start = pos++;
             StringBuilder sb = new StringBuilder();
             while (true) {
                 if (pos >= s.length()) {
+                    pos = start;
                     throw error("Unterminated string starting at");
                 }
                 char c = s.charAt(pos++);
                 if (c == '"') {
                     return sb.toString();
                 }
-                if (c == '\\') {
-                    char e = s.charAt(pos++);
-                    switch (e) {
-                        case 'n': sb.append('\n'); break;
-                        case 't': sb.append('\t'); break;
-                        case 'r': sb.append('\r'); break;
-                        case 'b': sb.append('\b'); break;
-                        case 'f': sb.append('\f'); break;
-                        case 'u':
-                            sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                            pos += 4;
-                            break;
-                        default: sb.append(e);
-                    }
-                } else {
+                if (c < 0x20) {
+                    pos--;
+                    throw error("Invalid control character at");
+                }
+                if (c != '\\') {
                     sb.append(c);
+                    continue;
+                }
+                if (pos >= s.length()) {
+                    pos = start;
+                    throw error("Unterminated string starting at");
+                }
+                char e = s.charAt(pos++);
+                switch (e) {
+                    case 'n': sb.append('\n'); break;
+                    case 't': sb.append('\t'); break;
+                    case 'r': sb.append('\r'); break;
+                    case 'b': sb.append('\b'); break;
+                    case 'f': sb.append('\f'); break;
+                    case '"': case '\\': case '/': sb.append(e); break;
+                    case 'u': {
+                        String hex = s.substring(pos, Math.min(pos + 4, s.length()));
+                        if (hex.length() < 4 || !hex.chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
+                            pos--;
+                            throw error("Invalid \\uXXXX escape");
+                        }
+                        sb.append((char) Integer.parseInt(hex, 16));
+                        pos += 4;
+                        break;
+                    }
+                    default:
+                        pos -= 2;
+                        throw error("Invalid \\escape");
                 }
             }
         }

@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** sys, string, time, copy, json and itertools. */
+/** sys, time, copy, json and itertools. */
 final class MiscModules {
     private MiscModules() {}
 
@@ -36,22 +36,6 @@ final class MiscModules {
         sys.set("stdout", stdout).set("stderr", stdout);
         r.add(sys);
 
-        PyModule string = new PyModule("string");
-        String lower = "abcdefghijklmnopqrstuvwxyz";
-        String upper = lower.toUpperCase(java.util.Locale.ROOT);
-        string.set("ascii_lowercase", lower).set("ascii_uppercase", upper).set("ascii_letters", lower + upper)
-                .set("digits", "0123456789").set("hexdigits", "0123456789abcdefABCDEF").set("octdigits", "01234567")
-                .set("punctuation", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~").set("whitespace", " \t\n\r\u000b\f")
-                .set("printable", "0123456789" + lower + upper + "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\r\u000b\f");
-        string.def("capwords", (a, kw) -> {
-            List<Object> words = ((PyList) Ops.callMethod(a[0], "split", new Object[0], null)).list;
-            List<String> out = new ArrayList<>();
-            for (Object w : words) {
-                out.add((String) Ops.callMethod(w, "capitalize", new Object[0], null));
-            }
-            return String.join(" ", out);
-        });
-        r.add(string);
 
         PyModule time = new PyModule("time");
         time.def("time", (a, kw) -> {
@@ -241,6 +225,31 @@ final class MiscModules {
                 g = g.gcd(Ints.big(o));
             }
             return Ints.normalize(g);
+        });
+        m.def("hypot", (a, kw) -> {
+            Args.noKw("hypot", kw);
+            double r = 0.0;
+            for (Object o : a) {
+                r = Math.hypot(r, Ops.toDouble(o));
+            }
+            return r;
+        });
+        m.def("prod", (a, kw) -> {
+            Args.count("prod", a, 1, 1);
+            Object r = kw != null && kw.get("start") != null ? kw.get("start") : 1L;
+            Iterator<Object> it = Ops.iter(a[0]);
+            while (it.hasNext()) {
+                r = Ops.binary(Ops.MUL, r, it.next());
+            }
+            return r;
+        });
+        m.def("lcm", (a, kw) -> {
+            java.math.BigInteger l = java.math.BigInteger.ONE;
+            for (Object o : a) {
+                java.math.BigInteger x = Ints.big(o).abs();
+                l = l.signum() == 0 || x.signum() == 0 ? java.math.BigInteger.ZERO : l.divide(l.gcd(x)).multiply(x);
+            }
+            return Ints.normalize(l);
         });
         m.def("factorial", (a, kw) -> {
             long n = Ints.toLong(a[0]);
@@ -466,6 +475,9 @@ final class MiscModules {
     }
 
     static Object shallow(Object o) {
+        if (o instanceof PyBytes b && b.mutable) {
+            return PyBytes.bytearray(b.bytes);
+        }
         if (o instanceof PyList l) {
             return new PyList(l.list);
         }
@@ -494,9 +506,12 @@ final class MiscModules {
 
     static Object deep(Object o, IdentityHashMap<Object, Object> memo) {
         if (o instanceof String || o instanceof Long || o instanceof Boolean || o instanceof Double || o == PyNone.NONE
-                || o instanceof PyType || o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyBytes
-                || o instanceof java.math.BigInteger) {
+                || o instanceof PyType || o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyBytes b
+                && !b.mutable || o instanceof java.math.BigInteger) {
             return o;
+        }
+        if (o instanceof PyBytes b) {
+            return PyBytes.bytearray(b.bytes);
         }
         Object seen = memo.get(o);
         if (seen != null) {
@@ -636,7 +651,18 @@ final class MiscModules {
             List<Object> pool = Ops.toList(a[0]);
             int r = Ints.toInt(a[1]);
             List<Object> out = new ArrayList<>();
-            combine(pool, r, 0, new ArrayList<>(), out);
+            combine(pool, r, 0, false, new ArrayList<>(), out);
+            return PyIterator.of(out.iterator());
+        });
+        m.def("combinations_with_replacement", (a, kw) -> {
+            Object[] b = Args.bind("combinations_with_replacement", a, kw, new String[] {"iterable", "r"}, 2);
+            List<Object> pool = Ops.toList(b[0]);
+            int r = Ints.toInt(b[1]);
+            if (r < 0) {
+                throw Errors.valueError("r must be non-negative");
+            }
+            List<Object> out = new ArrayList<>();
+            combine(pool, r, 0, true, new ArrayList<>(), out);
             return PyIterator.of(out.iterator());
         });
         m.def("zip_longest", (a, kw) -> {
@@ -711,6 +737,60 @@ final class MiscModules {
         m.def("starmap", (a, kw) -> {
             Iterator<Object> it = Ops.iter(a[1]);
             return iterator(() -> it.hasNext() ? Ops.call(a[0], Ops.toArray(it.next()), null) : null);
+        });
+        m.def("compress", (a, kw) -> {
+            Object[] b = Args.bind("compress", a, kw, new String[] {"data", "selectors"}, 2);
+            Iterator<Object> data = Ops.iter(b[0]);
+            Iterator<Object> selectors = Ops.iter(b[1]);
+            return iterator(() -> {
+                while (data.hasNext() && selectors.hasNext()) {
+                    Object v = data.next();
+                    if (Ops.isTrue(selectors.next())) {
+                        return v;
+                    }
+                }
+                return null;
+            });
+        });
+        m.def("pairwise", (a, kw) -> {
+            Args.noKw("pairwise", kw);
+            Args.count("pairwise", a, 1, 1);
+            Iterator<Object> it = Ops.iter(a[0]);
+            Object[] last = {null};
+            return iterator(() -> {
+                if (last[0] == null) {
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    last[0] = it.next();
+                }
+                if (!it.hasNext()) {
+                    return null;
+                }
+                Object[] pair = {last[0], it.next()};
+                last[0] = pair[1];
+                return new PyTuple(pair);
+            });
+        });
+        m.def("cycle", (a, kw) -> {
+            Args.noKw("cycle", kw);
+            Args.count("cycle", a, 1, 1);
+            // the first pass is saved, and later passes repeat it, as CPython's cycle does
+            Iterator<Object> it = Ops.iter(a[0]);
+            List<Object> saved = new ArrayList<>();
+            int[] next = {-1};
+            return iterator(() -> {
+                if (next[0] < 0 && it.hasNext()) {
+                    Object v = it.next();
+                    saved.add(v);
+                    return v;
+                }
+                if (saved.isEmpty()) {
+                    return null;
+                }
+                next[0] = (next[0] + 1) % saved.size();
+                return saved.get(next[0]);
+            });
         });
         m.def("filterfalse", (a, kw) -> {
             Iterator<Object> it = Ops.iter(a[1]);
@@ -811,14 +891,16 @@ final class MiscModules {
         }
     }
 
-    private static void combine(List<Object> pool, int r, int start, List<Object> cur, List<Object> out) {
+    /** The r-length combinations of the pool in CPython's order; with {@code replacing}, an element may repeat. */
+    private static void combine(List<Object> pool, int r, int start, boolean replacing, List<Object> cur,
+            List<Object> out) {
         if (cur.size() == r) {
             out.add(new PyTuple(cur.toArray()));
             return;
         }
         for (int i = start; i < pool.size(); i++) {
             cur.add(pool.get(i));
-            combine(pool, r, i + 1, cur, out);
+            combine(pool, r, replacing ? i : i + 1, replacing, cur, out);
             cur.remove(cur.size() - 1);
         }
     }

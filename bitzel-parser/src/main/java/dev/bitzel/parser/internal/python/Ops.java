@@ -74,8 +74,8 @@ public final class Ops {
         if (o instanceof PyBoundMethod) {
             return Builtins.METHOD;
         }
-        if (o instanceof PyBytes) {
-            return Builtins.BYTES;
+        if (o instanceof PyBytes b) {
+            return b.mutable ? Builtins.BYTEARRAY : Builtins.BYTES;
         }
         if (o instanceof PyRange) {
             return Builtins.RANGE;
@@ -272,7 +272,7 @@ public final class Ops {
             throw Errors.typeError("can only concatenate " + tn + " (not \"" + typeName(b) + "\") to " + tn);
         }
         if (op == ADD && a instanceof PyBytes) {
-            throw Errors.typeError("can't concat " + typeName(b) + " to bytes");
+            throw Errors.typeError("can't concat " + typeName(b) + " to " + typeName(a));
         }
         if (op == MUL && (a instanceof String || a instanceof PyList || a instanceof PyTuple)) {
             throw Errors.typeError("can't multiply sequence by non-int of type '" + typeName(b) + "'");
@@ -283,8 +283,14 @@ public final class Ops {
         throw Errors.unsupported(op == POW ? "** or pow()" : OP_SYMBOLS[op], a, b);
     }
 
-    /** In-place operator: lists extend in place, other values fall back to the binary operator. */
+    /** In-place operator: lists and bytearrays extend in place, other values fall back to the binary operator. */
     static Object inplace(int op, Object a, Object b) {
+        if (a instanceof PyBytes x && x.mutable && op == ADD && b instanceof PyBytes y) {
+            byte[] r = Arrays.copyOf(x.bytes, x.bytes.length + y.bytes.length);
+            System.arraycopy(y.bytes, 0, r, x.bytes.length, y.bytes.length);
+            x.bytes = r;
+            return a;
+        }
         if (a instanceof PyList l && op == ADD) {
             if (b instanceof PyList bl) {
                 l.list.addAll(bl.list);
@@ -499,7 +505,7 @@ public final class Ops {
         if (a instanceof PyBytes x && b instanceof PyBytes y && op == ADD) {
             byte[] r = Arrays.copyOf(x.bytes, x.bytes.length + y.bytes.length);
             System.arraycopy(y.bytes, 0, r, x.bytes.length, y.bytes.length);
-            return new PyBytes(r);
+            return new PyBytes(r, x.mutable);
         }
         if (a instanceof PyBytes x && op == MOD) {
             String s = new String(x.bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -927,7 +933,7 @@ public final class Ops {
             if (name.equals("__class__")) {
                 return t;
             }
-            if (name.equals("__dict__")) {
+            if (name.equals("__dict__") && t.slots == null) {
                 return inst.dict;
             }
             Object ga = t.lookup("__getattr__");
@@ -1065,6 +1071,7 @@ public final class Ops {
                 call(sa, new Object[] {o, name, v}, null);
                 return;
             }
+            t.checkSlot(name);
             inst.dict.put(name, v);
             return;
         }
@@ -1075,6 +1082,13 @@ public final class Ops {
         if (o instanceof PyType t) {
             if (t.builtin) {
                 throw Errors.typeError("cannot set '" + name + "' attribute of immutable type '" + t.name() + "'");
+            }
+            if (name.equals("__name__")) {
+                if (!(v instanceof String s)) {
+                    throw Errors.typeError("can only assign string to " + t.name() + ".__name__, not '" + typeName(v)
+                            + "'");
+                }
+                t.rename(s);
             }
             t.dict.put(name, v);
             return;
@@ -1173,7 +1187,7 @@ public final class Ops {
                 for (int i = 0; i < out.length; i++) {
                     out[i] = (byte) (long) (Long) r.get(i);
                 }
-                return new PyBytes(out);
+                return new PyBytes(out, b.mutable);
             }
             return (long) (b.bytes[seqIndex(key, b.bytes.length, "index")] & 0xff);
         }
@@ -1242,6 +1256,10 @@ public final class Ops {
     public static void setitem(Object o, Object key, Object v) {
         if (o instanceof PyDict d) {
             d.put(key, v);
+            return;
+        }
+        if (o instanceof PyBytes b && b.mutable) {
+            StrMethods.setBytearrayItem(b, key, v);
             return;
         }
         if (o instanceof PyList l) {

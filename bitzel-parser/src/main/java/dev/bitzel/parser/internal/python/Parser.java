@@ -191,6 +191,13 @@ final class Parser {
                 case "def": return List.of(funcDef(new Expr[0]));
                 case "class": return List.of(classDef(new Expr[0]));
                 case "async": return asyncStmt(t, new Expr[0]);
+                case "match": {
+                    Stmt m = matchStmt();
+                    if (m != null) {
+                        return List.of(m);
+                    }
+                    break;
+                }
                 default: break;
             }
         }
@@ -198,6 +205,221 @@ final class Parser {
             return decorated();
         }
         return simpleStmts();
+    }
+
+    /**
+     * {@code match subject:} and its cases, or null (nothing consumed) when {@code match} starts another
+     * statement: it is a soft keyword, a statement only when an expression and a {@code :} ending the line
+     * follow it.
+     */
+    private Stmt matchStmt() {
+        // decided on the tokens alone (the line ends with ':'), so that nothing is parsed twice
+        int end = p + 1;
+        while (peek(end - p).kind() != Kind.NEWLINE && peek(end - p).kind() != Kind.EOF) {
+            end++;
+        }
+        Token after = peek(1);
+        boolean operator = after.kind() == Kind.OP && !after.is("(") && !after.is("[") && !after.is("{")
+                && !after.is("-") && !after.is("+") && !after.is("~") && !after.is("*");
+        if (end == p + 1 || operator || !peek(end - p - 1).is(":")) {
+            return null;
+        }
+        Token t = next();
+        Expr subject = starExpressions();
+        expect(":");
+        p++;
+        if (peek().kind() != Kind.INDENT) {
+            throw error("expected an indented block after 'match' statement on line " + (t.line() + lineOffset),
+                    peek());
+        }
+        p++;
+        List<Match.Case> cases = new ArrayList<>();
+        while (peek().kind() != Kind.DEDENT && peek().kind() != Kind.EOF) {
+            if (peek().kind() == Kind.NEWLINE) {
+                p++;
+                continue;
+            }
+            Token c = peek();
+            if (!c.is("case")) {
+                throw error("invalid syntax", c);
+            }
+            p++;
+            Match.Pattern pattern = openSequencePattern();
+            Expr guard = accept("if") ? namedExpr() : null;
+            cases.add(new Match.Case(pattern, guard, block("'case' statement", c)));
+        }
+        if (cases.isEmpty()) {
+            throw error("invalid syntax", peek());
+        }
+        if (peek().kind() == Kind.DEDENT) {
+            p++;
+        }
+        return at(new Match.MatchStmt(subject, cases.toArray(new Match.Case[0])), t);
+    }
+
+    /** A case's patterns: {@code p1, p2} without brackets is a sequence pattern. */
+    private Match.Pattern openSequencePattern() {
+        Match.Pattern first = maybeStarPattern();
+        if (!at(",")) {
+            return first instanceof Match.Star ? new Match.Sequence(new Match.Pattern[] {first}) : first;
+        }
+        List<Match.Pattern> items = new ArrayList<>(List.of(first));
+        while (accept(",") && !at(":") && !at("if")) {
+            items.add(maybeStarPattern());
+        }
+        return new Match.Sequence(items.toArray(new Match.Pattern[0]));
+    }
+
+    private Match.Pattern maybeStarPattern() {
+        if (accept("*")) {
+            Token n = peek();
+            String id = expectName();
+            return new Match.Star(id.equals("_") ? null : storeName(id, n));
+        }
+        return asPattern();
+    }
+
+    private Match.Pattern asPattern() {
+        Match.Pattern pattern = orPattern();
+        if (accept("as")) {
+            Token n = peek();
+            String id = expectName();
+            if (id.equals("_")) {
+                throw error("cannot use '_' as a target", n);
+            }
+            return new Match.As(pattern, storeName(id, n));
+        }
+        return pattern;
+    }
+
+    private Match.Pattern orPattern() {
+        Match.Pattern first = closedPattern();
+        if (!at("|")) {
+            return first;
+        }
+        List<Match.Pattern> alternatives = new ArrayList<>(List.of(first));
+        while (accept("|")) {
+            alternatives.add(closedPattern());
+        }
+        return new Match.Or(alternatives.toArray(new Match.Pattern[0]));
+    }
+
+    private Match.Pattern closedPattern() {
+        Token t = peek();
+        if (t.kind() == Kind.NUMBER || t.is("-") || t.kind() == Kind.STRING) {
+            return new Match.Value(literalPatternValue());
+        }
+        if (t.is("None") || t.is("True") || t.is("False")) {
+            p++;
+            return new Match.Singleton(t.is("None") ? PyNone.NONE : (Object) t.is("True"));
+        }
+        if (accept("(")) {
+            if (accept(")")) {
+                return new Match.Sequence(new Match.Pattern[0]);
+            }
+            Match.Pattern first = maybeStarPattern();
+            if (accept(")")) {
+                return first instanceof Match.Star ? new Match.Sequence(new Match.Pattern[] {first}) : first;
+            }
+            List<Match.Pattern> items = new ArrayList<>(List.of(first));
+            while (accept(",") && !at(")")) {
+                items.add(maybeStarPattern());
+            }
+            expect(")");
+            return new Match.Sequence(items.toArray(new Match.Pattern[0]));
+        }
+        if (accept("[")) {
+            List<Match.Pattern> items = new ArrayList<>();
+            while (!at("]")) {
+                items.add(maybeStarPattern());
+                if (!accept(",")) {
+                    break;
+                }
+            }
+            expect("]");
+            return new Match.Sequence(items.toArray(new Match.Pattern[0]));
+        }
+        if (accept("{")) {
+            return mappingPattern();
+        }
+        if (t.kind() == Kind.NAME && !KEYWORDS.contains(t.text())) {
+            p++;
+            if (!at(".") && !at("(")) {
+                return t.text().equals("_") ? new Match.Wildcard() : new Match.Capture(storeName(t.text(), t));
+            }
+            Expr value = name(t.text(), t);
+            while (accept(".")) {
+                Token a = peek();
+                value = at(new Exprs.Attribute(value, expectName()), a);
+            }
+            return at("(") ? classPattern(value) : new Match.Value(value);
+        }
+        throw error("invalid syntax", t);
+    }
+
+    /** A number (signed, or a sum with an imaginary part), strings, or a dotted name: a literal or value key. */
+    private Expr literalPatternValue() {
+        return peek().kind() == Kind.STRING ? strings() : arith();
+    }
+
+    private Match.Pattern mappingPattern() {
+        List<Expr> keys = new ArrayList<>();
+        List<Match.Pattern> values = new ArrayList<>();
+        Exprs.Name rest = null;
+        while (!at("}")) {
+            if (accept("**")) {
+                Token n = peek();
+                rest = storeName(expectName(), n);
+            } else {
+                Token k = peek();
+                if (k.is("None") || k.is("True") || k.is("False")) {
+                    p++;
+                    keys.add(at(new Exprs.Const(k.is("None") ? PyNone.NONE : (Object) k.is("True")), k));
+                } else if (k.kind() == Kind.NAME) {
+                    p++;
+                    Expr key = name(k.text(), k);
+                    while (accept(".")) {
+                        Token a = peek();
+                        key = at(new Exprs.Attribute(key, expectName()), a);
+                    }
+                    keys.add(key);
+                } else {
+                    keys.add(literalPatternValue());
+                }
+                expect(":");
+                values.add(asPattern());
+            }
+            if (!accept(",")) {
+                break;
+            }
+        }
+        expect("}");
+        return new Match.Mapping(keys.toArray(new Expr[0]), values.toArray(new Match.Pattern[0]), rest);
+    }
+
+    private Match.Pattern classPattern(Expr cls) {
+        expect("(");
+        List<Match.Pattern> positional = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Match.Pattern> keywords = new ArrayList<>();
+        while (!at(")")) {
+            if (atName() && peek(1).is("=")) {
+                names.add(expectName());
+                p++;
+                keywords.add(asPattern());
+            } else {
+                if (!names.isEmpty()) {
+                    throw error("positional patterns follow keyword patterns", peek());
+                }
+                positional.add(asPattern());
+            }
+            if (!accept(",")) {
+                break;
+            }
+        }
+        expect(")");
+        return new Match.ClassPattern(cls, positional.toArray(new Match.Pattern[0]), names.toArray(new String[0]),
+                keywords.toArray(new Match.Pattern[0]));
     }
 
     private List<Stmt> asyncStmt(Token t, Expr[] decorators) {
@@ -397,16 +619,20 @@ final class Parser {
         }
         if (at(":")) {
             p++;
-            test(); // annotation: not evaluated
+            Expr annotation = test();
+            Stmt assign = null;
             if (accept("=")) {
                 markStore(e, t);
                 Expr v = at("yield") ? yieldExpr() : starExpressions();
-                return at(new Stmts.Assign(new Expr[] {e}, v), t);
-            }
-            if (e instanceof Exprs.Name n) {
+                assign = at(new Stmts.Assign(new Expr[] {e}, v), t);
+            } else if (e instanceof Exprs.Name n) {
                 scope.locals.add(n.id);
             }
-            return at(new Stmts.Pass(), t);
+            if (e instanceof Exprs.Name n && scope.kind != Scope.Kind.FUNCTION) {
+                // module and class bodies record the annotations of names (dataclasses read them)
+                return at(new Stmts.Annotated(assign, n.id, annotation), t);
+            }
+            return assign != null ? assign : at(new Stmts.Pass(), t);
         }
         return at(new Stmts.ExprStmt(e), t);
     }
@@ -809,11 +1035,18 @@ final class Parser {
         String cname = expectName();
         Exprs.Name target = storeName(cname, nt);
         List<Expr> bases = new ArrayList<>();
+        List<String> keywordNames = new ArrayList<>();
+        List<Expr> keywords = new ArrayList<>();
         if (accept("(")) {
             while (!at(")")) {
                 if (atName() && peek(1).is("=")) {
-                    p += 2;
-                    test(); // metaclass and class keywords are ignored
+                    String keyword = expectName();
+                    p++;
+                    Expr value = test();
+                    if (!keyword.equals("metaclass")) { // metaclasses are ignored
+                        keywordNames.add(keyword);
+                        keywords.add(value);
+                    }
                 } else if (at("*")) {
                     Token s = next();
                     bases.add(at(new Exprs.Starred(test()), s));
@@ -842,7 +1075,8 @@ final class Parser {
             qualPrefix = outerPrefix;
             loopDepth = outerLoop;
         }
-        return at(new Stmts.ClassDef(target, qual, decorators, bases.toArray(new Expr[0]), cs, body), t);
+        return at(new Stmts.ClassDef(target, qual, decorators, bases.toArray(new Expr[0]),
+                keywordNames.toArray(new String[0]), keywords.toArray(new Expr[0]), cs, body), t);
     }
 
     // ---------------------------------------------------------------- expressions

@@ -2,13 +2,30 @@ package dev.bitzel.parser.internal.python;
 
 import java.util.Arrays;
 
-/** An immutable Python bytes object. */
+/**
+ * A Python bytes object, or a bytearray: the same content with the mutating methods, whose operations return
+ * bytearrays. A bytes object is immutable; a bytearray is not thread-safe (as in CPython, sharing one between
+ * threads needs the caller's locking).
+ */
 public final class PyBytes {
-    final byte[] bytes;
+    /** The content; a bytearray's mutations replace or change it. */
+    byte[] bytes;
+    /** True for a bytearray. */
+    final boolean mutable;
 
-    /** Wraps the array; the caller must not modify it afterwards. */
+    /** Wraps the array as a bytes object; the caller must not modify it afterwards. */
     public PyBytes(byte[] bytes) {
+        this(bytes, false);
+    }
+
+    PyBytes(byte[] bytes, boolean mutable) {
         this.bytes = bytes;
+        this.mutable = mutable;
+    }
+
+    /** A new bytearray holding a copy of the array. */
+    static PyBytes bytearray(byte[] content) {
+        return new PyBytes(content.clone(), true);
     }
 
     /** A copy of the content. */
@@ -23,6 +40,9 @@ public final class PyBytes {
 
     @Override
     public int hashCode() {
+        if (mutable) {
+            throw Errors.typeError("unhashable type: 'bytearray'");
+        }
         return Arrays.hashCode(bytes);
     }
 

@@ -48,6 +48,14 @@ public final class PyFunction implements PyCallable {
                 return m == null ? PyNone.NONE : m;
             }
             case "__defaults__": return defaults.length == 0 ? PyNone.NONE : new PyTuple(defaults.clone());
+            case "__kwdefaults__": {
+                if (kwdefaults == null || kwdefaults.isEmpty()) {
+                    return PyNone.NONE;
+                }
+                PyDict d = new PyDict();
+                kwdefaults.forEach(d::put);
+                return d;
+            }
             case "__globals__": return globals;
             case "__dict__": {
                 if (attrs == null) {
@@ -157,10 +165,10 @@ public final class PyFunction implements PyCallable {
                         kwdict.put(k, e.getValue());
                         continue;
                     }
-                    throw Errors.typeError(name + "() got an unexpected keyword argument '" + k + "'");
+                    throw Errors.typeError(qualname + "() got an unexpected keyword argument '" + k + "'");
                 }
                 if (fast[idx] != null) {
-                    throw Errors.typeError(name + "() got multiple values for argument '" + k + "'");
+                    throw Errors.typeError(qualname + "() got multiple values for argument '" + k + "'");
                 }
                 fast[idx] = e.getValue();
             }
@@ -180,7 +188,7 @@ public final class PyFunction implements PyCallable {
                 }
             }
             if (nmissing > 0) {
-                throw Errors.typeError(name + "() missing " + nmissing + " required positional argument"
+                throw Errors.typeError(qualname + "() missing " + nmissing + " required positional argument"
                         + (nmissing > 1 ? "s" : "") + ": " + joinMissing(missing));
             }
         }
@@ -199,7 +207,7 @@ public final class PyFunction implements PyCallable {
                 }
             }
             if (nmissing > 0) {
-                throw Errors.typeError(name + "() missing " + nmissing + " required keyword-only argument"
+                throw Errors.typeError(qualname + "() missing " + nmissing + " required keyword-only argument"
                         + (nmissing > 1 ? "s" : "") + ": " + joinMissing(missing));
             }
         }
@@ -232,7 +240,7 @@ public final class PyFunction implements PyCallable {
     private PythonError tooMany(int given, Map<String, Object> kwargs) {
         int npos = code.posNames.length;
         String takes = defaults.length > 0 ? "from " + (npos - defaults.length) + " to " + npos : String.valueOf(npos);
-        return Errors.typeError(name + "() takes " + takes + " positional argument" + (npos == 1 && defaults.length == 0
+        return Errors.typeError(qualname + "() takes " + takes + " positional argument" + (npos == 1 && defaults.length == 0
                 ? "" : "s") + " but " + given + (given == 1 ? " was" : " were") + " given");
     }
 

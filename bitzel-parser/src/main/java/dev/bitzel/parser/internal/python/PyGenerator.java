@@ -16,6 +16,8 @@ final class PyGenerator extends PyIterator {
     private int pos;
     /** An exception the body raised after yielding the buffered values; raised once they are consumed. */
     private PythonError pending;
+    /** What the body returned: the value of a {@code yield from} this generator, once it is exhausted. */
+    private Object returned = PyNone.NONE;
 
     PyGenerator(PyFunction function, Frame frame) {
         this.function = function;
@@ -28,7 +30,7 @@ final class PyGenerator extends PyIterator {
             frame.yields = new ArrayList<>();
             values = frame.yields;
             try {
-                function.run(frame);
+                returned = function.run(frame);
             } catch (PythonError e) {
                 pending = e;
             }
@@ -44,6 +46,20 @@ final class PyGenerator extends PyIterator {
         Object v = values.get(pos);
         values.set(pos++, null);
         return v;
+    }
+
+    @Override
+    void close() {
+        super.close();
+        // the body's remaining values are dropped (it has already run to its end, finally blocks included)
+        values = new ArrayList<>();
+        pos = 0;
+        pending = null;
+    }
+
+    /** The body's return value (None until the body has run). */
+    Object returned() {
+        return returned;
     }
 
     @Override

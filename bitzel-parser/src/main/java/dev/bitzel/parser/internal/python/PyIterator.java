@@ -37,6 +37,12 @@ abstract class PyIterator implements Iterator<Object> {
         return r;
     }
 
+    /** Ends the iteration: later calls find no more values ({@code generator.close()}). */
+    void close() {
+        next = null;
+        done = true;
+    }
+
     static PyIterator of(Iterator<?> it) {
         return new PyIterator() {
             @Override

@@ -10,7 +10,7 @@ import java.util.Map;
  * Built-in types are shared by all runtimes and never mutated after class initialization.
  */
 public final class PyType implements PyCallable {
-    private final String name;
+    private volatile String name;
     private final String module;
     final PyType[] bases;
     final PyType[] mro;
@@ -20,6 +20,11 @@ public final class PyType implements PyCallable {
     NativeFunction constructor;
     /** The built-in type whose instance layout user subclasses share (dict, list, BaseException, object). */
     final PyType solidBase;
+    /**
+     * The attribute names instances may hold when {@code __slots__} leave them without a {@code __dict__}; null
+     * when instances have one.
+     */
+    final java.util.Set<String> slots;
 
     PyType(String name, String module, PyType[] bases, Map<String, Object> dict, boolean builtin) {
         this.name = name;
@@ -36,6 +41,62 @@ public final class PyType implements PyCallable {
             }
         }
         this.solidBase = solid;
+        this.slots = builtin ? null : slots();
+    }
+
+    /**
+     * The slots of a class whose every class declares {@code __slots__} (built-in bases but BaseException have
+     * no {@code __dict__} of their own), or null when its instances have a {@code __dict__}.
+     */
+    private java.util.Set<String> slots() {
+        Object declared = dict.get("__slots__");
+        if (declared == null) {
+            return null;
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        if (declared instanceof String one) {
+            names.add(one);
+        } else {
+            for (Object n : Ops.toList(declared)) {
+                names.add(Args.str(n, "__slots__ items"));
+            }
+        }
+        for (PyType b : bases) {
+            if (b.builtin ? b.isSubtypeOf(Exceptions.BASE_EXCEPTION) : b.slots == null) {
+                return null;
+            }
+            if (!b.builtin) {
+                names.addAll(b.slots);
+            }
+        }
+        return names.contains("__dict__") ? null : java.util.Set.copyOf(names);
+    }
+
+    /** Fails as CPython does when {@code __slots__} leave no room for the attribute {@code name}. */
+    void checkSlot(String name) {
+        if (slots != null && !slots.contains(name)) {
+            throw Errors.attributeError("'" + this.name + "' object has no attribute '" + name + "'");
+        }
+    }
+
+    /** Wraps the functions a class body defines that Python makes class methods without a decorator. */
+    static void implicitClassMethods(Map<String, Object> dict) {
+        for (String name : new String[] {"__init_subclass__", "__class_getitem__"}) {
+            if (dict.get(name) instanceof PyFunction f) {
+                dict.put(name, new PyClassMethod(f));
+            }
+        }
+    }
+
+    /**
+     * What {@code type.__new__} does once a class exists: the {@code __init_subclass__} of the next class in
+     * its MRO runs for it, with the class keywords.
+     */
+    void initSubclass(Map<String, Object> keywords) {
+        Object hook = new PySuper(this, this).getAttribute("__init_subclass__");
+        if (hook != null) {
+            Ops.call(hook, new Object[0], keywords.isEmpty() ? null : keywords);
+        }
     }
 
     /** Creates a built-in type. */
@@ -46,6 +107,11 @@ public final class PyType implements PyCallable {
     /** The class name. */
     public String name() {
         return name;
+    }
+
+    /** Renames the class ({@code cls.__name__ = ...}). */
+    void rename(String newName) {
+        name = newName;
     }
 
     /** The defining module's name. */
@@ -177,6 +243,8 @@ public final class PyType implements PyCallable {
 
     @Override
     public String toString() {
-        return "<class '" + (module.equals("builtins") ? "" : module + ".") + name + "'>";
+        Object qualname = dict.get("__qualname__");
+        return "<class '" + (module.equals("builtins") ? "" : module + ".")
+                + (qualname instanceof String q ? q : name) + "'>";
     }
 }

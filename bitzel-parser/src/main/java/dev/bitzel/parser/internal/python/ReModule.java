@@ -24,6 +24,41 @@ final class ReModule {
 
     private static final Map<Key, Compiled> CACHE = new ConcurrentHashMap<>();
 
+    static {
+        // re.error(msg, pattern=None, pos=None), as CPython's re._constants.error
+        Exceptions.RE_ERROR.def("__init__", (a, kw) -> {
+            Object[] b = Args.bind("error", a, kw, new String[] {"self", "msg", "pattern", "pos"}, 2);
+            PyInstance self = (PyInstance) b[0];
+            Object pattern = b[2] == null ? PyNone.NONE : b[2];
+            Object pos = b[3] == null ? PyNone.NONE : b[3];
+            Object msg = b[1];
+            Object lineno = PyNone.NONE;
+            Object colno = PyNone.NONE;
+            if (pattern instanceof String text && pos != PyNone.NONE) {
+                int at = Ints.toInt(pos);
+                msg = Ops.str(msg) + " at position " + at;
+                lineno = text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+                colno = (long) (at - text.lastIndexOf('\n', at - 1));
+                if (text.indexOf('\n') >= 0) {
+                    msg = msg + " (line " + lineno + ", column " + colno + ")";
+                }
+            }
+            self.setAttr("args", PyTuple.of(msg));
+            self.setAttr("msg", b[1]);
+            self.setAttr("pattern", pattern);
+            self.setAttr("pos", pos);
+            self.setAttr("lineno", lineno);
+            self.setAttr("colno", colno);
+            return PyNone.NONE;
+        });
+    }
+
+    /** {@code re.error(msg, pattern, pos)}; without a position when {@code pos} is negative. */
+    static PythonError error(String msg, String pattern, int pos) {
+        Object[] args = pos < 0 ? new Object[] {msg} : new Object[] {msg, pattern, (long) pos};
+        return new PythonError((PyInstance) Exceptions.RE_ERROR.call(args, null));
+    }
+
     static PyModule create() {
         PyModule m = new PyModule("re");
         m.set("I", I).set("IGNORECASE", I).set("M", M).set("MULTILINE", M).set("S", S).set("DOTALL", S)
@@ -79,11 +114,13 @@ final class ReModule {
         if (pattern instanceof Compiled c) {
             return c;
         }
-        long f = flags == null || flags == PyNone.NONE ? 0 : Ints.toLong(flags);
-        // a bytes pattern compiles as its Latin-1 text (matching bytes subjects is not supported)
+        long given = flags == null || flags == PyNone.NONE ? 0 : Ints.toLong(flags);
+        // a bytes pattern compiles as its Latin-1 text (matching bytes subjects is not supported), with ASCII's
+        // character classes
         String p = pattern instanceof PyBytes bytes
                 ? new String(bytes.bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
                 : Args.str(pattern, "first argument");
+        long f = pattern instanceof PyBytes ? given | A : given;
         return CACHE.computeIfAbsent(new Key(p, f), k -> new Compiled(p, f));
     }
 
@@ -98,6 +135,9 @@ final class ReModule {
         Compiled(String pattern, long flags) {
             this.pattern = pattern;
             this.flags = flags;
+            if ((flags & X) == 0) {
+                validate(pattern); // verbose patterns' comments and spaces would mislead it
+            }
             String j = translate(pattern);
             int jf = Pattern.UNIX_LINES;
             if ((flags & I) != 0) {
@@ -112,11 +152,122 @@ final class ReModule {
             if ((flags & X) != 0) {
                 jf |= Pattern.COMMENTS;
             }
+            if ((flags & A) == 0) {
+                jf |= Pattern.UNICODE_CHARACTER_CLASS; // str patterns' \\w, \\d, \\s and \\b are Unicode's
+            }
             try {
                 regex = Pattern.compile(j, jf);
             } catch (PatternSyntaxException e) {
-                throw PythonError.of(Exceptions.RE_ERROR, e.getDescription() + " at position " + e.getIndex());
+                throw error(e.getDescription(), pattern, e.getIndex());
             }
+        }
+
+        /**
+         * The syntax errors CPython's parser reports, with its messages and positions, found before Java's
+         * parser reports them in its own words: unbalanced parentheses, unterminated sets, misplaced
+         * repeats and unknown escapes of ASCII letters.
+         */
+        private static void validate(String p) {
+            java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+            boolean canRepeat = false; // an item precedes: a repeat applies to it
+            boolean repeated = false; // that item is already repeated
+            for (int i = 0; i < p.length(); i++) {
+                char c = p.charAt(i);
+                if (c == '\\') {
+                    if (i + 1 < p.length()) {
+                        char e = p.charAt(i + 1);
+                        if (e < 128 && Character.isLetter(e) && "abBdDfnrsStvwWZAuUxN".indexOf(e) < 0) {
+                            throw error("bad escape \\" + e, p, i);
+                        }
+                    }
+                    canRepeat = i + 1 >= p.length() || "AZbB".indexOf(p.charAt(i + 1)) < 0;
+                    repeated = false;
+                    i++;
+                } else if (c == '[') {
+                    int j = i + 1;
+                    if (j < p.length() && p.charAt(j) == '^') {
+                        j++;
+                    }
+                    if (j < p.length() && p.charAt(j) == ']') {
+                        j++;
+                    }
+                    while (j < p.length() && p.charAt(j) != ']') {
+                        j += p.charAt(j) == '\\' ? 2 : 1;
+                    }
+                    if (j >= p.length()) {
+                        throw error("unterminated character set", p, i);
+                    }
+                    i = j;
+                    canRepeat = true;
+                    repeated = false;
+                } else if (c == '(') {
+                    if (p.startsWith("(?#", i)) {
+                        int close = p.indexOf(')', i);
+                        i = close < 0 ? p.length() : close;
+                        continue;
+                    }
+                    if (p.startsWith("(?P=", i) || inlineFlagsEnd(p, i) > 0 && p.charAt(inlineFlagsEnd(p, i)) == ')') {
+                        // a named back-reference, or global flags: one item, not a group
+                        canRepeat = p.startsWith("(?P=", i);
+                        repeated = false;
+                        int close = p.indexOf(')', i);
+                        i = close < 0 ? p.length() : close;
+                        continue;
+                    }
+                    open.push(i);
+                    canRepeat = false;
+                    i = groupBodyStart(p, i) - 1;
+                } else if (c == ')') {
+                    if (open.isEmpty()) {
+                        throw error("unbalanced parenthesis", p, i);
+                    }
+                    open.pop();
+                    canRepeat = true;
+                    repeated = false;
+                } else if (c == '|') {
+                    canRepeat = false;
+                } else if (c == '*' || c == '+' || c == '?') {
+                    if (repeated) {
+                        throw error("multiple repeat", p, i);
+                    }
+                    if (!canRepeat) {
+                        throw error("nothing to repeat", p, i);
+                    }
+                    repeated = true;
+                    if (i + 1 < p.length() && (p.charAt(i + 1) == '?' || p.charAt(i + 1) == '+')) {
+                        i++; // lazy or possessive
+                    }
+                } else {
+                    canRepeat = c != '^' && c != '$'; // anchors cannot repeat
+                    repeated = false;
+                }
+            }
+            if (!open.isEmpty()) {
+                throw error("missing ), unterminated subpattern", p, open.peek());
+            }
+        }
+
+        /** Where the body of the group opening at {@code i} starts, after its {@code (?...} prefix. */
+        private static int groupBodyStart(String p, int i) {
+            if (!p.startsWith("(?", i)) {
+                return i + 1;
+            }
+            if (p.startsWith("(?P<", i)) {
+                int close = p.indexOf('>', i);
+                return close < 0 ? p.length() : close + 1;
+            }
+            if (p.startsWith("(?<=", i) || p.startsWith("(?<!", i)) {
+                return i + 4;
+            }
+            int flagsEnd = inlineFlagsEnd(p, i);
+            if (flagsEnd > 0) {
+                return flagsEnd + 1;
+            }
+            if (p.startsWith("(?(", i)) {
+                int close = p.indexOf(')', i + 3);
+                return close < 0 ? p.length() : close + 1;
+            }
+            return Math.min(i + 3, p.length());
         }
 
         private String translate(String p) {
@@ -184,7 +335,7 @@ final class ReModule {
                         int close = p.indexOf(')', i);
                         Integer g = names.get(p.substring(i + 4, close));
                         if (g == null) {
-                            throw PythonError.of(Exceptions.RE_ERROR, "unknown group name '" + p.substring(i + 4, close) + "'");
+                            throw error("unknown group name '" + p.substring(i + 4, close) + "'", p, i + 4);
                         }
                         sb.append("(?:\\").append(g).append(')');
                         i = close;
@@ -192,6 +343,12 @@ final class ReModule {
                     }
                     if (p.startsWith("(?#", i)) {
                         i = p.indexOf(')', i);
+                        continue;
+                    }
+                    int flagsEnd = inlineFlagsEnd(p, i);
+                    if (flagsEnd > 0) {
+                        sb.append(javaInlineFlags(p.substring(i + 2, flagsEnd), p.charAt(flagsEnd)));
+                        i = flagsEnd;
                         continue;
                     }
                     if (i + 1 >= n || p.charAt(i + 1) != '?') {
@@ -221,6 +378,48 @@ final class ReModule {
                 sb.append(c);
             }
             return sb.toString();
+        }
+
+        /**
+         * Where the flags of an inline flag group ({@code (?aiLmsux-imsx:...)} or a global {@code (?aiLmsux)})
+         * that starts at {@code i} end: the index of its {@code :} or {@code )}, or -1 when none starts there.
+         */
+        private static int inlineFlagsEnd(String p, int i) {
+            if (!p.startsWith("(?", i)) {
+                return -1;
+            }
+            int j = i + 2;
+            while (j < p.length() && "aiLmsux-".indexOf(p.charAt(j)) >= 0) {
+                j++;
+            }
+            return j > i + 2 && j < p.length() && (p.charAt(j) == ':' || p.charAt(j) == ')') ? j : -1;
+        }
+
+        /**
+         * Python's inline flags as Java's: {@code a} and {@code u} turn Java's {@code U}
+         * (UNICODE_CHARACTER_CLASS) off and on, {@code L} is dropped; the others are the same letters.
+         */
+        private static String javaInlineFlags(String flags, char end) {
+            StringBuilder kept = new StringBuilder();
+            for (char c : flags.toCharArray()) {
+                if ("auL".indexOf(c) < 0) {
+                    kept.append(c);
+                }
+            }
+            String k = kept.toString();
+            if (flags.indexOf('u') >= 0) {
+                k = "U" + k;
+            }
+            if (flags.indexOf('a') >= 0) {
+                k = k + (k.contains("-") ? "U" : "-U");
+            }
+            if (k.endsWith("-")) {
+                k = k.substring(0, k.length() - 1);
+            }
+            if (k.isEmpty()) {
+                return end == ':' ? "(?:" : "";
+            }
+            return "(?" + k + end;
         }
 
         PyBuiltin method(String name) {
@@ -388,14 +587,14 @@ final class ReModule {
                         case 'a': lit.append('\u0007'); break;
                         default:
                             if (Character.isLetter(e) && e < 128) {
-                                throw PythonError.of(Exceptions.RE_ERROR, "bad escape \\" + e);
+                                throw error("bad escape \\" + e, null, -1);
                             }
                             lit.append('\\').append(e);
                     }
                     continue;
                 }
                 if (group > groups) {
-                    throw PythonError.of(Exceptions.RE_ERROR, "invalid group reference " + group);
+                    throw error("invalid group reference " + group, null, -1);
                 }
                 if (lit.length() > 0) {
                     parts.add(lit.toString());

@@ -22,6 +22,13 @@ final class SourceModules {
                         raise KeyError('dictionary is empty')
                     key = next(reversed(self)) if last else next(iter(self))
                     return key, self.pop(key)
+                def __eq__(self, other):
+                    if isinstance(other, OrderedDict):
+                        return dict.__eq__(self, other) and list(self) == list(other)
+                    return dict.__eq__(self, other)
+                def __ne__(self, other):
+                    return not self == other
+                __hash__ = None
                 def __repr__(self):
                     if not self:
                         return 'OrderedDict()'
@@ -131,12 +138,148 @@ final class SourceModules {
                     for elem, count in self.items():
                         for _ in range(count):
                             yield elem
+                def subtract(self, iterable=None, **kwds):
+                    if iterable is not None:
+                        if isinstance(iterable, dict):
+                            for elem, count in iterable.items():
+                                self[elem] = self.get(elem, 0) - count
+                        else:
+                            for elem in iterable:
+                                self[elem] = self.get(elem, 0) - 1
+                    for elem, count in kwds.items():
+                        self[elem] = self.get(elem, 0) - count
                 def total(self):
                     return sum(self.values())
+                def __add__(self, other):
+                    if not isinstance(other, Counter):
+                        return NotImplemented
+                    result = Counter()
+                    for elem, count in self.items():
+                        newcount = count + other[elem]
+                        if newcount > 0:
+                            result[elem] = newcount
+                    for elem, count in other.items():
+                        if elem not in self and count > 0:
+                            result[elem] = count
+                    return result
+                def __sub__(self, other):
+                    if not isinstance(other, Counter):
+                        return NotImplemented
+                    result = Counter()
+                    for elem, count in self.items():
+                        newcount = count - other[elem]
+                        if newcount > 0:
+                            result[elem] = newcount
+                    for elem, count in other.items():
+                        if elem not in self and count < 0:
+                            result[elem] = 0 - count
+                    return result
+                def __or__(self, other):
+                    if not isinstance(other, Counter):
+                        return NotImplemented
+                    result = Counter()
+                    for elem, count in self.items():
+                        newcount = max(count, other[elem])
+                        if newcount > 0:
+                            result[elem] = newcount
+                    for elem, count in other.items():
+                        if elem not in self and count > 0:
+                            result[elem] = count
+                    return result
+                def __and__(self, other):
+                    if not isinstance(other, Counter):
+                        return NotImplemented
+                    result = Counter()
+                    for elem, count in self.items():
+                        newcount = min(count, other[elem])
+                        if newcount > 0:
+                            result[elem] = newcount
+                    return result
+                def __pos__(self):
+                    return Counter({e: c for e, c in self.items() if c > 0})
+                def __neg__(self):
+                    return Counter({e: 0 - c for e, c in self.items() if c < 0})
                 def __repr__(self):
                     if not self:
                         return 'Counter()'
                     return 'Counter({%s})' % ', '.join('%r: %r' % kv for kv in self.most_common())
+
+            class ChainMap(object):
+                def __init__(self, *maps):
+                    self.maps = list(maps) or [{}]
+                def __missing__(self, key):
+                    raise KeyError(key)
+                def __getitem__(self, key):
+                    for mapping in self.maps:
+                        try:
+                            return mapping[key]
+                        except KeyError:
+                            pass
+                    return self.__missing__(key)
+                def get(self, key, default=None):
+                    return self[key] if key in self else default
+                def __len__(self):
+                    return len(set().union(*self.maps))
+                def __iter__(self):
+                    d = {}
+                    for mapping in reversed(self.maps):
+                        d.update(dict.fromkeys(mapping))
+                    return iter(d)
+                def __contains__(self, key):
+                    return any(key in m for m in self.maps)
+                def __bool__(self):
+                    return any(self.maps)
+                def __eq__(self, other):
+                    return dict(self.items()) == dict(other.items())
+                __hash__ = None
+                def keys(self):
+                    return list(self)
+                def items(self):
+                    return [(k, self[k]) for k in self]
+                def values(self):
+                    return [self[k] for k in self]
+                def __repr__(self):
+                    return '%s(%s)' % (type(self).__name__, ', '.join(map(repr, self.maps)))
+                @classmethod
+                def fromkeys(cls, iterable, *args):
+                    return cls(dict.fromkeys(iterable, *args))
+                def copy(self):
+                    return type(self)(self.maps[0].copy(), *self.maps[1:])
+                __copy__ = copy
+                def new_child(self, m=None, **kwargs):
+                    if m is None:
+                        m = kwargs
+                    elif kwargs:
+                        m.update(kwargs)
+                    return type(self)(m, *self.maps)
+                @property
+                def parents(self):
+                    return type(self)(*self.maps[1:])
+                def __setitem__(self, key, value):
+                    self.maps[0][key] = value
+                def __delitem__(self, key):
+                    try:
+                        del self.maps[0][key]
+                    except KeyError:
+                        raise KeyError('Key not found in the first mapping: %r' % (key,))
+                def pop(self, key, *args):
+                    try:
+                        return self.maps[0].pop(key, *args)
+                    except KeyError:
+                        raise KeyError('Key not found in the first mapping: %r' % (key,))
+                def popitem(self):
+                    try:
+                        return self.maps[0].popitem()
+                    except KeyError:
+                        raise KeyError('No keys found in the first mapping.')
+                def clear(self):
+                    self.maps[0].clear()
+                def setdefault(self, key, default=None):
+                    if key not in self:
+                        self[key] = default
+                    return self[key]
+                def update(self, other=(), **kwds):
+                    self.maps[0].update(other, **kwds)
 
             def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
                 if isinstance(field_names, str):
@@ -146,6 +289,7 @@ final class SourceModules {
                 class _NT(tuple):
                     __slots__ = ()
                     _fields = fields
+                    __match_args__ = fields
                     def __new__(cls, *args, **kwargs):
                         values = list(args)
                         for name in fields[len(args):]:
@@ -160,8 +304,17 @@ final class SourceModules {
                         if len(values) != nfields:
                             raise TypeError('expected %d arguments, got %d' % (nfields, len(values)))
                         return _bitzel_make_tuple(cls, values)
+                    @classmethod
+                    def _make(cls, iterable):
+                        values = tuple(iterable)
+                        if len(values) != nfields:
+                            raise TypeError('Expected %d arguments, got %d' % (nfields, len(values)))
+                        return _bitzel_make_tuple(cls, values)
                     def _replace(self, **kwargs):
-                        return type(self)(*[kwargs.pop(f, v) for f, v in zip(fields, self)])
+                        result = self._make([kwargs.pop(f, v) for f, v in zip(fields, self)])
+                        if kwargs:
+                            raise ValueError('Got unexpected field names: %r' % list(kwargs))
+                        return result
                     def _asdict(self):
                         return dict(zip(fields, self))
                     def __repr__(self):
@@ -170,9 +323,130 @@ final class SourceModules {
                         if name in fields:
                             return self[fields.index(name)]
                         raise AttributeError(name)
+                _NT._field_defaults = {} if defaults is None else dict(zip(fields[nfields - len(defaults):], defaults))
                 _NT.__name__ = typename
                 _NT.__qualname__ = typename
                 return _NT
+            """;
+
+    /** {@code string}: the constants, {@code capwords} and {@code Template} as CPython's module defines them. */
+    static final String STRING = """
+            import re as _re
+
+            whitespace = ' \\t\\n\\r\\v\\f'
+            ascii_lowercase = 'abcdefghijklmnopqrstuvwxyz'
+            ascii_uppercase = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+            ascii_letters = ascii_lowercase + ascii_uppercase
+            digits = '0123456789'
+            hexdigits = digits + 'abcdef' + 'ABCDEF'
+            octdigits = '01234567'
+            punctuation = r\"""!"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\"""
+            printable = digits + ascii_letters + punctuation + whitespace
+
+            def capwords(s, sep=None):
+                return (sep or ' ').join(map(str.capitalize, s.split(sep)))
+
+            class _SentinelDict(dict):
+                pass
+            _sentinel_dict = _SentinelDict()
+
+            class Template:
+                delimiter = '$'
+                idpattern = r'(?a:[_a-z][_a-z0-9]*)'
+                braceidpattern = None
+                flags = _re.IGNORECASE
+
+                def __init_subclass__(cls):
+                    super().__init_subclass__()
+                    if 'pattern' in cls.__dict__:
+                        pattern = cls.pattern
+                    else:
+                        delim = _re.escape(cls.delimiter)
+                        id = cls.idpattern
+                        bid = cls.braceidpattern or cls.idpattern
+                        pattern = fr\"""
+                        {delim}(?:
+                          (?P<escaped>{delim})  |   # Escape sequence of two delimiters
+                          (?P<named>{id})       |   # delimiter and a Python identifier
+                          {{(?P<braced>{bid})}} |   # delimiter and a braced identifier
+                          (?P<invalid>)             # Other ill-formed delimiter exprs
+                        )
+                        \"""
+                    cls.pattern = _re.compile(pattern, cls.flags | _re.VERBOSE)
+
+                def __init__(self, template):
+                    self.template = template
+
+                def _invalid(self, mo):
+                    i = mo.start('invalid')
+                    lines = self.template[:i].splitlines(keepends=True)
+                    if not lines:
+                        colno = 1
+                        lineno = 1
+                    else:
+                        colno = i - len(''.join(lines[:-1]))
+                        lineno = len(lines)
+                    raise ValueError('Invalid placeholder in string: line %d, col %d' % (lineno, colno))
+
+                def _mapping(self, mapping, kws):
+                    if mapping is _sentinel_dict:
+                        return kws
+                    if kws:
+                        from collections import ChainMap
+                        return ChainMap(kws, mapping)
+                    return mapping
+
+                def substitute(self, mapping=_sentinel_dict, /, **kws):
+                    mapping = self._mapping(mapping, kws)
+                    def convert(mo):
+                        named = mo.group('named') or mo.group('braced')
+                        if named is not None:
+                            return str(mapping[named])
+                        if mo.group('escaped') is not None:
+                            return self.delimiter
+                        if mo.group('invalid') is not None:
+                            self._invalid(mo)
+                        raise ValueError('Unrecognized named group in pattern', self.pattern)
+                    return self.pattern.sub(convert, self.template)
+
+                def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
+                    mapping = self._mapping(mapping, kws)
+                    def convert(mo):
+                        named = mo.group('named') or mo.group('braced')
+                        if named is not None:
+                            try:
+                                return str(mapping[named])
+                            except KeyError:
+                                return mo.group()
+                        if mo.group('escaped') is not None:
+                            return self.delimiter
+                        if mo.group('invalid') is not None:
+                            return mo.group()
+                        raise ValueError('Unrecognized named group in pattern', self.pattern)
+                    return self.pattern.sub(convert, self.template)
+
+                def is_valid(self):
+                    for mo in self.pattern.finditer(self.template):
+                        if mo.group('invalid') is not None:
+                            return False
+                        if (mo.group('named') is None and mo.group('braced') is None
+                                and mo.group('escaped') is None):
+                            raise ValueError('Unrecognized named group in pattern', self.pattern)
+                    return True
+
+                def get_identifiers(self):
+                    ids = []
+                    for mo in self.pattern.finditer(self.template):
+                        named = mo.group('named') or mo.group('braced')
+                        if named is not None and named not in ids:
+                            ids.append(named)
+                        elif (named is None and mo.group('invalid') is None
+                                and mo.group('escaped') is None):
+                            raise ValueError('Unrecognized named group in pattern', self.pattern)
+                    return ids
+
+            # what __init_subclass__ does for subclasses, done for the base class itself
+            Template.__init_subclass__()
             """;
 
     static final String FUNCTOOLS = """
@@ -233,24 +507,62 @@ final class SourceModules {
             def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
                 return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
 
+            from collections import namedtuple
+            _CacheInfo = namedtuple('CacheInfo', ['hits', 'misses', 'maxsize', 'currsize'])
+            _kwd_mark = (object(),)
+
             def lru_cache(maxsize=128, typed=False):
+                if isinstance(maxsize, int):
+                    if maxsize < 0:
+                        maxsize = 0
+                elif callable(maxsize) and isinstance(typed, bool):
+                    return _lru_cache_wrapper(maxsize, 128, typed)
+                elif maxsize is not None:
+                    raise TypeError('Expected first argument to be an integer, a callable, or None')
                 def decorating(user_function):
-                    cache = {}
-                    def wrapper(*args, **kwargs):
-                        key = (args, tuple(sorted(kwargs.items())))
-                        if key in cache:
-                            return cache[key]
-                        result = user_function(*args, **kwargs)
-                        cache[key] = result
-                        return result
-                    wrapper.cache_clear = cache.clear
-                    return update_wrapper(wrapper, user_function)
-                if callable(maxsize) and not isinstance(maxsize, int):
-                    return decorating(maxsize)
+                    return _lru_cache_wrapper(user_function, maxsize, typed)
                 return decorating
 
+            def _lru_cache_wrapper(user_function, maxsize, typed):
+                # keys as CPython's _make_key builds them, so that calls share entries (and count hits) alike
+                cache = {}
+                stats = [0, 0]
+                def wrapper(*args, **kwds):
+                    key = args
+                    if kwds:
+                        key += _kwd_mark
+                        for item in kwds.items():
+                            key += item
+                    if typed:
+                        key += tuple(type(v) for v in args)
+                        if kwds:
+                            key += tuple(type(v) for v in kwds.values())
+                    elif len(key) == 1 and type(key[0]) in (int, str):
+                        key = key[0]
+                    if key in cache:
+                        stats[0] += 1
+                        result = cache.pop(key)
+                        cache[key] = result
+                        return result
+                    stats[1] += 1
+                    result = user_function(*args, **kwds)
+                    if maxsize != 0 and key not in cache:
+                        cache[key] = result
+                        if maxsize is not None and len(cache) > maxsize:
+                            del cache[next(iter(cache))]
+                    return result
+                def cache_info():
+                    return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
+                def cache_clear():
+                    cache.clear()
+                    stats[0] = stats[1] = 0
+                wrapper.cache_info = cache_info
+                wrapper.cache_clear = cache_clear
+                wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
+                return update_wrapper(wrapper, user_function)
+
             def cache(user_function):
-                return lru_cache(None)(user_function)
+                return lru_cache(maxsize=None)(user_function)
 
             def total_ordering(cls):
                 # the missing comparisons from one of < <= > >= and ==
@@ -638,8 +950,12 @@ final class SourceModules {
                      drop_whitespace=True, break_on_hyphens=True, tabsize=8, max_lines=None, placeholder=' [...]'):
                 if width <= 0:
                     raise ValueError("invalid width %r (must be > 0)" % width)
-                if fix_sentence_endings or max_lines is not None:
-                    raise NotImplementedError("bitzel: textwrap with fix_sentence_endings or max_lines")
+                if fix_sentence_endings:
+                    raise NotImplementedError("bitzel: textwrap with fix_sentence_endings")
+                if max_lines is not None:
+                    indent = subsequent_indent if max_lines > 1 else initial_indent
+                    if len(indent) + len(placeholder.lstrip()) > width:
+                        raise ValueError("placeholder too large for max width")
                 if expand_tabs:
                     text = text.expandtabs(tabsize)
                 if replace_whitespace:
@@ -681,11 +997,34 @@ final class SourceModules {
                         used -= len(line[-1])
                         del line[-1]
                     if line:
-                        lines.append(indent + ''.join(line))
+                        if (max_lines is None or len(lines) + 1 < max_lines
+                                or (not chunks or drop_whitespace and len(chunks) == 1 and not chunks[0].strip())
+                                and used <= room):
+                            lines.append(indent + ''.join(line))
+                        else:
+                            # the last line allowed: words leave room for the placeholder
+                            while line:
+                                if line[-1].strip() and used + len(placeholder) <= room:
+                                    line.append(placeholder)
+                                    lines.append(indent + ''.join(line))
+                                    break
+                                used -= len(line[-1])
+                                del line[-1]
+                            else:
+                                if lines:
+                                    prev_line = lines[-1].rstrip()
+                                    if len(prev_line) + len(placeholder) <= width:
+                                        lines[-1] = prev_line + placeholder
+                                        break
+                                lines.append(indent + placeholder.lstrip())
+                            break
                 return lines
 
             def fill(text, width=70, **kwargs):
                 return '\\n'.join(wrap(text, width, **kwargs))
+
+            def shorten(text, width, **kwargs):
+                return fill(' '.join(text.strip().split()), width, max_lines=1, **kwargs)
 
             def indent(text, prefix, predicate=None):
                 if predicate is None:
@@ -800,19 +1139,268 @@ final class SourceModules {
                 return funcobj
             """;
 
-    /** {@code dataclasses}: the decorator leaves the class as written (no generated methods). */
+    /**
+     * {@code dataclasses}: fields from the class annotations, and the generated {@code __init__} (made from
+     * source text, as CPython makes it, so that its argument errors read the same), {@code __repr__},
+     * {@code __eq__}, ordering, {@code frozen} and {@code __hash__}; {@code fields}, {@code asdict},
+     * {@code astuple}, {@code replace}. No slots, match_args or InitVar/ClassVar handling.
+     */
     static final String DATACLASSES = """
-            MISSING = object()
+            import copy as _copy
 
-            def field(*, default=MISSING, default_factory=MISSING, **kwargs):
-                if default_factory is not MISSING:
-                    return default_factory()
-                return None if default is MISSING else default
+            class _MISSING_TYPE:
+                pass
+            MISSING = _MISSING_TYPE()
 
-            def dataclass(cls=None, **kwargs):
-                def wrap(c):
-                    return c
+            class _KW_ONLY_TYPE:
+                pass
+            KW_ONLY = _KW_ONLY_TYPE()
+
+            class FrozenInstanceError(AttributeError):
+                pass
+
+            class Field:
+                def __init__(self, default, default_factory, init, repr, hash, compare, metadata, kw_only):
+                    self.name = None
+                    self.type = None
+                    self.default = default
+                    self.default_factory = default_factory
+                    self.init = init
+                    self.repr = repr
+                    self.hash = hash
+                    self.compare = compare
+                    self.metadata = {} if metadata is None else metadata
+                    self.kw_only = kw_only
+                def __repr__(self):
+                    return ('Field(name=%r,type=%r,default=%r,default_factory=%r,init=%r,repr=%r,hash=%r,'
+                            'compare=%r,metadata=%r,kw_only=%r)' % (self.name, self.type, self.default,
+                            self.default_factory, self.init, self.repr, self.hash, self.compare, self.metadata,
+                            self.kw_only))
+
+            def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None, compare=True,
+                      metadata=None, kw_only=MISSING):
+                if default is not MISSING and default_factory is not MISSING:
+                    raise ValueError('cannot specify both default and default_factory')
+                return Field(default, default_factory, init, repr, hash, compare, metadata, kw_only)
+
+            def _fields_in_init_order(fields):
+                return (tuple(f for f in fields if f.init and not f.kw_only),
+                        tuple(f for f in fields if f.init and f.kw_only))
+
+            def _collect_fields(cls, kw_only):
+                fields = {}
+                for b in cls.__mro__[-1:0:-1]:
+                    for f in getattr(b, '__dataclass_fields__', {}).values():
+                        fields[f.name] = f
+                annotations = cls.__dict__.get('__annotations__', {})
+                seen_kw_only = False
+                for name, type in annotations.items():
+                    if type is KW_ONLY:
+                        if seen_kw_only:
+                            raise TypeError(f'{name!r} is KW_ONLY, but KW_ONLY has already been specified')
+                        seen_kw_only = True
+                        kw_only = True
+                        continue
+                    default = cls.__dict__.get(name, MISSING)
+                    if isinstance(default, Field):
+                        f = default
+                    else:
+                        f = field(default=default)
+                    f.name = name
+                    f.type = type
+                    if f.kw_only is MISSING:
+                        f.kw_only = kw_only
+                    if f.default_factory is MISSING and isinstance(f.default, (list, dict, set)):
+                        raise ValueError('mutable default %r for field %s is not allowed: use default_factory'
+                                         % (f.default.__class__, name))
+                    if isinstance(default, Field):
+                        if f.default is MISSING:
+                            delattr(cls, name)
+                        else:
+                            setattr(cls, name, f.default)
+                    fields[name] = f
+                return fields
+
+            def _init_fn(cls, fields, frozen, has_post_init):
+                std, kw = _fields_in_init_order(fields)
+                seen_default = False
+                for f in std:
+                    if f.default is not MISSING or f.default_factory is not MISSING:
+                        seen_default = True
+                    elif seen_default:
+                        raise TypeError(f'non-default argument {f.name!r} follows default argument')
+                def param(f):
+                    if f.default is MISSING and f.default_factory is MISSING:
+                        return f.name
+                    if f.default_factory is not MISSING:
+                        return f'{f.name}=__dataclass_HAS_DEFAULT_FACTORY__'
+                    return f'{f.name}=__dataclass_dflt_{f.name}__'
+                params = ['self'] + [param(f) for f in std]
+                if kw:
+                    params += ['*'] + [param(f) for f in kw]
+                body = []
+                for f in fields:
+                    if f.init:
+                        if f.default_factory is not MISSING:
+                            value = (f'__dataclass_dflt_{f.name}__() if {f.name} is __dataclass_HAS_DEFAULT_FACTORY__ '
+                                     f'else {f.name}')
+                        else:
+                            value = f.name
+                    elif f.default_factory is not MISSING:
+                        value = f'__dataclass_dflt_{f.name}__()'
+                    elif f.default is not MISSING:
+                        value = f'__dataclass_dflt_{f.name}__'
+                    else:
+                        continue
+                    if frozen:
+                        body.append(f'__dataclass_builtins_object__.__setattr__(self, {f.name!r}, {value})')
+                    else:
+                        body.append(f'self.{f.name} = {value}')
+                if has_post_init:
+                    body.append('self.__post_init__()')
+                if not body:
+                    body = ['pass']
+                ns = {'__name__': cls.__module__, '__dataclass_HAS_DEFAULT_FACTORY__': _HAS_DEFAULT_FACTORY,
+                      '__dataclass_builtins_object__': object}
+                for f in fields:
+                    if f.default_factory is not MISSING:
+                        ns[f'__dataclass_dflt_{f.name}__'] = f.default_factory
+                    elif f.default is not MISSING:
+                        ns[f'__dataclass_dflt_{f.name}__'] = f.default
+                src = 'def __init__(%s):\\n%s\\n' % (', '.join(params), '\\n'.join('    ' + l for l in body))
+                exec(src, ns)
+                fn = ns['__init__']
+                fn.__qualname__ = cls.__qualname__ + '.__init__'
+                return fn
+
+            class _HAS_DEFAULT_FACTORY_CLASS:
+                def __repr__(self):
+                    return '<factory>'
+            _HAS_DEFAULT_FACTORY = _HAS_DEFAULT_FACTORY_CLASS()
+
+            def _tuple(obj, fields):
+                return tuple(getattr(obj, f.name) for f in fields)
+
+            def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only):
+                fields = _collect_fields(cls, kw_only)
+                cls.__dataclass_fields__ = fields
+                cls.__dataclass_params__ = (init, repr, eq, order, unsafe_hash, frozen)
+                flist = list(fields.values())
+                if init and '__init__' not in cls.__dict__:
+                    cls.__init__ = _init_fn(cls, flist, frozen, hasattr(cls, '__post_init__'))
+                if repr and '__repr__' not in cls.__dict__:
+                    shown = [f for f in flist if f.repr]
+                    def __repr__(self):
+                        return type(self).__qualname__ + '(' + ', '.join(
+                            '%s=%r' % (f.name, getattr(self, f.name)) for f in shown) + ')'
+                    cls.__repr__ = __repr__
+                compared = [f for f in flist if f.compare]
+                if eq and '__eq__' not in cls.__dict__:
+                    def __eq__(self, other):
+                        if other.__class__ is self.__class__:
+                            return _tuple(self, compared) == _tuple(other, compared)
+                        return NotImplemented
+                    cls.__eq__ = __eq__
+                if order:
+                    for name, op in [('__lt__', lambda a, b: a < b), ('__le__', lambda a, b: a <= b),
+                                     ('__gt__', lambda a, b: a > b), ('__ge__', lambda a, b: a >= b)]:
+                        if name in cls.__dict__:
+                            raise TypeError(f'Cannot overwrite attribute {name} in class {cls.__name__}. '
+                                            'Consider using functools.total_ordering')
+                        def method(self, other, op=op):
+                            if other.__class__ is self.__class__:
+                                return op(_tuple(self, compared), _tuple(other, compared))
+                            return NotImplemented
+                        setattr(cls, name, method)
+                if frozen:
+                    def __setattr__(self, name, value):
+                        if type(self) is cls or name in fields:
+                            raise FrozenInstanceError(f'cannot assign to field {name!r}')
+                        object.__setattr__(self, name, value)
+                    def __delattr__(self, name):
+                        if type(self) is cls or name in fields:
+                            raise FrozenInstanceError(f'cannot delete field {name!r}')
+                        object.__delattr__(self, name)
+                    cls.__setattr__ = __setattr__
+                    cls.__delattr__ = __delattr__
+                has_own_hash = '__hash__' in cls.__dict__ and not (eq and cls.__dict__['__hash__'] is None)
+                hashed = [f for f in flist if (f.compare if f.hash is None else f.hash)]
+                if unsafe_hash or (eq and frozen and not has_own_hash):
+                    cls.__hash__ = lambda self: hash(_tuple(self, hashed))
+                elif eq and not frozen and not has_own_hash:
+                    cls.__hash__ = None
+                return cls
+
+            def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False,
+                          frozen=False, match_args=True, kw_only=False, slots=False, weakref_slot=False):
+                if order and not eq:
+                    raise ValueError('eq must be true if order is true')
+                def wrap(cls):
+                    cls = _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only)
+                    if match_args and '__match_args__' not in cls.__dict__:
+                        cls.__match_args__ = tuple(f.name for f in _fields_in_init_order(fields(cls))[0])
+                    return cls
                 return wrap if cls is None else wrap(cls)
+
+            def fields(class_or_instance):
+                try:
+                    fields = class_or_instance.__dataclass_fields__
+                except AttributeError:
+                    raise TypeError('must be called with a dataclass type or instance') from None
+                return tuple(fields.values())
+
+            def is_dataclass(obj):
+                cls = obj if isinstance(obj, type) else type(obj)
+                return hasattr(cls, '__dataclass_fields__')
+
+            def _is_dataclass_instance(obj):
+                return hasattr(type(obj), '__dataclass_fields__')
+
+            def asdict(obj, *, dict_factory=dict):
+                if not _is_dataclass_instance(obj):
+                    raise TypeError('asdict() should be called on dataclass instances')
+                return _asdict_inner(obj, dict_factory)
+
+            def _asdict_inner(obj, dict_factory):
+                if _is_dataclass_instance(obj):
+                    return dict_factory([(f.name, _asdict_inner(getattr(obj, f.name), dict_factory))
+                                         for f in fields(obj)])
+                if isinstance(obj, tuple) and hasattr(obj, '_fields'):
+                    return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
+                if isinstance(obj, (list, tuple)):
+                    return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
+                if isinstance(obj, dict):
+                    return type(obj)((_asdict_inner(k, dict_factory), _asdict_inner(v, dict_factory))
+                                     for k, v in obj.items())
+                return _copy.deepcopy(obj)
+
+            def astuple(obj, *, tuple_factory=tuple):
+                if not _is_dataclass_instance(obj):
+                    raise TypeError('astuple() should be called on dataclass instances')
+                return _astuple_inner(obj, tuple_factory)
+
+            def _astuple_inner(obj, tuple_factory):
+                if _is_dataclass_instance(obj):
+                    return tuple_factory([_astuple_inner(getattr(obj, f.name), tuple_factory) for f in fields(obj)])
+                if isinstance(obj, (list, tuple)):
+                    return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
+                if isinstance(obj, dict):
+                    return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
+                                     for k, v in obj.items())
+                return _copy.deepcopy(obj)
+
+            def replace(obj, /, **changes):
+                if not _is_dataclass_instance(obj):
+                    raise TypeError('replace() should be called on dataclass instances')
+                for f in fields(obj):
+                    if not f.init:
+                        if f.name in changes:
+                            raise ValueError(f'field {f.name} is declared with init=False, it cannot be specified '
+                                             'with replace()')
+                        continue
+                    if f.name not in changes:
+                        changes[f.name] = getattr(obj, f.name)
+                return obj.__class__(**changes)
             """;
 
     /** {@code contextlib}: the decorators and small context managers (generators run as this interpreter's do). */
@@ -865,7 +1453,7 @@ final class SourceModules {
             """;
 
     static final Map<String, String> ALL = Map.ofEntries(Map.entry("contextlib", CONTEXTLIB),Map.entry("abc", ABC), Map.entry("dataclasses", DATACLASSES),Map.entry("operator", OPERATOR),Map.entry("textwrap", TEXTWRAP), Map.entry("shlex", SHLEX),
-            Map.entry("collections", COLLECTIONS), Map.entry("functools", FUNCTOOLS),
+            Map.entry("collections", COLLECTIONS), Map.entry("string", STRING), Map.entry("functools", FUNCTOOLS),
             Map.entry("fnmatch", FNMATCH), Map.entry("pkgutil", PKGUTIL), Map.entry("errno", ERRNO),
             Map.entry("collections.abc", COLLECTIONS_ABC), Map.entry("logging", LOGGING));
 }

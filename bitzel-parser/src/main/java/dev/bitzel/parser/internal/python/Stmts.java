@@ -42,6 +42,42 @@ final class Stmts {
         }
     }
 
+    /** {@code name: annotation [= value]} in a module or class body: the annotation goes to {@code __annotations__}. */
+    static final class Annotated extends Stmt {
+        final Stmt assign;
+        final String name;
+        final Expr annotation;
+
+        Annotated(Stmt assign, String name, Expr annotation) {
+            this.assign = assign;
+            this.name = name;
+            this.annotation = annotation;
+        }
+
+        @Override
+        Object exec(Frame f) {
+            if (assign != null) {
+                assign.exec(f);
+            }
+            Object value;
+            try {
+                value = annotation.eval(f);
+            } catch (PythonError e) {
+                // an annotation naming what this interpreter lacks (typing's stand-ins) is left out rather than
+                // failing code that CPython runs
+                return null;
+            }
+            PyDict ns = f.ns != null ? f.ns : f.globals;
+            Object annotations = ns.get("__annotations__");
+            if (!(annotations instanceof PyDict)) {
+                annotations = new PyDict();
+                ns.put("__annotations__", annotations);
+            }
+            ((PyDict) annotations).put(name, value);
+            return null;
+        }
+    }
+
     static final class AugAssign extends Stmt {
         final Expr target;
         final int op;
@@ -218,6 +254,7 @@ final class Stmts {
             if (cause != null) {
                 Object c = cause.eval(f);
                 e.setAttr("__cause__", c == PyNone.NONE ? c : instantiate(c));
+                e.setAttr("__suppress_context__", true);
             }
             if (f.handling != null && e.getAttr("__context__") == null && f.handling.exception() != e) {
                 e.setAttr("__context__", f.handling.exception());
@@ -555,14 +592,20 @@ final class Stmts {
         final String qualname;
         final Expr[] decorators;
         final Expr[] bases;
+        /** The class keywords but {@code metaclass}, handed to {@code __init_subclass__}. */
+        final String[] keywordNames;
+        final Expr[] keywords;
         final Scope scope;
         final Stmt[] body;
 
-        ClassDef(Exprs.Name target, String qualname, Expr[] decorators, Expr[] bases, Scope scope, Stmt[] body) {
+        ClassDef(Exprs.Name target, String qualname, Expr[] decorators, Expr[] bases, String[] keywordNames,
+                Expr[] keywords, Scope scope, Stmt[] body) {
             this.target = target;
             this.qualname = qualname;
             this.decorators = decorators;
             this.bases = bases;
+            this.keywordNames = keywordNames;
+            this.keywords = keywords;
             this.scope = scope;
             this.body = body;
         }
@@ -584,6 +627,10 @@ final class Stmts {
             if (bs.length == 0) {
                 bs = new PyType[] {Builtins.OBJECT};
             }
+            Map<String, Object> classKeywords = new LinkedHashMap<>();
+            for (int i = 0; i < keywords.length; i++) {
+                classKeywords.put(keywordNames[i], keywords[i].eval(f));
+            }
             PyDict ns = new PyDict();
             Object modName = f.globals.get("__name__");
             ns.put("__module__", modName == null ? "__main__" : modName);
@@ -603,6 +650,7 @@ final class Stmts {
             if (dict.containsKey("__eq__") && !dict.containsKey("__hash__")) {
                 dict.put("__hash__", PyNone.NONE);
             }
+            PyType.implicitClassMethods(dict);
             PyType t = new PyType(target.id, Ops.str(ns.get("__module__")), bs, dict, false);
             for (Object v : dict.values()) {
                 Object fn = v instanceof PyStaticMethod sm ? sm.function : v instanceof PyClassMethod cm ? cm.function
@@ -617,6 +665,12 @@ final class Stmts {
                         }
                     }
                 }
+            }
+            try {
+                t.initSubclass(classKeywords);
+            } catch (PythonError e) {
+                e.addTraceback(f.file, line, target.id);
+                throw e;
             }
             Object cls = t;
             for (int i = decs.length - 1; i >= 0; i--) {

@@ -257,7 +257,8 @@ final class StrMethods {
         t.def("format_map", (a, kw) -> format(self(a[0], "format_map"), new Object[0], null, a[1]));
         t.def("encode", (a, kw) -> {
             Object[] b = Args.bind("encode", a, kw, new String[] {"self", "encoding", "errors"}, 1);
-            return Builtins.encode(self(b[0], "encode"), b[1] == null ? "utf-8" : Ops.str(b[1]));
+            return Codecs.encode(self(b[0], "encode"), b[1] == null ? "utf-8" : Ops.str(b[1]),
+                    b[2] == null ? "strict" : Ops.str(b[2]));
         });
         t.def("expandtabs", (a, kw) -> {
             Object[] b = Args.bind("expandtabs", a, kw, new String[] {"self", "tabsize"}, 1);
@@ -345,6 +346,166 @@ final class StrMethods {
         t.def("__mod__", (a, kw) -> Formatter.percent(self(a[0], "__mod__"), a[1]));
         t.def("__format__", (a, kw) -> Formatter.format(a[0], Ops.str(a[1])));
         installBytes();
+        installBytearray();
+    }
+
+    /**
+     * bytearray: bytes' methods, whose bytes results become bytearrays (as CPython's bytearray methods return
+     * them), and the mutating methods.
+     */
+    private static void installBytearray() {
+        PyType t = Builtins.BYTEARRAY;
+        for (Map.Entry<String, Object> e : Builtins.BYTES.dict.entrySet()) {
+            if (e.getValue() instanceof PyBuiltin f) {
+                t.dict.put(e.getKey(), new PyBuiltin(e.getKey(), (a, kw) -> asBytearray(f.call(a, kw))));
+            } else if (e.getValue() instanceof PyClassMethod) {
+                t.dict.put(e.getKey(), e.getValue());
+            }
+        }
+        t.def("append", (a, kw) -> {
+            Args.count("append", a, 2, 2);
+            PyBytes b = bytearraySelf(a[0], "append");
+            byte v = byteValue(a[1]);
+            b.bytes = java.util.Arrays.copyOf(b.bytes, b.bytes.length + 1);
+            b.bytes[b.bytes.length - 1] = v;
+            return PyNone.NONE;
+        });
+        t.def("extend", (a, kw) -> {
+            Args.count("extend", a, 2, 2);
+            PyBytes b = bytearraySelf(a[0], "extend");
+            byte[] more = ((PyBytes) Builtins.BYTES.constructor.call(new Object[] {a[1]}, null)).bytes;
+            byte[] r = java.util.Arrays.copyOf(b.bytes, b.bytes.length + more.length);
+            System.arraycopy(more, 0, r, b.bytes.length, more.length);
+            b.bytes = r;
+            return PyNone.NONE;
+        });
+        t.def("insert", (a, kw) -> {
+            Args.count("insert", a, 3, 3);
+            PyBytes b = bytearraySelf(a[0], "insert");
+            int n = b.bytes.length;
+            long i = Ints.toLong(a[1]);
+            int at = (int) Math.max(0, Math.min(n, i < 0 ? i + n : i));
+            byte[] r = new byte[n + 1];
+            System.arraycopy(b.bytes, 0, r, 0, at);
+            r[at] = byteValue(a[2]);
+            System.arraycopy(b.bytes, at, r, at + 1, n - at);
+            b.bytes = r;
+            return PyNone.NONE;
+        });
+        t.def("pop", (a, kw) -> {
+            Args.count("pop", a, 1, 2);
+            PyBytes b = bytearraySelf(a[0], "pop");
+            if (b.bytes.length == 0) {
+                throw PythonError.of(Exceptions.INDEX_ERROR, "pop from empty bytearray");
+            }
+            long i = a.length > 1 ? Ints.toLong(a[1]) : -1;
+            if (i < 0) {
+                i += b.bytes.length;
+            }
+            if (i < 0 || i >= b.bytes.length) {
+                throw PythonError.of(Exceptions.INDEX_ERROR, "pop index out of range");
+            }
+            long v = b.bytes[(int) i] & 0xff;
+            removeAt(b, (int) i);
+            return v;
+        });
+        t.def("remove", (a, kw) -> {
+            Args.count("remove", a, 2, 2);
+            PyBytes b = bytearraySelf(a[0], "remove");
+            byte v = byteValue(a[1]);
+            for (int i = 0; i < b.bytes.length; i++) {
+                if (b.bytes[i] == v) {
+                    removeAt(b, i);
+                    return PyNone.NONE;
+                }
+            }
+            throw Errors.valueError("value not found in bytearray");
+        });
+        t.def("clear", (a, kw) -> {
+            bytearraySelf(a[0], "clear").bytes = new byte[0];
+            return PyNone.NONE;
+        });
+        t.def("reverse", (a, kw) -> {
+            PyBytes b = bytearraySelf(a[0], "reverse");
+            byte[] r = new byte[b.bytes.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = b.bytes[r.length - 1 - i];
+            }
+            b.bytes = r;
+            return PyNone.NONE;
+        });
+        t.def("copy", (a, kw) -> PyBytes.bytearray(bytearraySelf(a[0], "copy").bytes));
+        t.def("__setitem__", (a, kw) -> {
+            setBytearrayItem(bytearraySelf(a[0], "__setitem__"), a[1], a[2]);
+            return PyNone.NONE;
+        });
+    }
+
+    private static PyBytes bytearraySelf(Object o, String method) {
+        if (o instanceof PyBytes b && b.mutable) {
+            return b;
+        }
+        throw Errors.typeError("descriptor '" + method + "' for 'bytearray' objects doesn't apply to a '"
+                + Ops.typeName(o) + "' object");
+    }
+
+    private static byte byteValue(Object v) {
+        long x = Ints.toLong(Ops.index(v));
+        if (x < 0 || x > 255) {
+            throw Errors.valueError("byte must be in range(0, 256)");
+        }
+        return (byte) x;
+    }
+
+    private static void removeAt(PyBytes b, int i) {
+        byte[] r = new byte[b.bytes.length - 1];
+        System.arraycopy(b.bytes, 0, r, 0, i);
+        System.arraycopy(b.bytes, i + 1, r, i, r.length - i);
+        b.bytes = r;
+    }
+
+    /** {@code ba[i] = byte} and {@code ba[slice] = iterable of bytes}. */
+    static void setBytearrayItem(PyBytes b, Object key, Object v) {
+        if (key instanceof PySlice s) {
+            List<Object> items = new ArrayList<>();
+            for (byte x : b.bytes) {
+                items.add((long) (x & 0xff));
+            }
+            List<Object> values = new ArrayList<>();
+            for (byte x : ((PyBytes) Builtins.BYTES.constructor.call(new Object[] {v}, null)).bytes) {
+                values.add((long) (x & 0xff));
+            }
+            Builtins.setSlice(items, s, new PyList(values));
+            byte[] r = new byte[items.size()];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = (byte) (long) (Long) items.get(i);
+            }
+            b.bytes = r;
+            return;
+        }
+        b.bytes[Ops.seqIndex(key, b.bytes.length, "bytearray")] = byteValue(v);
+    }
+
+    /** A bytes method's result as the bytearray method's: bytes become bytearrays, also inside lists and tuples. */
+    private static Object asBytearray(Object r) {
+        if (r instanceof PyBytes b && !b.mutable) {
+            return PyBytes.bytearray(b.bytes);
+        }
+        if (r instanceof PyList l) {
+            List<Object> out = new ArrayList<>();
+            for (Object x : l.list) {
+                out.add(asBytearray(x));
+            }
+            return new PyList(out);
+        }
+        if (r instanceof PyTuple tuple) {
+            Object[] out = new Object[tuple.items.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = asBytearray(tuple.items[i]);
+            }
+            return new PyTuple(out);
+        }
+        return r;
     }
 
     private static boolean all(String s, java.util.function.IntPredicate p) {
@@ -681,20 +842,78 @@ final class StrMethods {
         throw Errors.typeError("descriptor requires a 'bytes' object but received a '" + Ops.typeName(o) + "'");
     }
 
+    /**
+     * {@code bytes.hex(sep, bytes_per_sep)}: a separator every {@code |perSep|} bytes, counted from the right
+     * when positive and from the left when negative, as CPython groups them.
+     */
+    private static String hex(byte[] data, Object sep, int perSep) {
+        String separator = "";
+        if (sep != null) {
+            separator = sep instanceof PyBytes pb ? new String(pb.bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    : Args.str(sep, "sep");
+            if (separator.length() != 1) {
+                throw Errors.valueError("sep must be length 1.");
+            }
+            if (separator.charAt(0) > 127) {
+                throw Errors.valueError("sep must be ASCII.");
+            }
+        }
+        int group = Math.abs(perSep);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < data.length; i++) {
+            int fromGroupStart = perSep > 0 ? data.length - i : i;
+            if (i > 0 && group > 0 && !separator.isEmpty() && fromGroupStart % group == 0) {
+                sb.append(separator);
+            }
+            sb.append(Character.forDigit((data[i] >> 4) & 0xf, 16)).append(Character.forDigit(data[i] & 0xf, 16));
+        }
+        return sb.toString();
+    }
+
+    /** {@code bytes.fromhex}: pairs of hex digits, with ASCII whitespace allowed between the pairs. */
+    private static byte[] fromhex(String s) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length() / 2);
+        int i = 0;
+        while (i < s.length()) {
+            if (" \t\n\r\u000b\f".indexOf(s.charAt(i)) >= 0) {
+                i++;
+                continue;
+            }
+            int high = hexDigit(s, i);
+            int low = hexDigit(s, i + 1);
+            out.write(high << 4 | low);
+            i += 2;
+        }
+        return out.toByteArray();
+    }
+
+    private static int hexDigit(String s, int i) {
+        int d = i < s.length() && s.charAt(i) < 128 ? Character.digit(s.charAt(i), 16) : -1;
+        if (d < 0) {
+            throw Errors.valueError("non-hexadecimal number found in fromhex() arg at position " + i);
+        }
+        return d;
+    }
+
     private static void installBytes() {
         PyType t = Builtins.BYTES;
         t.def("decode", (a, kw) -> {
             Object[] b = Args.bind("decode", a, kw, new String[] {"self", "encoding", "errors"}, 1);
-            return Builtins.decode(bytesSelf(b[0]), b[1] == null ? "utf-8" : Ops.str(b[1]),
+            return Codecs.decode(bytesSelf(b[0]), b[1] == null ? "utf-8" : Ops.str(b[1]),
                     b[2] == null ? "strict" : Ops.str(b[2]));
         });
         t.def("hex", (a, kw) -> {
-            StringBuilder sb = new StringBuilder();
-            for (byte x : bytesSelf(a[0])) {
-                sb.append(String.format("%02x", x & 0xff));
-            }
-            return sb.toString();
+            Object[] b = Args.bind("hex", a, kw, new String[] {"self", "sep", "bytes_per_sep"}, 1);
+            return hex(bytesSelf(b[0]), b[1], b[2] == null ? 1 : Ints.toInt(b[2]));
         });
+        t.dict.put("fromhex", new PyClassMethod(new PyBuiltin("fromhex", (a, kw) -> {
+            Args.count("fromhex", a, 2, 2);
+            if (!(a[1] instanceof String s)) {
+                throw Errors.typeError("fromhex() argument must be str, not " + Ops.typeName(a[1]));
+            }
+            PyBytes made = new PyBytes(fromhex(s));
+            return a[0] == Builtins.BYTES ? made : Ops.call(a[0], new Object[] {made}, null);
+        })));
         t.def("startswith", (a, kw) -> {
             byte[] s = bytesSelf(a[0]);
             byte[] p = bytesSelf(a[1]);

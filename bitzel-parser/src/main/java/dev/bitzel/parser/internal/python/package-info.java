@@ -18,18 +18,20 @@
  * <ul>
  *   <li>Generator functions run to completion on their first {@code next()}; the values are then handed out
  *       one by one and an exception raised by the body surfaces after the values yielded before it. Infinite
- *       generators and {@code send()} with a value are not supported. Generator expressions are lazy.</li>
+ *       generators, {@code send()} with a value and {@code close()} running the body's {@code finally} are not
+ *       supported. Generator expressions are lazy.</li>
  *   <li>Sets iterate in insertion order, not hash order.</li>
- *   <li>No metaclasses (the {@code metaclass} keyword is ignored), no {@code __slots__} enforcement, no
- *       subclassing of str, int, float or bytes (dict, list, set, tuple and exceptions can be subclassed).</li>
- *   <li>Coroutines ({@code async}/{@code await}) parse but raise NotImplementedError when run; no
- *       {@code match} statement; no complex numbers.</li>
+ *   <li>No metaclasses (the {@code metaclass} keyword is ignored; the other class keywords go to
+ *       {@code __init_subclass__}), no subclassing of str, int, float or bytes (dict, list, set, tuple and
+ *       exceptions can be subclassed).</li>
+ *   <li>Coroutines ({@code async}/{@code await}) parse but raise NotImplementedError when run; no complex
+ *       numbers.</li>
  *   <li>File, process and network access is the embedder's: {@code os.system} and the like raise
  *       {@code NotImplementedError: bitzel: ... is not supported}; modules such as subprocess or shutil import
  *       fine and raise the same way when used. File-system reads are {@code open()} for reading text,
  *       {@code os.path.exists/isdir/isfile/islink} and imports from the module path; {@code re} compiles bytes
- *       patterns but matches only text; {@code abc}, {@code dataclasses} and {@code contextlib} are small
- *       stand-ins (no abstract-instantiation check, no generated dataclass methods).</li>
+ *       patterns but matches only text; {@code abc} and {@code contextlib} are small stand-ins (no
+ *       abstract-instantiation check); {@code enum} is a stub.</li>
  * </ul>
  */
 package dev.bitzel.parser.internal.python;

@@ -83,3 +83,63 @@ a = []
 print(id(a) == id(a), a is a, [] is [])
 #### set_frozenset_repr_single
 print({'only'}, frozenset(['z']), set([1, 1, 1]))
+#### hash_of_user_hash_values
+class F:
+    def __init__(self, v):
+        self.v = v
+    def __hash__(self):
+        return self.v
+print(hash(F(5)), hash(F(2**70)), hash(F(-1)), hash(F(True)), hash(F((1 << 61) - 1)))
+try:
+    hash(F('x'))
+except TypeError as e:
+    print(e)
+#### bytearray
+ba = bytearray(b'ab')
+print(ba + b'c', b'c' + ba, type(b'c' + ba).__name__, ba[0], ba[1:], ba == b'ab', bytes(ba), isinstance(ba, bytes))
+ba.append(99)
+ba.extend(b'de')
+ba[0] = 65
+ba[1:2] = b'xy'
+print(ba, len(ba), ba.pop(), ba.decode(), ba.hex())
+ba2 = ba
+ba += b'!'
+print(ba2 is ba, ba2)
+print(bytearray(), bytearray(3), bytearray('é', 'utf-8'), bytearray([1, 2]), ba.upper(), type(ba.upper()).__name__, bytearray(b'a b').split())
+try:
+    hash(ba)
+except TypeError as e:
+    print(e)
+try:
+    ba.append(256)
+except ValueError as e:
+    print(e)
+try:
+    bytearray('x')
+except TypeError as e:
+    print(e)
+print(repr(bytearray(b"it's")), bytearray.fromhex('4142'), str(bytearray(b'x')), b'x' in ba, 120 in ba, list(bytearray(b'hi')))
+ba.insert(0, 33)
+ba.insert(-1, 63)
+ba.remove(65)
+ba.reverse()
+print(ba, ba.copy() == ba, ba.copy() is ba, bytearray(b'x') * 2 if False else '', ba.split(b'y'))
+ba.clear()
+print(ba, bool(ba))
+try:
+    bytearray().pop()
+except IndexError as e:
+    print(e)
+try:
+    bytearray(b'a')[5] = 1
+except IndexError as e:
+    print(e)
+try:
+    bytearray(b'a') + 'x'
+except TypeError as e:
+    print(e)
+import copy
+src = bytearray(b'ab')
+c1, c2 = copy.copy(src), copy.deepcopy([src])[0]
+src.append(99)
+print(c1, c2, src, c1 is src)

@@ -246,3 +246,75 @@ try:
     p.size = 'big'
 except TypeError as e:
     print('TypeError', e)
+#### init_subclass_with_class_keywords
+class Base:
+    def __init_subclass__(cls, /, tag=None, **kw):
+        super().__init_subclass__(**kw)
+        cls.tag = tag
+class K(Base, tag='k'): pass
+class L(K): pass
+print(K.tag, L.tag, 'tag' in Base.__dict__)
+try:
+    class M(Base, tag='m', other=1): pass
+except TypeError as e:
+    print(e)
+try:
+    class N(other=1): pass
+except TypeError as e:
+    print(e)
+T = type('T', (Base,), {}, tag='t')
+print(T.tag)
+class Plain:
+    def __init_subclass__(cls):
+        cls.seen = cls.__name__
+class Sub(Plain): pass
+print(Sub.seen, hasattr(Plain, 'seen'))
+#### slots_leave_no_dict
+class O:
+    __slots__ = ('a',)
+o = O()
+o.a = 5
+for attempt in [lambda: setattr(o, 'b', 1), lambda: o.__dict__, lambda: O().a, lambda: object.__setattr__(o, 'c', 1)]:
+    try:
+        attempt()
+    except AttributeError as e:
+        print(e)
+print(o.a, hasattr(o, '__dict__'))
+class P(O):
+    pass
+p = P()
+p.z = 1
+print(p.__dict__)
+class Q(O):
+    __slots__ = 'b'
+q = Q()
+q.a = 1
+q.b = 2
+print(q.a, q.b, hasattr(q, '__dict__'))
+class R:
+    __slots__ = ('x', '__dict__')
+r = R()
+r.y = 1
+print(r.__dict__)
+class S(Exception):
+    __slots__ = ()
+s = S()
+s.k = 1
+print(s.k)
+#### class_annotations_and_renaming
+class A:
+    x: int
+    y: str = 'a'
+    z = 3
+print(A.__annotations__, A.y, hasattr(A, 'x'))
+A.__name__ = 'B'
+A.__qualname__ = 'Q'
+print(A.__name__, A.__qualname__, A)
+try:
+    A().missing
+except AttributeError as e:
+    print(e)
+try:
+    A.__name__ = 1
+except TypeError as e:
+    print(e)

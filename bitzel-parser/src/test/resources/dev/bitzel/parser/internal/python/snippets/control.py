@@ -164,3 +164,104 @@ def f():
     x = 1
 x = 5
 f()
+#### match_statement
+import collections, dataclasses
+P = collections.namedtuple('P', 'x y')
+@dataclasses.dataclass
+class D:
+    a: int
+    b: str = 'b'
+class C:
+    __match_args__ = ('v',)
+    def __init__(self, v):
+        self.v = v
+def classify(x):
+    match x:
+        case 0 | 1:
+            return 'small'
+        case -5:
+            return 'minus five'
+        case 'a' 'b':
+            return 'ab'
+        case None:
+            return 'none'
+        case True:
+            return 'true'
+        case []:
+            return 'empty'
+        case [1, *rest]:
+            return 'starts1:%s' % rest
+        case (a, *_, b):
+            return 'ends:%s,%s' % (a, b)
+        case {'k': 1, **others}:
+            return 'k1:%s' % others
+        case {'t': [x, y]} if x < y:
+            return 'ordered:%s<%s' % (x, y)
+        case P(x=0, y=yy):
+            return 'P0:%s' % yy
+        case P(a, b):
+            return 'P:%s,%s' % (a, b)
+        case D(1, b=bb):
+            return 'D1:' + bb
+        case C(v=str() as s) | C(v=[s]):
+            return 'C:%s' % s
+        case C(7):
+            return 'C7'
+        case float(f) if f > 1:
+            return 'float:%s' % f
+        case int():
+            return 'int'
+        case str(s):
+            return 'str:' + s
+        case _:
+            return 'other:%r' % (x,)
+for v in [0, 1, -5, 'ab', None, True, False, [], [1, 2, 3], (4, 5, 6), [7], {'k': 1, 'z': 2}, {'t': [1, 2]}, {'t': [2, 1]},
+          P(0, 9), P(3, 4), D(1, 'q'), D(2), C('s'), C(['l']), C(7), 2.5, 0.5, 42, 'zz', range(2), b'ab', {'k': 2}]:
+    print(classify(v))
+match = 3
+match += 1
+print(match)
+def g(match):
+    return match
+print(g(5))
+try:
+    match 1:
+        case C(1, 2):
+            pass
+except TypeError as e:
+    print(e)
+try:
+    match 1:
+        case int(1, 2):
+            pass
+except TypeError as e:
+    print(e)
+try:
+    match 1:
+        case len():
+            pass
+except TypeError as e:
+    print(e)
+match (1, 2):
+    case (x, y) if x > y:
+        print('no')
+    case (x, y):
+        print('yes', x, y)
+match 3, 4:
+    case a, b:
+        print(a + b)
+d = collections.defaultdict(int)
+match d:
+    case {'missing': _}:
+        print('matched')
+    case _:
+        print(dict(d))
+#### match_is_a_soft_keyword
+import re
+match = re.match(r'(\w+)-(\d+)', 'zlib-13')
+print(match.group(1), match[2])
+def match(*args):
+    return len(args)
+print(match(1, 2), match((lambda: 1)(), {1: 2}))
+match: int = 5
+print(match, [match for match in range(2)])

@@ -179,3 +179,17 @@ try:
     import no_such_module_xyz
 except ImportError as e:
     print(type(e).__name__, e)
+#### cause_context_and_suppress_context
+try:
+    try:
+        raise KeyError('inner')
+    except KeyError:
+        raise ValueError('quiet') from None
+except ValueError as e:
+    print(e.__suppress_context__, e.__cause__, type(e.__context__).__name__)
+e = ValueError('x')
+print(e.__cause__, e.__context__, e.__suppress_context__, e.__traceback__)
+try:
+    raise ValueError('a') from KeyError('b')
+except ValueError as e:
+    print(repr(e.__cause__), e.__suppress_context__, e.__context__)

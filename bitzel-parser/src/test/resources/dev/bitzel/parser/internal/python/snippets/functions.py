@@ -154,3 +154,22 @@ def f():
     return 1, 2
 a, b = f()
 print(a, b, f())
+#### defaults_and_kwdefaults
+def f(a, b=1, *args, c, d=2, **kw):
+    pass
+def g(a, *, b):
+    pass
+print(f.__defaults__, f.__kwdefaults__, g.__defaults__, g.__kwdefaults__, (lambda x=3, *, y=4: 0).__kwdefaults__)
+#### argument_errors_name_the_qualified_name
+class A:
+    def f(self, x):
+        pass
+def outer():
+    def inner(a):
+        pass
+    return inner
+for call in [lambda: A().f(), lambda: outer()(), lambda: outer()(1, b=2), lambda: outer()(1, 2), lambda: outer()(1, a=1)]:
+    try:
+        call()
+    except TypeError as e:
+        print(e)

@@ -82,3 +82,29 @@ print(type(g).__name__, list(g))
 print(sorted(x % 4 for x in range(10)))
 #### str_join_generator
 print('+'.join(str(i) for i in range(5)))
+#### yield_from_returns_the_generators_value
+def sub():
+    yield 1
+    yield 2
+    return 'done'
+def outer(res):
+    r = yield from sub()
+    res.append(r)
+    r = yield from [3]
+    res.append(r)
+res = []
+print(list(outer(res)), res)
+#### close_ends_generators
+def g():
+    yield 1
+    yield 2
+x = g()
+print(x.close(), next(x, 'e'))
+x = g()
+next(x)
+x.close()
+print(next(x, 'e'), list(x))
+y = (i for i in range(3))
+next(y)
+y.close()
+print(list(y))

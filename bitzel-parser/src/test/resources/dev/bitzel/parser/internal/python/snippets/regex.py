@@ -160,3 +160,23 @@ print(repr(re.sub(r'$', '!', 'abc')))
 #### re054
 import re
 print(repr(re.sub(r'^', '> ', 'a\nb', flags=re.M)))
+#### inline_flag_groups
+import re
+print(re.findall(r'(?a:[_a-z]+)', 'ab_c d'), re.findall(r'(?i:AB)c', 'abc ABc abC'), re.findall(r'(?i)x', 'xX'))
+print(re.match(r'(?s:a.b)', 'a\nb') is not None, re.match(r'(?-i:a)', 'A', re.I), re.findall(r'(?x: a b )', 'ab'))
+#### re_error_messages_and_attributes
+import re
+for p in ['(', 'a(b', '(?:a', ')', 'a)b', '*', 'a**', '[a', '[', r'\q', '(?P=x)', 'a\n(', '^*', 'a|*', '(?:a)*', '(?P<x>a)(?P=x)*', '(?i)*', '(?i)a*', r'\(*', '[(]*', '(?=a)*', 'a*?', 'a+?+', '(?#c)*', '(?x: a )+', '$*', 'x|', '()*', '(a)(?<=b)c', r'[\]]+', '[]a]', '(?P<n>x)+']:
+    try:
+        re.compile(p)
+        print(repr(p), 'ok')
+    except re.error as e:
+        print(repr(p), '|', e.msg, '|', e.pos, e.lineno, e.colno, '|', str(e), '|', e.pattern)
+e = re.error('boom')
+print(e.msg, e.pos, e.pattern, e.lineno, str(e))
+e = re.error('boom', 'ab\ncd', 4)
+print(e.msg, e.pos, e.pattern, e.lineno, e.colno, str(e), e.args)
+#### unicode_character_classes
+import re
+print(re.findall(r'\w+', 'café naïve'), re.findall(r'\w+', 'café', re.A), re.findall(r'(?a:\w+)', 'café'), re.findall(r'(?u:\w+)', 'café', re.A))
+print(re.findall(r'\d', '1٢3'), re.findall(r'\b\w', 'été à'), re.sub(r'\W', '_', 'a-é.b'))

@@ -69,3 +69,50 @@ s[0] = 'x'
 print('{} {}'.format(1, 'a'), '{1}{0}'.format('a', 'b'), '{x}-{y}'.format(x=1, y=2), '{0[1]}'.format([5, 6]))
 #### casefold_isidentifier
 print('ABC'.casefold(), 'abc_1'.isidentifier(), '1abc'.isidentifier())
+#### codec_errors_and_handlers
+def t(f):
+  try: print(repr(f()))
+  except Exception as e: print(type(e).__name__, e, e.args if isinstance(e, UnicodeError) else '')
+t(lambda: 'a\udc80\udc81b'.encode('utf-8'))
+t(lambda: 'a\udc80\udc81b\udc82'.encode('utf-8', 'replace'))
+t(lambda: 'a\udc80é'.encode('ascii', 'surrogateescape'))
+t(lambda: 'a\udc80\ud800'.encode('utf-8', 'surrogatepass'))
+t(lambda: 'a'.encode('ascii', 'bogus'))
+t(lambda: 'aé'.encode('ascii', 'bogus'))
+for enc in ['ascii','latin-1', 'UTF8']:
+  for err in ['strict','ignore','replace','backslashreplace','xmlcharrefreplace']:
+    t(lambda: 'aé€\U0001F600\udc80'.encode(enc, err))
+for b in [b'\xff', b'a\x80b', b'\xe2\x82', b'\xe2\x82a', b'\xe0\x80\x80', b'\xed\xa0\x80', b'\xf0\x90\x80', b'\xf0\x90\x80a', b'\xf4\x90\x80\x80', b'\xc0\xaf', b'\xe2a', b'\xf0\x9f\x98', b'\xf0\x9f\x98\x80\xc3\xa9']:
+  t(lambda: b.decode('utf-8'))
+  t(lambda: b.decode('utf-8', 'replace'))
+  t(lambda: b.decode('utf-8', 'backslashreplace'))
+t(lambda: b'a\xff\xfe'.decode('ascii'))
+t(lambda: b'a\xff\xfe'.decode('latin-1'))
+t(lambda: b'a\xff\xfe'.decode('ascii', 'backslashreplace'))
+t(lambda: b'a\xff\xfe'.decode('utf-8', 'surrogateescape'))
+t(lambda: b'a\xff'.decode('utf-8', 'bogus'))
+t(lambda: b'a'.decode('utf-8', 'bogus'))
+t(lambda: bytes('é', 'ascii', 'replace'))
+t(lambda: bytes('é', 'ascii'))
+t(lambda: str(UnicodeDecodeError('x', b'ab', 0, 2, 'why')))
+t(lambda: str(UnicodeDecodeError('x', b'ab', 1, 2, 'why')))
+t(lambda: str(UnicodeEncodeError('x', 'ab', 1, 2, 'why')))
+t(lambda: str(UnicodeEncodeError('x', 'ab', 0, 2, 'why')))
+#### codec_error_attributes
+for args in [('x', b'ab', 0, 2, 'why'), ('x', b'ab', 1, 2, 'why')]:
+    e = UnicodeDecodeError(*args)
+    print(str(e), e.start, e.end, e.reason, repr(e))
+print(str(UnicodeEncodeError('x', 'ab', 1, 2, 'why')), str(UnicodeEncodeError('x', 'ab', 0, 2, 'why')),
+      str(UnicodeEncodeError('x', 'a\U0001F600', 1, 2, 'why')))
+try:
+    UnicodeDecodeError('x', b'ab')
+except TypeError as e:
+    print(e)
+try:
+    b'\xff'.decode()
+except ValueError as e:
+    print(e.reason, e.start, e.end, e.object, e.encoding, isinstance(e, UnicodeError))
+try:
+    'aé'.encode('ascii')
+except UnicodeEncodeError as e:
+    print(e.reason, e.start, e.end, e.object, e.encoding)
