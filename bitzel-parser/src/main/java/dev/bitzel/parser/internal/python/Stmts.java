@@ -59,14 +59,8 @@ final class Stmts {
             if (assign != null) {
                 assign.exec(f);
             }
-            Object value;
-            try {
-                value = annotation.eval(f);
-            } catch (PythonError e) {
-                // an annotation naming what this interpreter lacks (typing's stand-ins) is left out rather than
-                // failing code that CPython runs
-                return null;
-            }
+            // evaluated after the value, as CPython does; failing as there (a NameError, or what this interpreter lacks)
+            Object value = annotation.eval(f);
             PyDict ns = f.ns != null ? f.ns : f.globals;
             Object annotations = ns.get("__annotations__");
             if (!(annotations instanceof PyDict)) {
