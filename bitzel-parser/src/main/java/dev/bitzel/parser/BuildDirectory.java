@@ -11,6 +11,7 @@ import dev.bitzel.parser.internal.eval.TreeCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -275,69 +276,71 @@ public final class BuildDirectory {
     }
 
     /**
-     * Finds and parses the recipe whose PN is {@code name}, as {@code bitbake-getvar -r NAME} does for a plain
-     * name: BBCLASSEXTEND variants count ({@code zlib-native}); among several files the highest
-     * BBFILE_PRIORITY wins, then PREFERRED_VERSION_NAME (with {@code %} as a trailing wildcard), then the
-     * highest version. Candidates are the files whose name BitBake derives PN from ({@code NAME_VERSION.bb});
-     * full provider resolution (PROVIDES, virtual/ names) belongs to the graph module.
+     * Finds and parses the recipe whose PN is {@code name}, as {@code bitbake -e NAME} picks it for a plain name:
+     * BBCLASSEXTEND variants count ({@code zlib-native}); among several files of the PN, BitBake's
+     * {@code findBestProvider} decides ({@link PreferredVersions}: REQUIRED_VERSION or PREFERRED_VERSION, else the
+     * highest BBFILE_PRIORITY, DEFAULT_PREFERENCE and version). Candidates are the files whose name BitBake derives
+     * PN from ({@code NAME_VERSION.bb}); full provider resolution (PROVIDES, virtual/ names) belongs to the graph
+     * module.
      *
      * @param name the recipe name (PN)
-     * @return the parsed recipe variant, or empty when no recipe file provides that name
-     * @throws IllegalStateException naming the file when the best candidate failed to parse
+     * @return the parsed recipe variant, or empty when no recipe file provides that name (or a required version is
+     *     not available); a skipped one (with its reason) when all files of the name were skipped
+     * @throws IllegalStateException naming the file when a candidate failed to parse, or its version fields do not
+     *     read
      */
     public Optional<Recipe> findRecipe(String name) {
         Objects.requireNonNull(name, "name");
-        record Candidate(Path file, String version, int priority) {
-        }
-        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Recipe> byFile = new LinkedHashMap<>();
+        List<PreferredVersions.Candidate> candidates = new ArrayList<>();
+        List<Recipe> skipped = new ArrayList<>();
         for (Path file : recipeFiles()) {
             String base = file.getFileName().toString();
-            String[] parts = base.substring(0, base.length() - ".bb".length()).split("_", -1);
-            String pn = parts[0];
-            if (name.equals(pn) || name.startsWith(pn + "-") || name.endsWith("-" + pn)) {
-                LayerCollection c = RecipeFiles.collectionOf(file.toString(), collections);
-                candidates.add(new Candidate(file, parts.length > 1 ? parts[1] : "", c == null ? 0 : c.priority()));
+            String pn = base.substring(0, base.length() - ".bb".length()).split("_", -1)[0];
+            if (!name.equals(pn) && !name.startsWith(pn + "-") && !name.endsWith("-" + pn)) {
+                continue;
             }
-        }
-        String preferred = null;
-        try {
-            preferred = configuration.data().getVar("PREFERRED_VERSION_" + name);
-        } catch (ExpansionException e) {
-            preferred = null;
-        }
-        String wanted = preferred;
-        candidates.sort((a, b) -> {
-            if (a.priority() != b.priority()) {
-                return Integer.compare(b.priority(), a.priority());
-            }
-            if (wanted != null) {
-                boolean ma = versionMatches(a.version(), wanted);
-                boolean mb = versionMatches(b.version(), wanted);
-                if (ma != mb) {
-                    return ma ? -1 : 1;
-                }
-            }
-            return Versions.compare(b.version().isEmpty() ? "0" : b.version(),
-                    a.version().isEmpty() ? "0" : a.version());
-        });
-        for (Candidate candidate : candidates) {
-            RecipeFile parsed = parseRecipe(candidate.file());
+            RecipeFile parsed = parseRecipe(file);
             if (parsed.failed().isPresent()) {
-                throw new IllegalStateException("recipe " + name + ": parsing " + candidate.file() + " failed: "
+                throw new IllegalStateException("recipe " + name + ": parsing " + file + " failed: "
                         + parsed.failure());
             }
             for (Recipe recipe : parsed.variants().values()) {
-                if (name.equals(pnOf(recipe, candidate.file()))) {
-                    return Optional.of(recipe);
+                if (recipe.skipReason() != null && name.equals(pnOf(recipe, file))) {
+                    skipped.add(recipe);
+                } else if (name.equals(pnOf(recipe, file))) {
+                    String key = recipe.variant().isEmpty() ? recipe.file()
+                            : "virtual:" + recipe.variant() + ":" + recipe.file();
+                    byFile.put(key, recipe);
+                    candidates.add(candidateOf(key, recipe, file));
                 }
             }
         }
-        return Optional.empty();
+        try {
+            PreferredVersions.Candidate best = PreferredVersions.best(name, candidates, configuration.data(),
+                    new ArrayList<>());
+            if (best != null) {
+                return Optional.of(byFile.get(best.file()));
+            }
+            // only skipped files (BitBake: "Nothing PROVIDES", with the skip reason): the first, for its reason
+            return candidates.isEmpty() ? skipped.stream().findFirst() : Optional.empty();
+        } catch (ExpansionException e) {
+            throw new IllegalStateException("recipe " + name + ": the preferred version does not expand: "
+                    + e.getMessage(), e);
+        }
     }
 
-    private static boolean versionMatches(String version, String preferred) {
-        return preferred.endsWith("%") ? version.startsWith(preferred.substring(0, preferred.length() - 1))
-                : version.equals(preferred);
+    private PreferredVersions.Candidate candidateOf(String key, Recipe recipe, Path file) {
+        Map<String, String> info = recipe.cacheInfo();
+        String dp = info.get("DEFAULT_PREFERENCE");
+        int preference;
+        try {
+            preference = dp == null || dp.isBlank() ? 0 : Integer.parseInt(dp.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(file + ": DEFAULT_PREFERENCE is not an integer: '" + dp + "'", e);
+        }
+        return new PreferredVersions.Candidate(key, info.getOrDefault("PE", ""), info.getOrDefault("PV", ""),
+                info.getOrDefault("PR", ""), priorityOf(file), preference);
     }
 
     /** The recipe's PN; where PN still holds unevaluated Python, the name BitBake derives from the file. */

@@ -1,6 +1,6 @@
 package dev.bitzel.graph.internal;
 
-import dev.bitzel.parser.Versions;
+import dev.bitzel.parser.PreferredVersions;
 import dev.bitzel.parser.data.DataStore;
 import dev.bitzel.parser.data.ExpansionException;
 import java.util.ArrayList;
@@ -301,112 +301,10 @@ public final class RecipeIndex {
         return prefix.toString();
     }
 
-    /** {@code bb.providers.sortPriorities}: file groups by descending priority, each by DEFAULT_PREFERENCE. */
-    private List<List<String>> sortPriorities(List<String> files) {
-        TreeMap<Integer, TreeMap<Integer, List<String>>> byPriority = new TreeMap<>();
-        for (String f : files) {
-            RecipeInfo r = byFn.get(f);
-            byPriority.computeIfAbsent(r.priority(), k -> new TreeMap<>())
-                    .computeIfAbsent(r.defaultPreference(), k -> new ArrayList<>()).add(f);
-        }
-        List<List<String>> result = new ArrayList<>();
-        for (TreeMap<Integer, List<String>> prefs : byPriority.values()) {
-            List<String> group = new ArrayList<>();
-            prefs.values().forEach(group::addAll);
-            result.add(0, group);
-        }
-        return result;
-    }
-
-    private String versionVariable(String keyword, String pn) throws ExpansionException {
-        String v = config.getVar(keyword + "_VERSION:pn-" + pn);
-        if (v == null || v.isEmpty()) {
-            v = config.getVar(keyword + "_VERSION_" + pn);
-        }
-        if (v == null || v.isEmpty()) {
-            v = config.getVar(keyword + "_VERSION");
-        }
-        return v;
-    }
-
-    private record Preferred(String file, boolean required) {
-    }
-
-    private static final Pattern PREFERRED_VERSION = Pattern.compile("(\\d+:)*(.*)(_.*)*");
-
-    /** {@code bb.providers.findPreferredProvider}. */
-    private Preferred findPreferredProvider(String pn, List<List<String>> sorted, String item)
-            throws ExpansionException {
-        String requiredV = versionVariable("REQUIRED", pn);
-        String preferredV = versionVariable("PREFERRED", pn);
-        boolean required = false;
-        String itemstr = item == null ? "" : " (for item " + item + ")";
-        if (requiredV != null) {
-            if (preferredV != null) {
-                warnings.add("REQUIRED_VERSION and PREFERRED_VERSION for package " + pn + itemstr
-                        + " are both set using REQUIRED_VERSION " + requiredV);
-            }
-            preferredV = requiredV;
-            required = true;
-        }
-        if (preferredV == null || preferredV.isEmpty()) {
-            return new Preferred(null, required);
-        }
-        java.util.regex.Matcher m = PREFERRED_VERSION.matcher(preferredV);
-        String preferredE = null;
-        String preferredR = null;
-        String version = preferredV;
-        if (m.matches()) {
-            preferredE = m.group(1) == null ? null : m.group(1).substring(0, m.group(1).length() - 1);
-            version = m.group(2);
-            preferredR = m.group(3) == null ? null : m.group(3).substring(1);
-        }
-        for (List<String> set : sorted) {
-            for (String f : set) {
-                RecipeInfo r = byFn.get(f);
-                if (versionMatch(r, preferredE, version, preferredR)) {
-                    return new Preferred(f, required);
-                }
-            }
-        }
-        String pvStr = preferredR != null ? version + "-" + preferredR : version;
-        if (preferredE != null) {
-            pvStr = preferredE + ":" + pvStr;
-        }
-        if (!required) {
-            warnings.add("preferred version " + pvStr + " of " + pn + " not available" + itemstr);
-        } else {
-            warnings.add("required version " + pvStr + " of " + pn + " not available" + itemstr);
-        }
-        return new Preferred(null, required);
-    }
-
-    private static boolean versionMatch(RecipeInfo r, String e, String v, String pr) {
-        if (pr == null || pr.equals(r.pr())) {
-            if (e == null || e.equals(r.pe())) {
-                if (v.equals(r.pv())) {
-                    return true;
-                }
-                return v.endsWith("%") && r.pv().startsWith(v.substring(0, v.length() - 1));
-            }
-        }
-        return false;
-    }
-
-    /** {@code bb.providers.findLatestProvider}: the highest version, DEFAULT_PREFERENCE first. */
-    private String findLatestProvider(List<String> files) {
-        RecipeInfo latest = null;
-        int latestP = 0;
-        for (String f : files) {
-            RecipeInfo r = byFn.get(f);
-            int dp = r.defaultPreference();
-            if (latest == null || (latestP == dp && Versions.compare(latest.pe(), latest.pv(), latest.pr(), r.pe(),
-                    r.pv(), r.pr()) < 0) || dp > latestP) {
-                latest = r;
-                latestP = dp;
-            }
-        }
-        return latest == null ? null : latest.fn();
+    /** The file as {@link PreferredVersions} sees it. */
+    private PreferredVersions.Candidate candidate(String fn) {
+        RecipeInfo r = byFn.get(fn);
+        return new PreferredVersions.Candidate(fn, r.pe(), r.pv(), r.pr(), r.priority(), r.defaultPreference());
     }
 
     /** {@code bb.providers._filterProviders}: one preferred file per PN, the PN equal to the item first. */
@@ -418,25 +316,27 @@ public final class RecipeIndex {
             byPn.computeIfAbsent(byFn.get(p).pn(), k -> new ArrayList<>()).add(p);
         }
         List<String> eligible = new ArrayList<>();
-        Map<String, List<List<String>>> sortedByPn = new TreeMap<>();
+        Map<String, List<List<PreferredVersions.Candidate>>> sortedByPn = new TreeMap<>();
         Map<String, String> preferredFile = new HashMap<>();
         for (Map.Entry<String, List<String>> e : byPn.entrySet()) {
-            List<List<String>> sorted = sortPriorities(e.getValue());
+            List<List<PreferredVersions.Candidate>> sorted =
+                    PreferredVersions.sortPriorities(e.getValue().stream().map(this::candidate).toList());
             sortedByPn.put(e.getKey(), sorted);
-            Preferred pref = findPreferredProvider(e.getKey(), sorted, item);
+            PreferredVersions.Preferred pref = PreferredVersions.findPreferred(e.getKey(), sorted, item, config,
+                    warnings);
             if (pref.required() && pref.file() == null) {
                 return eligible;
             }
             if (pref.file() != null) {
-                preferredFile.put(e.getKey(), pref.file());
-                eligible.add(pref.file());
+                preferredFile.put(e.getKey(), pref.file().file());
+                eligible.add(pref.file().file());
             }
         }
-        for (Map.Entry<String, List<List<String>>> e : sortedByPn.entrySet()) {
+        for (Map.Entry<String, List<List<PreferredVersions.Candidate>>> e : sortedByPn.entrySet()) {
             if (preferredFile.containsKey(e.getKey())) {
                 continue;
             }
-            String latest = findLatestProvider(e.getValue().get(0));
+            String latest = PreferredVersions.findLatest(e.getValue().get(0)).file();
             preferredFile.put(e.getKey(), latest);
             eligible.add(latest);
         }

@@ -561,8 +561,28 @@ final class BbSources {
                     self._decoded = decodeurl(self.url)
                     self.type, self.host, self.path, self.user, self.pswd, self.parm = self._decoded
                     self.names = self.parm.get("name", 'default').split(',')
+                    self.revisions = {}
                     if self.type == 'file':
                         self.localpath = self._filepath(d)
+                    elif self.type in ('git', 'gitsm') and not _in_task():
+                        # at parse time, as BitBake's git fetcher sets up: the revisions, and the clone's place
+                        for name in self.names:
+                            rev = srcrev_internal_helper(self, d, name)
+                            if not re.match('^[0-9a-f]{40}$', rev or ''):
+                                raise NotImplementedError("bitzel: revision '%s' of %s is not a commit id: resolving"
+                                        " it needs the network, not available at parse time" % (rev, self.url))
+                            self.revisions[name] = rev
+                        gitsrcname = '%s%s' % (self.host.replace(':', '.'), self.path.replace('/', '.')
+                                .replace('*', '.').replace(' ', '_').replace('(', '_').replace(')', '_'))
+                        if gitsrcname.startswith('.'):
+                            gitsrcname = gitsrcname[1:]
+                        if self.parm.get("rebaseable", "0") == "1":
+                            for name in self.names:
+                                gitsrcname = gitsrcname + '_' + self.revisions[name]
+                        gitdir = d.getVar("GITDIR") or ((d.getVar("DL_DIR") or '') + "/git2")
+                        self.clonedir = os.path.join(gitdir, gitsrcname)
+                        self.localfile = self.clonedir
+                        self.localpath = self.clonedir
                     else:
                         self.localpath = _localpath(self.url, self._decoded, d)
 
@@ -639,6 +659,45 @@ final class BbSources {
                     if url and url not in urls:
                         urls.append(url)
                 return [(u, decodeurl(u)) for u in urls]
+
+            def srcrev_internal_helper(ud, d, name):
+                # BitBake's: the first of SRCREV_name:pn-PN, SRCREV_name, SRCREV:pn-PN, SRCREV that is set, or the
+                # URL's rev= or tag= parameter
+                srcrev = None
+                pn = d.getVar("PN")
+                attempts = []
+                if name != '' and pn:
+                    attempts.append("SRCREV_%s:pn-%s" % (name, pn))
+                if name != '':
+                    attempts.append("SRCREV_%s" % name)
+                if pn:
+                    attempts.append("SRCREV:pn-%s" % pn)
+                attempts.append("SRCREV")
+                for a in attempts:
+                    srcrev = d.getVar(a)
+                    if srcrev and srcrev != "INVALID":
+                        break
+                if 'rev' in ud.parm and 'tag' in ud.parm:
+                    raise FetchError("Please specify a ;rev= parameter or a ;tag= parameter in the url %s but not"
+                            " both." % (ud.url))
+                if 'rev' in ud.parm or 'tag' in ud.parm:
+                    if 'rev' in ud.parm:
+                        parmrev = ud.parm['rev']
+                    else:
+                        parmrev = ud.parm['tag']
+                    if srcrev == "INVALID" or not srcrev:
+                        return parmrev
+                    if srcrev != parmrev:
+                        raise FetchError("Conflicting revisions (%s from SRCREV and %s from the url) found, please"
+                                " specify one valid value" % (srcrev, parmrev))
+                    return parmrev
+                if srcrev == "INVALID" or not srcrev:
+                    raise FetchError("Please set a valid SRCREV for url %s (possible key names are %s, or use a"
+                            " ;rev=X URL parameter)" % (str(attempts), ud.url), ud.url)
+                if srcrev == "AUTOINC":
+                    raise NotImplementedError('bitzel: SRCREV = "${AUTOREV}" for %s: the latest revision needs the'
+                            ' network, not available at parse time' % ud.url)
+                return srcrev
 
             def _which(path, item):
                 for p in path.split(':'):

@@ -190,6 +190,7 @@ public final class BitbakePython implements PythonEvaluator {
         runtime.exec(build, BbSources.BUILD, "<bitzel>/bb/build.py");
         build.markStub();
         PyModule fetch = module("bb.fetch2", "")
+                .def("_in_task", (a, kw) -> TASK.get() != null)
                 .def("_localpath", (a, kw) -> {
                     TaskServices.SourceUrl url = sourceUrl(a[0], a[1]);
                     TaskServices task = task("bb.fetch2 for '" + url.redacted() + "'");
