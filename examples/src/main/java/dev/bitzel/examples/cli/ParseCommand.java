@@ -79,6 +79,13 @@ final class ParseCommand implements Callable<Integer> {
                 err.println("ERROR: " + file.failure());
                 continue;
             }
+            String unread = unreadCacheFields(file);
+            if (unread != null) {
+                // BitBake's cache reads these fields of every recipe: one that fails there fails the file's parse
+                failed++;
+                err.println("ERROR: " + unread);
+                continue;
+            }
             targets += file.variants().size();
             skipped += (int) file.variants().values().stream().filter(r -> r.skipped().isPresent()).count();
             if (showSkipped) {
@@ -133,4 +140,19 @@ final class ParseCommand implements Callable<Integer> {
             err.println(d);
         }
     }
+
+    /** Why a variant's cache fields (PN, PV, DEPENDS, PACKAGES, ...) do not read, or null when they all do. */
+    private static String unreadCacheFields(RecipeFile file) {
+        for (dev.bitzel.parser.Recipe recipe : file.variants().values()) {
+            if (recipe.skipped().isEmpty()) {
+                try {
+                    recipe.cacheInfo();
+                } catch (IllegalStateException e) {
+                    return e.getMessage();
+                }
+            }
+        }
+        return null;
+    }
+
 }

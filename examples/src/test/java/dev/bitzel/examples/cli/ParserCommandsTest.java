@@ -51,6 +51,28 @@ class ParserCommandsTest {
         }
 
         @Test
+        void aRecipeWhoseCacheFieldsDoNotExpandFailsTheParse(@TempDir Path dir) throws IOException {
+            // BitBake reads DEPENDS, PACKAGES and the like of every recipe into its cache: an error there fails the
+            // recipe's parse ("ExpansionError ... DEPENDS"), even though nothing read DEPENDS while parsing
+            Files.createDirectories(dir.resolve("build/conf"));
+            Files.createDirectories(dir.resolve("meta/conf"));
+            Files.createDirectories(dir.resolve("meta/classes"));
+            Files.createDirectories(dir.resolve("meta/recipes"));
+            Files.writeString(dir.resolve("build/conf/bblayers.conf"), "BBPATH = \"${TOPDIR}\"\nBBLAYERS = \""
+                    + dir.resolve("meta") + "\"\n");
+            Files.writeString(dir.resolve("meta/conf/layer.conf"), "BBPATH .= \":${LAYERDIR}\"\n"
+                    + "BBFILES += \"${LAYERDIR}/recipes/*.bb\"\n");
+            Files.writeString(dir.resolve("meta/conf/bitbake.conf"), "PN = \"x\"\n");
+            Files.writeString(dir.resolve("meta/classes/base.bbclass"), "");
+            Files.writeString(dir.resolve("meta/recipes/good.bb"), "DEPENDS = \"a\"\n");
+            Files.writeString(dir.resolve("meta/recipes/bad.bb"), "DEPENDS = \"${@no_such_function()}\"\n");
+            MainTest.Run run = run("parse", "-d", dir.resolve("build").toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.out()).contains("targets: 1", "failed: 1");
+            assertThat(run.err()).contains("bad.bb", "DEPENDS", "NameError");
+        }
+
+        @Test
         void aDirectoryWithoutBblayersConfIsBadInput(@TempDir Path empty) {
             MainTest.Run run = run("parse", "-d", empty.toString());
             assertThat(run.exitCode()).isEqualTo(2);
