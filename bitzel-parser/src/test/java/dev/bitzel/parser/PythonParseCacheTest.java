@@ -409,6 +409,32 @@ class PythonParseCacheTest {
         }
 
         @Test
+        void aConfigurationThatCreatesWhatItProbesIsKeyedAsTheNextRunWillKeyIt() throws Exception {
+            // as poky's HOSTTOOLS_DIR links, made by a ConfigParsed handler on a build directory's first run
+            Path base = root.resolve("meta-p/classes-global/base.bbclass");
+            write("meta-p/classes-global/base.bbclass", Files.readString(base) + """
+                    addhandler make_dir
+                    make_dir[eventmask] = "bb.event.ConfigParsed"
+                    python make_dir() {
+                        import os
+                        p = os.path.join(d.getVar('TOPDIR'), 'made-by-config')
+                        if not os.path.exists(p):
+                            bb.utils.mkdirhier(p)
+                    }
+                    """);
+            BuildDirectory first = load(true);
+            parseAll(first);
+            assertThat(build.resolve("made-by-config")).isDirectory();
+            BuildDirectory second = load(true);
+            parseAll(second);
+            assertThat(second.cacheStatistics().orElseThrow()).satisfies(s -> {
+                assertThat(s.hits()).isEqualTo(3);
+                assertThat(s.misses()).isZero();
+                assertThat(s.configurationCached()).isTrue();
+            });
+        }
+
+        @Test
         void anUnchangedTreeIsServedFromTheCaches() throws Exception {
             parseAll(load(true));
             BuildDirectory again = load(true);

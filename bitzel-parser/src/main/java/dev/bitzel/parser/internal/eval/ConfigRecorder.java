@@ -12,7 +12,8 @@ import java.util.Map;
  * assignments whose value is the time ({@code DATE := "${@time.strftime(...)}"}). {@link ConfigCache} keeps a
  * configuration only while all of these still give the same answers, and re-computes the time-valued assignments.
  * A probed path is described when first probed; if the evaluation itself changed it (e.g. created
- * {@code HOSTTOOLS_DIR}), the configuration is not cached, since the next evaluation would see it changed.
+ * {@code HOSTTOOLS_DIR}), the configuration is evaluated once more (see {@link #changedHost}), and not cached if
+ * that one changes the host too, since the next evaluation would see it changed.
  */
 final class ConfigRecorder implements HostAccess.Recorder {
     /** An immediate assignment whose expansion read the clock and nothing else. */
@@ -95,6 +96,21 @@ final class ConfigRecorder implements HostAccess.Recorder {
     }
 
     /** Why the recorded evaluation cannot be cached, or null when it can. */
+    /** Whether the evaluation changed a path or directory it had probed or listed (they read differently now). */
+    boolean changedHost() {
+        for (Map.Entry<String, String> probe : probes.entrySet()) {
+            if (!HostState.probe(probe.getKey()).equals(probe.getValue())) {
+                return true;
+            }
+        }
+        for (Map.Entry<String, String> listing : listings.entrySet()) {
+            if (!HostState.listing(listing.getKey()).equals(listing.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     String uncacheableReason() {
         if (uncacheable != null) {
             return uncacheable;
@@ -102,16 +118,6 @@ final class ConfigRecorder implements HostAccess.Recorder {
         if (clockReads != clockReadsAccounted) {
             return "its Python read the clock outside immediate assignments";
         }
-        for (Map.Entry<String, String> probe : probes.entrySet()) {
-            if (!HostState.probe(probe.getKey()).equals(probe.getValue())) {
-                return "its evaluation changed " + probe.getKey();
-            }
-        }
-        for (Map.Entry<String, String> listing : listings.entrySet()) {
-            if (!HostState.listing(listing.getKey()).equals(listing.getValue())) {
-                return "its evaluation changed the directory " + listing.getKey();
-            }
-        }
-        return null;
+        return changedHost() ? "its evaluation changed a path it probed or a directory it listed" : null;
     }
 }

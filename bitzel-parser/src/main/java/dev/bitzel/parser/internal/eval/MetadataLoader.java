@@ -138,13 +138,13 @@ public final class MetadataLoader {
             return loader;
         }
         ConfigRecorder recorder = new ConfigRecorder();
-        dev.bitzel.parser.internal.python.HostAccess.Recorder before =
-                dev.bitzel.parser.internal.python.HostAccess.install(recorder);
-        MetadataLoader loader;
-        try {
-            loader = evaluate(topDir, env, python, false, trees, passed);
-        } finally {
-            dev.bitzel.parser.internal.python.HostAccess.install(before);
+        MetadataLoader loader = evaluateRecording(topDir, env, python, trees, passed, recorder);
+        if (loader.failure == null && recorder.changedHost()) {
+            // It created or changed paths it probes (poky's HOSTTOOLS_DIR links, on a build directory's first run or
+            // after BitBake, running as another user, made them differently): the next run would see them changed
+            // and key its recipes differently. Evaluated again now, it keys them as every later run will.
+            recorder = new ConfigRecorder();
+            loader = evaluateRecording(topDir, env, python, trees, passed, recorder);
         }
         if (loader.failure == null) {
             String reason = recorder.uncacheableReason();
@@ -195,6 +195,17 @@ public final class MetadataLoader {
         passed.put("\0python", python.getClass().getName());
         passed.put("\0topdir", topDir.toString());
         return passed;
+    }
+
+    private static MetadataLoader evaluateRecording(Path topDir, Map<String, String> env, PythonEvaluator python,
+            TreeCache trees, Map<String, String> passed, ConfigRecorder recorder) {
+        dev.bitzel.parser.internal.python.HostAccess.Recorder before =
+                dev.bitzel.parser.internal.python.HostAccess.install(recorder);
+        try {
+            return evaluate(topDir, env, python, false, trees, passed);
+        } finally {
+            dev.bitzel.parser.internal.python.HostAccess.install(before);
+        }
     }
 
     private static MetadataLoader evaluate(Path topDir, Map<String, String> env, PythonEvaluator python,
