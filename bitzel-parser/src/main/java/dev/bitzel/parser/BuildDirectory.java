@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
  * <p>Immutable and thread-safe.
  */
 public final class BuildDirectory {
+    private static final System.Logger LOG = System.getLogger(BuildDirectory.class.getName());
     private final Path topDir;
     private final Configuration configuration;
     private final List<LayerCollection> collections;
@@ -317,8 +318,10 @@ public final class BuildDirectory {
             }
         }
         try {
+            List<String> warnings = new ArrayList<>();
             PreferredVersions.Candidate best = PreferredVersions.best(name, candidates, configuration.data(),
-                    new ArrayList<>());
+                    warnings);
+            warnings.forEach(w -> LOG.log(System.Logger.Level.WARNING, w)); // as BitBake warns
             if (best != null) {
                 return Optional.of(byFile.get(best.file()));
             }
