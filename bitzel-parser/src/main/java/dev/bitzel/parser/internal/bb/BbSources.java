@@ -583,6 +583,16 @@ final class BbSources {
                         self.clonedir = os.path.join(gitdir, gitsrcname)
                         self.localfile = self.clonedir
                         self.localpath = self.clonedir
+                    elif self.type in ('http', 'https', 'ftp') and not _in_task():
+                        # at parse time, as BitBake's wget fetcher names the download
+                        if 'downloadfilename' in self.parm:
+                            self.basename = self.parm['downloadfilename']
+                        else:
+                            self.basename = os.path.basename(self.path)
+                        self.localfile = d.expand(_unquote(self.basename))
+                        if not self.localfile:
+                            self.localfile = d.expand(_unquote(self.host + self.path).replace("/", "."))
+                        self.localpath = os.path.join(d.getVar("DL_DIR") or '', self.localfile)
                     else:
                         self.localpath = _localpath(self.url, self._decoded, d)
 
