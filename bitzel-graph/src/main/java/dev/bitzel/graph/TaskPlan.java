@@ -51,7 +51,7 @@ public record TaskPlan(TaskGraph graph, Map<String, Recipe> recipes, Map<String,
         if (r == null) {
             throw new IllegalArgumentException("recipe '" + pn + "' is not in this plan");
         }
-        return r.variant().isEmpty() ? r.file() : "virtual:" + r.variant() + ":" + r.file();
+        return r.fn();
     }
 
     /**

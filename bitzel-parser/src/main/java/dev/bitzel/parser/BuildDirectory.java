@@ -310,10 +310,8 @@ public final class BuildDirectory {
                 if (recipe.skipReason() != null && name.equals(pnOf(recipe, file))) {
                     skipped.add(recipe);
                 } else if (name.equals(pnOf(recipe, file))) {
-                    String key = recipe.variant().isEmpty() ? recipe.file()
-                            : "virtual:" + recipe.variant() + ":" + recipe.file();
-                    byFile.put(key, recipe);
-                    candidates.add(candidateOf(key, recipe, file));
+                    byFile.put(recipe.fn(), recipe);
+                    candidates.add(candidateOf(recipe, file));
                 }
             }
         }
@@ -333,7 +331,7 @@ public final class BuildDirectory {
         }
     }
 
-    private PreferredVersions.Candidate candidateOf(String key, Recipe recipe, Path file) {
+    private PreferredVersions.Candidate candidateOf(Recipe recipe, Path file) {
         Map<String, String> info = recipe.cacheInfo();
         String dp = info.get("DEFAULT_PREFERENCE");
         int preference;
@@ -342,7 +340,7 @@ public final class BuildDirectory {
         } catch (NumberFormatException e) {
             throw new IllegalStateException(file + ": DEFAULT_PREFERENCE is not an integer: '" + dp + "'", e);
         }
-        return new PreferredVersions.Candidate(key, info.getOrDefault("PE", ""), info.getOrDefault("PV", ""),
+        return new PreferredVersions.Candidate(recipe.fn(), info.getOrDefault("PE", ""), info.getOrDefault("PV", ""),
                 info.getOrDefault("PR", ""), priorityOf(file), preference);
     }
 

@@ -93,6 +93,11 @@ public final class Recipe {
         return variant;
     }
 
+    /** BitBake's name for this variant: the file, or {@code virtual:VARIANT:FILE} ({@code virtual:native:/x.bb}). */
+    public String fn() {
+        return variant.isEmpty() ? file : "virtual:" + variant + ":" + file;
+    }
+
     /**
      * Returns this recipe with the cache fields already read. For the parser's own loaders, which call it once
      * before the recipe is shared; like the constructors it is public only because they live in another package.

@@ -40,7 +40,7 @@ public record RecipeInfo(String fn, Recipe recipe, String pn, String pe, String 
 
     /** BitBake's file name for a recipe variant ({@code virtual:native:/path/x.bb}). */
     public static String fnOf(Recipe recipe) {
-        return recipe.variant().isEmpty() ? recipe.file() : "virtual:" + recipe.variant() + ":" + recipe.file();
+        return recipe.fn();
     }
 
     /**

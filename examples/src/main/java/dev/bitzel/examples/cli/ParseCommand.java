@@ -2,6 +2,7 @@ package dev.bitzel.examples.cli;
 
 import dev.bitzel.parser.BuildDirectory;
 import dev.bitzel.parser.Diagnostic;
+import dev.bitzel.parser.Recipe;
 import dev.bitzel.parser.RecipeFile;
 import dev.bitzel.parser.Severity;
 import java.io.PrintWriter;
@@ -89,8 +90,8 @@ final class ParseCommand implements Callable<Integer> {
             targets += file.variants().size();
             skipped += (int) file.variants().values().stream().filter(r -> r.skipped().isPresent()).count();
             if (showSkipped) {
-                file.variants().forEach((variant, r) -> r.skipped().ifPresent(reason -> out.println(
-                        (variant.isEmpty() ? "" : "virtual:" + variant + ":") + file.file() + "\t" + reason)));
+                file.variants().values().forEach(r -> r.skipped().ifPresent(reason -> out.println(
+                        r.fn() + "\t" + reason)));
             }
             for (Diagnostic d : file.diagnostics()) {
                 int n = counts.merge(d.severity(), 1, Integer::sum);
@@ -143,7 +144,7 @@ final class ParseCommand implements Callable<Integer> {
 
     /** Why a variant's cache fields (PN, PV, DEPENDS, PACKAGES, ...) do not read, or null when they all do. */
     private static String unreadCacheFields(RecipeFile file) {
-        for (dev.bitzel.parser.Recipe recipe : file.variants().values()) {
+        for (Recipe recipe : file.variants().values()) {
             if (recipe.skipped().isEmpty()) {
                 try {
                     recipe.cacheInfo();

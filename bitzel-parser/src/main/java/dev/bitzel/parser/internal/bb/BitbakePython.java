@@ -491,7 +491,7 @@ public final class BitbakePython implements PythonEvaluator {
         TaskServices before = TASK.get();
         TASK.set(services);
         // os.environ changes last as long as the task's Python, as in BitBake's task process
-        java.util.Map<String, String> environment = EnvironmentChanges.begin();
+        Map<String, String> environment = EnvironmentChanges.begin();
         try {
             runAnonymous(name, body, d, file, line);
         } finally {
