@@ -320,7 +320,7 @@ final class BuiltinFunctions {
                 if (a.length > 1) {
                     return a[1];
                 }
-                throw Errors.stopIteration();
+                throw it instanceof PyIterator pi ? pi.exhausted() : Errors.stopIteration();
             }
             Object nx = Ops.getattrOrNull(o, "__next__");
             if (nx == null) {

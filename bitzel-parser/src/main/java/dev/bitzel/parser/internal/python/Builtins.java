@@ -311,32 +311,57 @@ public final class Builtins {
             it.def("__next__", (a, kw) -> {
                 Iterator<?> i = (Iterator<?>) a[0];
                 if (!i.hasNext()) {
-                    throw Errors.stopIteration();
+                    throw i instanceof PyIterator pi ? pi.exhausted() : Errors.stopIteration();
                 }
                 return i.next();
             });
             it.def("__iter__", (a, kw) -> a[0]);
         }
         GENERATOR.def("close", (a, kw) -> {
-            if (a[0] instanceof PyIterator it) {
-                it.close();
-            }
+            Args.count("close", a, 1, 1);
+            ((PyIterator) a[0]).close();
             return PyNone.NONE;
         });
         GENERATOR.def("send", (a, kw) -> {
-            if (a.length > 1 && a[1] != PyNone.NONE) {
-                throw Errors.notImplemented("generator.send() with a value");
+            Args.count("send", a, 2, 2);
+            if (a[0] instanceof PyGenerator g) {
+                return g.send(a[1]);
             }
-            Iterator<?> i = (Iterator<?>) a[0];
-            if (!i.hasNext()) {
-                throw Errors.stopIteration();
-            }
-            return i.next();
+            return ((Exprs.CompIterator) a[0]).send(a[1]);
         });
         GENERATOR.def("throw", (a, kw) -> {
-            throw Errors.notImplemented("generator.throw()");
+            Args.count("throw", a, 2, 4);
+            PythonError e = thrownException(a);
+            if (a[0] instanceof PyGenerator g) {
+                return g.throwInto(e);
+            }
+            // a generator expression has no handler of its own: the exception ends it
+            ((PyIterator) a[0]).close();
+            throw e;
         });
         BUILTIN_FUNCTION.def("__get__", (a, kw) -> new PyBoundMethod(a[1], a[0]));
+    }
+
+    /** The exception {@code generator.throw(type[, value[, traceback]])} raises, as CPython makes it. */
+    private static PythonError thrownException(Object[] a) {
+        Object type = a[1];
+        Object value = a.length > 2 ? a[2] : PyNone.NONE;
+        if (type instanceof PyType t && t.isSubtypeOf(Exceptions.BASE_EXCEPTION)) {
+            if (value instanceof PyInstance v && v.type().isSubtypeOf(t)) {
+                return new PythonError(v);
+            }
+            Object[] args = value == PyNone.NONE ? new Object[0] : value instanceof PyTuple tu ? tu.items
+                    : new Object[] {value};
+            return new PythonError(Stmts.Raise.instantiate(t.call(args, null)));
+        }
+        if (type instanceof PyInstance i && i.type().isSubtypeOf(Exceptions.BASE_EXCEPTION)) {
+            if (value != PyNone.NONE) {
+                throw Errors.typeError("instance exception may not have a separate value");
+            }
+            return new PythonError(i);
+        }
+        throw Errors.typeError("exceptions must be classes or instances deriving from BaseException, not "
+                + Ops.typeName(type));
     }
 
     private static void installObject() {

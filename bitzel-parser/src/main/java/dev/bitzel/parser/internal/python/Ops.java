@@ -112,6 +112,9 @@ public final class Ops {
         if (o instanceof PyAttributes a) {
             return a.pythonTypeName();
         }
+        if (o instanceof PyIterator it) {
+            return it.typeName();
+        }
         return typeOf(o).name();
     }
 

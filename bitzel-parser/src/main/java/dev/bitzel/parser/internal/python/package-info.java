@@ -16,10 +16,12 @@
  *
  * <p>Differences from CPython 3.11 that embedders should know:
  * <ul>
- *   <li>Generator functions run to completion on their first {@code next()}; the values are then handed out
- *       one by one and an exception raised by the body surfaces after the values yielded before it. Infinite
- *       generators, {@code send()} with a value and {@code close()} running the body's {@code finally} are not
- *       supported. Generator expressions are lazy.</li>
+ *   <li>Generator functions are lazy as in CPython ({@code send}, {@code throw}, {@code close}, {@code yield from}
+ *       delegation, infinite generators); see {@link dev.bitzel.parser.internal.python.PyGenerator}. A generator
+ *       left suspended does not run its {@code finally} blocks when it is garbage-collected, and a {@code yield}
+ *       inside an assignment target, a {@code del} target or an {@code except} clause's type raises
+ *       NotImplementedError. Generator expressions are lazy iterators of their own: {@code send()} ignores what
+ *       is sent (as CPython's do) and {@code throw()} ends them with the exception.</li>
  *   <li>Sets iterate in insertion order, not hash order.</li>
  *   <li>No metaclasses (the {@code metaclass} keyword is ignored; the other class keywords go to
  *       {@code __init_subclass__}), no subclassing of str, int, float or bytes (dict, list, set, tuple and
