@@ -65,7 +65,8 @@ final class Formatter {
             return reprBytes(b.bytes);
         }
         if (o instanceof PyType t) {
-            return t.toString();
+            Object r = t.metaMethod("__repr__");
+            return r == null ? t.toString() : Ops.str(Ops.call(r, new Object[] {t}, null));
         }
         if (o instanceof PyFunction f) {
             return "<function " + f.qualname + " at 0x" + Long.toHexString(System.identityHashCode(o)) + ">";
@@ -382,6 +383,7 @@ final class Formatter {
                 case 'c': body = value instanceof String s ? s : new String(Character.toChars(Ints.toInt(value))); break;
                 case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': case 'e': case 'E': case 'f': case 'F':
                 case 'g': case 'G': {
+                    value = Builtins.intValue(value);
                     if (!Ops.isNumber(value)) {
                         if (conv == 'd' || conv == 'i' || conv == 'x' || conv == 'X' || conv == 'o') {
                             throw Errors.typeError("%" + conv + " format: a real number is required, not "

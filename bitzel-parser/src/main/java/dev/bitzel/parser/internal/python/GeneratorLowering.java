@@ -155,7 +155,7 @@ final class GeneratorLowering {
                     operands(x.kwdefaults));
         } else if (s instanceof Stmts.ClassDef x) {
             r = new Stmts.ClassDef(x.target, x.qualname, operands(x.decorators), operands(x.bases), x.keywordNames,
-                    operands(x.keywords), x.scope, x.body);
+                    operands(x.keywords), operand(x.metaclass), x.scope, x.body);
         } else {
             throw new IllegalStateException("no generator lowering for " + s.getClass().getSimpleName());
         }
@@ -475,7 +475,7 @@ final class GeneratorLowering {
             return anyYield(x.decorators) || anyYield(x.defaults) || anyYield(x.kwdefaults);
         }
         if (s instanceof Stmts.ClassDef x) {
-            return anyYield(x.decorators) || anyYield(x.bases) || anyYield(x.keywords);
+            return anyYield(x.decorators) || anyYield(x.bases) || anyYield(x.keywords) || containsYield(x.metaclass);
         }
         if (s instanceof Stmts.Annotated x) {
             return (x.assign != null && containsYield(x.assign)) || containsYield(x.annotation);

@@ -17,6 +17,14 @@ final class Ints {
         return o instanceof Long || o instanceof Boolean || o instanceof BigInteger || o instanceof Integer;
     }
 
+    /** CPython's {@code hash()} of an int: the value modulo the Mersenne prime 2**61 - 1, keeping the sign; -1 is reserved. */
+    static long hash(Object o) {
+        BigInteger v = big(o);
+        long h = v.abs().mod(BigInteger.valueOf((1L << 61) - 1)).longValue();
+        h = v.signum() < 0 ? -h : h;
+        return h == -1 ? -2L : h;
+    }
+
     static BigInteger big(Object o) {
         if (o instanceof BigInteger b) {
             return b;
@@ -33,6 +41,9 @@ final class Ints {
         }
         if (o instanceof Integer i) {
             return i;
+        }
+        if (o instanceof PyInstance i && i.builtinValue != null && isInt(i.builtinValue)) {
+            return toLong(i.builtinValue); // a subclass of int (an IntEnum member)
         }
         if (!(o instanceof BigInteger)) {
             throw Errors.typeError("'" + Ops.typeName(o) + "' object cannot be interpreted as an integer");

@@ -75,7 +75,7 @@ final class MiscModules {
             "pathlib", "urllib", "urllib.parse", "urllib.request", "locale", "difflib",
             "argparse", "configparser", "email", "http", "ssl", "csv", "xml", "html", "urllib.error", "logging.config",
             "logging.handlers", "concurrent", "concurrent.futures", "unittest", "pprint", "getpass", "array",
-            "ctypes", "importlib", "types", "enum", "typing", "numbers", "netrc", "decimal",
+            "ctypes", "importlib", "types", "typing", "numbers", "netrc", "decimal",
             "fractions", "bisect", "heapq", "secrets", "unicodedata"}) {
             PyModule stub = new PyModule(name);
             stub.stub = true;

@@ -62,8 +62,8 @@ public final class Ops {
         if (o instanceof PySet s) {
             return s.frozen ? Builtins.FROZENSET : Builtins.SET;
         }
-        if (o instanceof PyType) {
-            return Builtins.TYPE;
+        if (o instanceof PyType t) {
+            return t.metaclass != null ? t.metaclass : Builtins.TYPE;
         }
         if (o instanceof PyFunction) {
             return Builtins.FUNCTION;
@@ -514,8 +514,15 @@ public final class Ops {
             String s = new String(x.bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
             return new PyBytes(Formatter.percent(s, b).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         }
-        if (a instanceof PyInstance ia && ia.builtinValue != null && ia.type().lookup("__" + OP_NAMES[op] + "__") == null) {
-            return binaryBuiltin(op, ia.builtinValue, b);
+        if (a instanceof PyInstance || b instanceof PyInstance) {
+            // subclasses of built-in types: the value's operation, unless the subclass overrides it
+            Object va = a instanceof PyInstance ia && ia.builtinValue != null
+                    && ia.type().lookup("__" + OP_NAMES[op] + "__") == null ? ia.builtinValue : a;
+            Object vb = b instanceof PyInstance ib && ib.builtinValue != null && Ints.isInt(ib.builtinValue)
+                    && ib.type().lookup("__r" + OP_NAMES[op] + "__") == null ? ib.builtinValue : b;
+            if (va != a || vb != b) {
+                return binaryBuiltin(op, va, vb);
+            }
         }
         if (a instanceof DictView v && b instanceof DictView || a instanceof DictView && b instanceof PySet) {
             return binaryBuiltin(op, Builtins.toSet(a, false), Builtins.toSet(b, false));
@@ -790,6 +797,10 @@ public final class Ops {
         if (container instanceof PyAttributes a && a.getAttribute("__contains__") != null) {
             return isTrue(call(a.getAttribute("__contains__"), new Object[] {item}, null));
         }
+        Object inClass = callMeta(container, "__contains__", item);
+        if (inClass != null) {
+            return isTrue(inClass);
+        }
         Iterator<Object> it = iter(container);
         while (it.hasNext()) {
             if (eq(it.next(), item)) {
@@ -857,6 +868,10 @@ public final class Ops {
         }
         if (o instanceof PyAttributes a && a.getAttribute("__len__") != null) {
             return (int) Ints.toLong(call(a.getAttribute("__len__"), new Object[0], null));
+        }
+        Object classLength = callMeta(o, "__len__");
+        if (classLength != null) {
+            return (int) Ints.toLong(index(classLength));
         }
         throw Errors.typeError("object of type '" + typeName(o) + "' has no len()");
     }
@@ -1033,10 +1048,34 @@ public final class Ops {
             case "__doc__":
                 return PyNone.NONE;
             case "__class__":
-                return Builtins.TYPE;
+                return typeOf(t);
             default:
-                return null;
+                return metaAttribute(t, name);
         }
+    }
+
+    /** An attribute a class lacks, found on its metaclass: a method bound to the class, a property's value for it. */
+    private static Object metaAttribute(PyType t, String name) {
+        Object v = t.metaMethod(name);
+        if (v instanceof PyProperty p) {
+            return call(p.fget, new Object[] {t}, null);
+        }
+        return v == null ? null : bind(v, t, t.metaclass);
+    }
+
+    /** Calls the metaclass method {@code name} of class {@code t} when Python code defines one; null otherwise. */
+    static Object callMeta(Object o, String name, Object... args) {
+        if (!(o instanceof PyType t)) {
+            return null;
+        }
+        Object m = t.metaMethod(name);
+        if (m == null) {
+            return null;
+        }
+        Object[] a = new Object[args.length + 1];
+        a[0] = t;
+        System.arraycopy(args, 0, a, 1, args.length);
+        return call(m, a, null);
     }
 
     private static Object bind(Object cls, Object self, PyType t) {
@@ -1223,6 +1262,10 @@ public final class Ops {
             }
         }
         if (o instanceof PyType t) {
+            Object item = callMeta(t, "__getitem__", key);
+            if (item != null) {
+                return item;
+            }
             if (t.lookup("__class_getitem__") != null) {
                 return call(typeAttr(t, "__class_getitem__"), new Object[] {key}, null);
             }
@@ -1465,6 +1508,10 @@ public final class Ops {
         }
         if (o instanceof Iterable<?> it) {
             return PyIterator.of(((Iterable<Object>) it).iterator());
+        }
+        Object classIterator = callMeta(o, "__iter__");
+        if (classIterator != null) {
+            return iter(classIterator);
         }
         throw Errors.typeError("'" + typeName(o) + "' object is not iterable");
     }

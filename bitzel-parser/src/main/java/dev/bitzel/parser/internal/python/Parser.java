@@ -1043,13 +1043,16 @@ final class Parser {
         List<Expr> bases = new ArrayList<>();
         List<String> keywordNames = new ArrayList<>();
         List<Expr> keywords = new ArrayList<>();
+        Expr metaclass = null;
         if (accept("(")) {
             while (!at(")")) {
                 if (atName() && peek(1).is("=")) {
                     String keyword = expectName();
                     p++;
                     Expr value = test();
-                    if (!keyword.equals("metaclass")) { // metaclasses are ignored
+                    if (keyword.equals("metaclass")) {
+                        metaclass = value;
+                    } else {
                         keywordNames.add(keyword);
                         keywords.add(value);
                     }
@@ -1082,7 +1085,7 @@ final class Parser {
             loopDepth = outerLoop;
         }
         return at(new Stmts.ClassDef(target, qual, decorators, bases.toArray(new Expr[0]),
-                keywordNames.toArray(new String[0]), keywords.toArray(new Expr[0]), cs, body), t);
+                keywordNames.toArray(new String[0]), keywords.toArray(new Expr[0]), metaclass, cs, body), t);
     }
 
     // ---------------------------------------------------------------- expressions

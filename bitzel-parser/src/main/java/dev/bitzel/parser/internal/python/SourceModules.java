@@ -1455,5 +1455,6 @@ final class SourceModules {
     static final Map<String, String> ALL = Map.ofEntries(Map.entry("contextlib", CONTEXTLIB),Map.entry("abc", ABC), Map.entry("dataclasses", DATACLASSES),Map.entry("operator", OPERATOR),Map.entry("textwrap", TEXTWRAP), Map.entry("shlex", SHLEX),
             Map.entry("collections", COLLECTIONS), Map.entry("string", STRING), Map.entry("functools", FUNCTOOLS),
             Map.entry("fnmatch", FNMATCH), Map.entry("pkgutil", PKGUTIL), Map.entry("errno", ERRNO),
-            Map.entry("collections.abc", COLLECTIONS_ABC), Map.entry("logging", LOGGING));
+            Map.entry("collections.abc", COLLECTIONS_ABC), Map.entry("logging", LOGGING),
+            Map.entry("enum", EnumModule.SOURCE));
 }

@@ -589,17 +589,20 @@ final class Stmts {
         /** The class keywords but {@code metaclass}, handed to {@code __init_subclass__}. */
         final String[] keywordNames;
         final Expr[] keywords;
+        /** The {@code metaclass} keyword's value, or null. */
+        final Expr metaclass;
         final Scope scope;
         final Stmt[] body;
 
         ClassDef(Exprs.Name target, String qualname, Expr[] decorators, Expr[] bases, String[] keywordNames,
-                Expr[] keywords, Scope scope, Stmt[] body) {
+                Expr[] keywords, Expr metaclass, Scope scope, Stmt[] body) {
             this.target = target;
             this.qualname = qualname;
             this.decorators = decorators;
             this.bases = bases;
             this.keywordNames = keywordNames;
             this.keywords = keywords;
+            this.metaclass = metaclass;
             this.scope = scope;
             this.body = body;
         }
@@ -625,6 +628,7 @@ final class Stmts {
             for (int i = 0; i < keywords.length; i++) {
                 classKeywords.put(keywordNames[i], keywords[i].eval(f));
             }
+            Object meta = metaclass == null ? null : metaclass.eval(f);
             PyDict ns = new PyDict();
             Object modName = f.globals.get("__name__");
             ns.put("__module__", modName == null ? "__main__" : modName);
@@ -646,6 +650,9 @@ final class Stmts {
             }
             PyType.implicitClassMethods(dict);
             PyType t = new PyType(target.id, Ops.str(ns.get("__module__")), bs, dict, false);
+            if (meta instanceof PyType m && !m.builtin) {
+                t.metaclass = m;
+            }
             for (Object v : dict.values()) {
                 Object fn = v instanceof PyStaticMethod sm ? sm.function : v instanceof PyClassMethod cm ? cm.function
                         : v instanceof PyProperty p ? p.fget : v;

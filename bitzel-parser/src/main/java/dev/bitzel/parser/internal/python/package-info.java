@@ -23,8 +23,11 @@
  *       NotImplementedError. Generator expressions are lazy iterators of their own: {@code send()} ignores what
  *       is sent (as CPython's do) and {@code throw()} ends them with the exception.</li>
  *   <li>Sets iterate in insertion order, not hash order.</li>
- *   <li>No metaclasses (the {@code metaclass} keyword is ignored; the other class keywords go to
- *       {@code __init_subclass__}), no subclassing of str, int, float or bytes (dict, list, set, tuple and
+ *   <li>Metaclasses serve only the operations on a class itself: {@code type(cls)} is the metaclass, and its
+ *       methods give iteration, {@code len}, {@code in}, {@code []}, calls, {@code repr} and the attributes the class
+ *       lacks; class creation does not go through the metaclass ({@code __new__}, {@code __init__} and
+ *       {@code __prepare__} of a metaclass are not called; the other class keywords go to
+ *       {@code __init_subclass__}). No subclassing of str, float or bytes (dict, list, set, tuple, int and
  *       exceptions can be subclassed).</li>
  *   <li>Coroutines ({@code async}/{@code await}) parse but raise NotImplementedError when run; no complex
  *       numbers.</li>
@@ -33,7 +36,7 @@
  *       fine and raise the same way when used. File-system reads are {@code open()} for reading text,
  *       {@code os.path.exists/isdir/isfile/islink} and imports from the module path; {@code re} compiles bytes
  *       patterns but matches only text; {@code abc} and {@code contextlib} are small stand-ins (no
- *       abstract-instantiation check); {@code enum} is a stub.</li>
+ *       abstract-instantiation check); {@code enum} has no StrEnum.</li>
  * </ul>
  */
 package dev.bitzel.parser.internal.python;
