@@ -46,6 +46,15 @@ final class MiscModules {
         time.def("perf_counter", (a, kw) -> System.nanoTime() / 1e9);
         time.def("gmtime", (a, kw) -> structTime(a, java.time.ZoneOffset.UTC));
         time.def("localtime", (a, kw) -> structTime(a, java.time.ZoneId.systemDefault()));
+        // datetime's local time zone: the host's offset from UTC and its abbreviation at an instant
+        time.def("_bitzel_zone", (a, kw) -> {
+            java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+            HostAccess.hostFact("time.localzone", zone.getId());
+            java.time.Instant instant = java.time.Instant.ofEpochSecond((long) Math.floor(((Number) a[0]).doubleValue()));
+            String name = java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ROOT)
+                    .format(instant.atZone(zone));
+            return PyTuple.of((long) zone.getRules().getOffset(instant).getTotalSeconds(), name);
+        });
         time.def("strftime", (a, kw) -> strftime(Ops.str(a[0]),
                 a.length > 1 ? a[1] : structTime(new Object[0], java.time.ZoneId.systemDefault())));
         for (String n : new String[] {"sleep", "mktime", "strptime", "ctime"}) {
@@ -69,7 +78,7 @@ final class MiscModules {
         r.add(zlib());
         r.add(InspectModule.create());
         for (String name : new String[] {"subprocess", "shutil", "glob", "tempfile", "traceback", "multiprocessing",
-            "mmap", "struct", "signal", "select", "socket", "ast", "datetime", "codecs",
+            "mmap", "struct", "signal", "select", "socket", "ast", "codecs",
             "io", "stat", "pickle", "queue", "uuid", "random", "platform", "pwd", "grp", "fcntl",
             "termios", "atexit", "gc", "weakref", "sqlite3", "gzip", "bz2", "lzma", "tarfile", "zipfile",
             "pathlib", "urllib", "urllib.parse", "urllib.request", "locale", "difflib",
@@ -177,6 +186,14 @@ final class MiscModules {
         m.def("log10", (a, kw) -> Math.log10(Ops.toDouble(a[0])));
         m.def("pow", (a, kw) -> Math.pow(Ops.toDouble(a[0]), Ops.toDouble(a[1])));
         m.def("fabs", (a, kw) -> Math.abs(Ops.toDouble(a[0])));
+        m.def("modf", (a, kw) -> {
+            double x = Ops.toDouble(a[0]);
+            if (Double.isInfinite(x)) {
+                return PyTuple.of(Math.copySign(0.0, x), x);
+            }
+            double whole = x < 0 ? Math.ceil(x) : Math.floor(x);
+            return PyTuple.of(Math.copySign(x - whole, x), whole);
+        });
         m.def("copysign", (a, kw) -> Math.copySign(Ops.toDouble(a[0]), Ops.toDouble(a[1])));
         m.def("isnan", (a, kw) -> Double.isNaN(Ops.toDouble(a[0])));
         m.def("isinf", (a, kw) -> Double.isInfinite(Ops.toDouble(a[0])));

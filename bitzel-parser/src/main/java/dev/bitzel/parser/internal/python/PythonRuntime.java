@@ -428,6 +428,9 @@ public final class PythonRuntime {
                 return m;
             }
             String source = sourceModules.get(name);
+            if (source == null) {
+                source = SourceModules.file(name);
+            }
             if (source != null) {
                 m = new PyModule(name, newGlobals(name));
                 NativeModules.addHelpers(m.dict());
