@@ -144,6 +144,13 @@ public final class Builtins {
             if (Ints.isInt(b[0])) {
                 return new PyBytes(new byte[Ints.toInt(b[0])]);
             }
+            if (b[0] instanceof PyInstance i && i.type().lookup("__bytes__") != null) {
+                Object r = Ops.call(i.type().lookup("__bytes__"), new Object[] {b[0]}, null);
+                if (!(r instanceof PyBytes rb) || rb.mutable) {
+                    throw Errors.typeError("__bytes__ returned non-bytes (type " + Ops.typeName(r) + ")");
+                }
+                return r;
+            }
             List<Object> l = Ops.toList(b[0]);
             byte[] r = new byte[l.size()];
             for (int i = 0; i < r.length; i++) {
@@ -742,6 +749,15 @@ public final class Builtins {
                 case "start": return s.start;
                 case "stop": return s.stop;
                 case "step": return s.step;
+                case "indices": return new PyBuiltin("indices", (a, kw) -> {
+                    Args.count("indices", a, 1, 1);
+                    long len = Ints.toLong(Ops.index(a[0]));
+                    if (len < 0) {
+                        throw Errors.valueError("length should not be negative");
+                    }
+                    long[] r = s.indices(len);
+                    return PyTuple.of(r[0], r[1], r[2]);
+                });
                 default: return null;
             }
         }

@@ -81,7 +81,7 @@ final class MiscModules {
             "mmap", "struct", "signal", "select", "socket", "ast", "codecs",
             "io", "stat", "pickle", "queue", "uuid", "random", "platform", "pwd", "grp", "fcntl",
             "termios", "atexit", "gc", "weakref", "sqlite3", "gzip", "bz2", "lzma", "tarfile", "zipfile",
-            "pathlib", "urllib", "urllib.parse", "urllib.request", "locale", "difflib",
+            "urllib", "urllib.parse", "urllib.request", "locale", "difflib",
             "argparse", "configparser", "email", "http", "ssl", "csv", "xml", "html", "urllib.error", "logging.config",
             "logging.handlers", "concurrent", "concurrent.futures", "unittest", "pprint", "getpass", "array",
             "ctypes", "importlib", "types", "typing", "numbers", "netrc", "decimal",

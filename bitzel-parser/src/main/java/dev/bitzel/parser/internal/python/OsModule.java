@@ -176,7 +176,9 @@ final class OsModule {
         PyModule os = new PyModule("os");
         os.set("path", path).set("sep", "/").set("pathsep", ":").set("linesep", "\n").set("curdir", ".")
                 .set("pardir", "..").set("extsep", ".").set("altsep", PyNone.NONE).set("devnull", "/dev/null")
-                .set("name", "posix").set("F_OK", 0L).set("R_OK", 4L).set("W_OK", 2L).set("X_OK", 1L);
+                .set("name", "posix").set("F_OK", 0L).set("R_OK", 4L).set("W_OK", 2L).set("X_OK", 1L)
+                .set("O_RDONLY", 0L).set("O_WRONLY", 1L).set("O_RDWR", 2L).set("O_CREAT", 0100L).set("O_EXCL", 0200L)
+                .set("O_TRUNC", 01000L).set("O_APPEND", 02000L);
         EnvironMapping environ = new EnvironMapping(rt.environ);
         os.set("environ", environ);
         os.def("getcwd", (a, kw) -> rt.cwd.toString());
@@ -194,9 +196,18 @@ final class OsModule {
         return List.of(os, path);
     }
 
+    /** {@code os.fspath}: a str, or what an os.PathLike object's {@code __fspath__} returns. */
     static String fs(Object o) {
         if (o instanceof String s) {
             return s;
+        }
+        if (o instanceof PyInstance i && i.type().lookup("__fspath__") != null) {
+            Object r = Ops.call(i.type().lookup("__fspath__"), new Object[] {o}, null);
+            if (r instanceof String s) {
+                return s;
+            }
+            throw Errors.typeError("expected " + i.type().name() + ".__fspath__() to return str or bytes, not "
+                    + Ops.typeName(r));
         }
         throw Errors.typeError("expected str, bytes or os.PathLike object, not " + Ops.typeName(o));
     }
