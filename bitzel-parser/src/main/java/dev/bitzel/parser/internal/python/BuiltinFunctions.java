@@ -361,6 +361,9 @@ final class BuiltinFunctions {
             if (Ints.isInt(o)) {
                 return Ints.hash(o);
             }
+            if (o instanceof Double d && !d.isNaN()) {
+                return Ints.floatHash(d);
+            }
             PyDict.canon(o);
             return (long) Ops.hash(o);
         });

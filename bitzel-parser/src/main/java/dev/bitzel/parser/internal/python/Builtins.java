@@ -141,6 +141,9 @@ public final class Builtins {
                 }
                 return Codecs.encode(s, Ops.str(b[1]), b[2] == null ? "strict" : Ops.str(b[2]));
             }
+            if (b[1] != null || b[2] != null) {
+                throw Errors.typeError((b[1] != null ? "encoding" : "errors") + " without a string argument");
+            }
             if (Ints.isInt(b[0])) {
                 return new PyBytes(new byte[Ints.toInt(b[0])]);
             }

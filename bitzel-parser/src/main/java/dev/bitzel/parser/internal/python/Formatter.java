@@ -272,10 +272,18 @@ final class Formatter {
         String js = Double.toString(Math.abs(d));
         BigDecimal fromJava = new BigDecimal(js);
         int javaDigits = fromJava.stripTrailingZeros().precision();
-        for (int p = 1; p < javaDigits; p++) {
-            BigDecimal r = exact.round(new java.math.MathContext(p, RoundingMode.HALF_EVEN));
-            if (r.doubleValue() == d) {
-                return r;
+        // Java's digits read back as d but are not always the shortest or the nearest (before JDK 19)
+        for (int p = 1; p <= javaDigits; p++) {
+            // the p-digit numbers either side of the value: the shortest that reads back as d, the nearer if both do
+            BigDecimal down = exact.round(new java.math.MathContext(p, RoundingMode.DOWN));
+            BigDecimal up = exact.round(new java.math.MathContext(p, RoundingMode.UP));
+            boolean downReads = down.doubleValue() == d;
+            boolean upReads = up.doubleValue() == d;
+            if (downReads && upReads) {
+                return exact.round(new java.math.MathContext(p, RoundingMode.HALF_EVEN));
+            }
+            if (downReads || upReads) {
+                return downReads ? down : up;
             }
         }
         return d < 0 ? fromJava.negate() : fromJava;

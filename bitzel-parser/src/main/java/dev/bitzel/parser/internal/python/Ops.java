@@ -186,6 +186,13 @@ public final class Ops {
         if (Ints.isInt(o)) {
             return Ints.toDouble(o);
         }
+        if (o instanceof PyInstance i && i.type().lookup("__float__") != null) {
+            Object f = call(i.type().lookup("__float__"), new Object[] {o}, null);
+            if (f instanceof Double d) {
+                return d;
+            }
+            throw Errors.typeError(i.type().name() + ".__float__ returned non-float (type " + typeName(f) + ")");
+        }
         throw Errors.typeError("must be real number, not " + typeName(o));
     }
 
@@ -362,15 +369,14 @@ public final class Ops {
                 case SUB: return Ints.sub(a, b);
                 case MUL: return Ints.mul(a, b);
                 case TRUEDIV: {
-                    double y = Ints.toDouble(b);
-                    if (y == 0) {
-                        throw Errors.zeroDiv("division by zero");
+                    if (a instanceof Long x && b instanceof Long y && Math.abs(x) <= 1L << 53
+                            && Math.abs(y) <= 1L << 53) {
+                        if (y == 0) {
+                            throw Errors.zeroDiv("division by zero");
+                        }
+                        return (double) x / y; // both exact doubles: the division rounds correctly
                     }
-                    if (a instanceof BigInteger || b instanceof BigInteger) {
-                        return new java.math.BigDecimal(Ints.big(a)).divide(new java.math.BigDecimal(Ints.big(b)),
-                                java.math.MathContext.DECIMAL64).doubleValue();
-                    }
-                    return Ints.toDouble(a) / y;
+                    return Ints.trueDivide(Ints.big(a), Ints.big(b));
                 }
                 case FLOORDIV: return Ints.floordiv(a, b);
                 case MOD: return Ints.mod(a, b);
@@ -431,8 +437,17 @@ public final class Ops {
             }
             return null;
         }
-        if (op == MUL && ai && (b instanceof String || b instanceof PyList || b instanceof PyTuple)) {
+        if (op == MUL && ai && (b instanceof String || b instanceof PyList || b instanceof PyTuple
+                || b instanceof PyBytes)) {
             return binaryBuiltin(op, b, a);
+        }
+        if (op == MUL && bi && a instanceof PyBytes x) {
+            int n = (int) Math.max(0, Ints.toLong(b));
+            byte[] r = new byte[x.bytes.length * n];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(x.bytes, 0, r, i * x.bytes.length, x.bytes.length);
+            }
+            return new PyBytes(r, x.mutable);
         }
         if (a instanceof PyList l) {
             if (op == ADD && b instanceof PyList m) {

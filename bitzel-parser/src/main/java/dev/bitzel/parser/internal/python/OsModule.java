@@ -19,10 +19,13 @@ final class OsModule {
         "mkdir", "remove", "unlink", "rename", "replace", "symlink", "readlink", "chdir", "chmod", "chown", "access",
         "getpid", "getppid", "getuid", "getgid", "uname", "scandir", "utime", "link", "rmdir", "removedirs", "kill",
         "fork", "execv", "execvp", "spawnv", "open", "close", "read", "write", "pipe", "dup", "dup2", "umask",
-        "getlogin", "cpu_count", "urandom", "fsync", "truncate", "nice", "setsid", "waitpid", "putenv", "unsetenv"};
+        "getlogin", "cpu_count", "fsync", "truncate", "nice", "setsid", "waitpid", "putenv", "unsetenv"};
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     static List<PyModule> create(PythonRuntime rt) {
-        PyModule path = new PyModule("os.path");
+        // os.path is posixpath, as in CPython on POSIX systems (the runtime registers it under both names)
+        PyModule path = new PyModule("posixpath");
         path.set("sep", "/").set("pathsep", ":").set("curdir", ".").set("pardir", "..").set("extsep", ".")
                 .set("altsep", PyNone.NONE).set("devnull", "/dev/null");
         path.def("join", (a, kw) -> {
@@ -188,6 +191,18 @@ final class OsModule {
             return v != null ? v : a.length > 1 ? a[1] : PyNone.NONE;
         });
         os.def("fspath", (a, kw) -> fs(a[0]));
+        os.def("urandom", (a, kw) -> {
+            Args.count("urandom", a, 1, 1);
+            long n = Ints.toLong(Ops.index(a[0]));
+            if (n < 0) {
+                throw Errors.valueError("negative argument not allowed");
+            }
+            // like the clock, a value that differs on every run: results made from it are not reproducible
+            HostAccess.clockRead();
+            byte[] bytes = new byte[(int) n];
+            RANDOM.nextBytes(bytes);
+            return new PyBytes(bytes);
+        });
         for (String n : UNSUPPORTED) {
             os.def(n, (a, kw) -> {
                 throw Errors.notImplemented("os." + n);

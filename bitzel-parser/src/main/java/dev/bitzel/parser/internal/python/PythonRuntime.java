@@ -76,6 +76,7 @@ public final class PythonRuntime {
         for (PyModule m : NativeModules.create(this)) {
             modules.put(m.name(), m);
         }
+        modules.put("os.path", modules.get("posixpath"));
         modulePath.addAll(b.modulePath);
     }
 
