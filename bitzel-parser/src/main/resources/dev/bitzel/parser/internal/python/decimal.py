@@ -806,3 +806,18 @@ class Decimal:
 
     def __deepcopy__(self, memo):
         return self
+
+
+def _unsupported_method(name):
+    def method(self, *args, **kwargs):
+        raise NotImplementedError('bitzel: Decimal.%s is not supported' % name)
+    method.__name__ = name
+    return method
+
+
+for _name in ('ln', 'log10', 'exp', 'fma', 'logb', 'scaleb', 'next_plus', 'next_minus', 'next_toward', 'rotate',
+              'shift', 'max', 'min', 'max_mag', 'min_mag', 'number_class', 'same_quantum', 'remainder_near',
+              'compare_signal', 'compare_total', 'compare_total_mag', 'logical_and', 'logical_or', 'logical_xor',
+              'logical_invert', 'is_normal', 'is_subnormal', 'is_canonical', 'canonical', 'conjugate', 'radix'):
+    setattr(Decimal, _name, _unsupported_method(_name))
+del _name
