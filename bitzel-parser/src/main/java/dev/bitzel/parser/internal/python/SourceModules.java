@@ -1461,8 +1461,8 @@ final class SourceModules {
      * Standard modules kept as Python files beside this class (resources, so that they can be read, linted and
      * run under CPython for comparison as they are), read on first import.
      */
-    private static final java.util.Set<String> FILES = java.util.Set.of("enum", "datetime", "pathlib", "bisect", "heapq", "uuid", "struct",
-            "fractions", "statistics", "decimal");
+    private static final java.util.Set<String> FILES = java.util.Set.of("enum", "datetime", "_datetime_text",
+            "pathlib", "bisect", "heapq", "uuid", "struct", "fractions", "statistics", "decimal");
     private static final java.util.concurrent.ConcurrentHashMap<String, String> FILE_TEXTS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
