@@ -30,7 +30,8 @@ final class Ints {
         }
         // a quotient of 55 or 56 bits, its remainder kept as a sticky bit
         int scale = 55 - (n.bitLength() - d.bitLength());
-        BigInteger[] qr = (scale >= 0 ? n.shiftLeft(scale) : n).divideAndRemainder(scale >= 0 ? d : d.shiftLeft(-scale));
+        BigInteger[] qr = scale >= 0 ? n.shiftLeft(scale).divideAndRemainder(d)
+                : n.divideAndRemainder(d.shiftLeft(-scale));
         BigInteger q = qr[0];
         boolean inexact = qr[1].signum() != 0;
         // round q * 2**-scale to the double grid: 53 significant bits, or multiples of 2**-1074 below the normals
@@ -53,7 +54,10 @@ final class Ints {
         return negative ? -r : r;
     }
 
-    /** CPython's {@code hash()} of an int: the value modulo the Mersenne prime 2**61 - 1, keeping the sign; -1 is reserved. */
+    /**
+     * CPython's {@code hash()} of an int: the value modulo the Mersenne prime 2**61 - 1, keeping the sign; -1 is
+     * reserved.
+     */
     static long hash(Object o) {
         BigInteger v = big(o);
         long h = v.abs().mod(BigInteger.valueOf((1L << 61) - 1)).longValue();

@@ -55,7 +55,8 @@ final class MiscModules {
         time.def("_bitzel_zone", (a, kw) -> {
             java.time.ZoneId zone = java.time.ZoneId.systemDefault();
             HostAccess.hostFact("time.localzone", zone.getId());
-            java.time.Instant instant = java.time.Instant.ofEpochSecond((long) Math.floor(((Number) a[0]).doubleValue()));
+            java.time.Instant instant = java.time.Instant.ofEpochSecond(
+                    (long) Math.floor(((Number) a[0]).doubleValue()));
             String name = java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ROOT)
                     .format(instant.atZone(zone));
             return PyTuple.of((long) zone.getRules().getOffset(instant).getTotalSeconds(), name);
@@ -278,7 +279,8 @@ final class MiscModules {
             java.math.BigInteger unscaled = sum.unscaledValue();
             int scale = sum.scale();
             return scale >= 0 ? Ints.trueDivide(unscaled, java.math.BigInteger.TEN.pow(scale))
-                    : Ints.trueDivide(unscaled.multiply(java.math.BigInteger.TEN.pow(-scale)), java.math.BigInteger.ONE);
+                    : Ints.trueDivide(unscaled.multiply(java.math.BigInteger.TEN.pow(-scale)),
+                            java.math.BigInteger.ONE);
         });
         m.def("isqrt", (a, kw) -> {
             java.math.BigInteger n = Ints.big(a[0]);

@@ -287,7 +287,8 @@ final class PyGenerator extends PyIterator {
      */
     Object delegate(Object sub, Object value, PythonError exception) {
         Object[] result = new Object[1];
-        Object y = exception != null ? throwToSubIterator(sub, exception, result) : sendToSubIterator(sub, value, result);
+        Object y = exception != null ? throwToSubIterator(sub, exception, result)
+                : sendToSubIterator(sub, value, result);
         if (y == null) {
             return result[0];
         }

@@ -475,7 +475,10 @@ final class ResumableStmts {
             throw e;
         }
 
-        /** Runs handler {@code i} for {@code e}, or goes on running it; its name is unbound when it ends, not when it yields. */
+        /**
+         * Runs handler {@code i} for {@code e}, or goes on running it; its name is unbound when it ends, not when it
+         * yields.
+         */
         private Object runHandler(Frame f, PyGenerator g, int i, PythonError e, boolean resumed) {
             Stmts.Handler h = handlers[i];
             PythonError outer = f.handling;

@@ -410,7 +410,8 @@ final class StructModule {
                         bits = bits << (64 - 8 * size) >> (64 - 8 * size);
                     }
                     r[k] = unsigned && size == 8 && bits < 0
-                            ? Ints.normalize(BigInteger.valueOf(bits).add(BigInteger.ONE.shiftLeft(64))) : (Object) bits;
+                            ? Ints.normalize(BigInteger.valueOf(bits).add(BigInteger.ONE.shiftLeft(64)))
+                            : (Object) bits;
                 }
             }
         }

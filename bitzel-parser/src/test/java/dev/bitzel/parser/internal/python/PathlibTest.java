@@ -27,7 +27,8 @@ class PathlibTest {
             print(rel(base.glob('*.txt')), rel(base.glob('a/*')), rel(base.glob('a/*/*.txt')))
             print(rel(base.rglob('*.txt')), rel(base.glob('**/')), rel(base.glob('**/*.py')), rel(base.glob('a/.h*')))
             print(rel(base.glob('a')), rel(base.glob('nothing')), rel(base.glob('a/sub/')), rel(base.rglob('sub')))
-            print((base / 'a' / 'b.txt').read_text(), (base / 'a').is_dir(), (base / 'e.txt').is_file(), (base / 'zz').exists())
+            print((base / 'a' / 'b.txt').read_text(), (base / 'a').is_dir(), (base / 'e.txt').is_file(),
+                  (base / 'zz').exists())
             (base / 'n1' / 'n2').mkdir(parents=True)
             (base / 'n1').mkdir(exist_ok=True)
             try:
@@ -155,7 +156,8 @@ class PathlibTest {
             public void clockRead() {}
         });
         try {
-            run("from pathlib import Path\nr = [(Path(BASE) / 'a' / 'b.txt').read_text(), (Path(BASE) / 'zz').exists()]\n"
+            run("from pathlib import Path\n"
+                    + "r = [(Path(BASE) / 'a' / 'b.txt').read_text(), (Path(BASE) / 'zz').exists()]\n"
                     + "print(r)\n");
         } finally {
             HostAccess.install(before);

@@ -352,14 +352,15 @@ class PythonRuntimeTest {
             g.put("fatal", new PyBuiltin("fatal", (a, kw) -> {
                 throw signal;
             }));
-            rt.eval(rt.compile("def gen():\n    yield 1\n    try:\n        fatal()\n    finally:\n        yield 'cleanup'\n"
-                    + "it = gen()\n", "g.py", 1, PythonRuntime.Mode.EXEC), g);
+            rt.eval(rt.compile("def gen():\n    yield 1\n    try:\n        fatal()\n    finally:\n"
+                    + "        yield 'cleanup'\nit = gen()\n", "g.py", 1, PythonRuntime.Mode.EXEC), g);
             Object it = g.get("it");
             assertThat(Ops.callMethod(it, "__next__", new Object[0], null)).isEqualTo(1L);
             assertThat(Ops.callMethod(it, "__next__", new Object[0], null)).isEqualTo("cleanup");
             assertThatThrownBy(() -> Ops.callMethod(it, "__next__", new Object[0], null)).isSameAs(signal);
             assertThatThrownBy(() -> Ops.callMethod(it, "__next__", new Object[0], null))
-                    .isInstanceOfSatisfying(PythonError.class, e -> assertThat(e.typeName()).isEqualTo("StopIteration"));
+                    .isInstanceOfSatisfying(PythonError.class,
+                            e -> assertThat(e.typeName()).isEqualTo("StopIteration"));
         }
 
         @Test
