@@ -350,6 +350,13 @@ public final class Builtins {
             return PyNone.NONE;
         });
         OBJECT.def("__repr__", (a, kw) -> {
+            // the built-in types' own reprs ('s'.__repr__(), (5).__repr__(), an int subclass's value)
+            if (!(a[0] instanceof PyInstance i)) {
+                return Formatter.repr(a[0]);
+            }
+            if (i.builtinValue != null) {
+                return Formatter.repr(i.builtinValue);
+            }
             PyType t = Ops.typeOf(a[0]);
             return "<" + t.module() + "." + t.name() + " object at 0x" + Long.toHexString(System.identityHashCode(a[0]))
                     + ">";

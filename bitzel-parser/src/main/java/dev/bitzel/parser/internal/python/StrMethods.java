@@ -24,6 +24,15 @@ final class StrMethods {
 
     static void install() {
         PyType t = Builtins.STR;
+        // object's __str__ is the repr; a str's is the string itself
+        t.def("__str__", (a, kw) -> {
+            Args.count("__str__", a, 1, 1);
+            if (!(a[0] instanceof String s)) {
+                throw Errors.typeError("descriptor '__str__' requires a 'str' object but received a '"
+                        + Ops.typeName(a[0]) + "'");
+            }
+            return s;
+        });
         t.def("split", (a, kw) -> split(a, kw, false));
         t.def("rsplit", (a, kw) -> split(a, kw, true));
         t.def("join", (a, kw) -> {
