@@ -26,11 +26,11 @@ final class StrMethods {
         PyType t = Builtins.STR;
         // object's __str__ is the repr; a str's is the string itself
         t.def("__str__", (a, kw) -> {
-            Args.count("__str__", a, 1, 1);
-            if (!(a[0] instanceof String s)) {
+            if (a.length == 0 || !(a[0] instanceof String s)) {
                 throw Errors.typeError("descriptor '__str__' requires a 'str' object but received a '"
-                        + Ops.typeName(a[0]) + "'");
+                        + (a.length == 0 ? "nothing" : Ops.typeName(a[0])) + "'");
             }
+            BuiltinDunders.slotArity(a, 0);
             return s;
         });
         t.def("split", (a, kw) -> split(a, kw, false));
