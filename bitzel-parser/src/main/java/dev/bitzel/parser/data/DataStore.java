@@ -114,6 +114,17 @@ public final class DataStore {
         this.errors = new ArrayList<>();
     }
 
+    /**
+     * Merges the store's copy-on-write layers into one, changing no value: for a store that many copies are made
+     * from (the configuration every recipe starts from), whose lookups then probe one layer instead of several.
+     */
+    public void compactLayers() {
+        dict.compact();
+        overridedata.compact();
+        varhistory.compact();
+        epoch = new Object(); // the lists it made are in a frozen layer now
+    }
+
     private DataStore(DataStore from) {
         this.python = from.python;
         this.dict = from.dict.copy();
@@ -1221,17 +1232,22 @@ public final class DataStore {
             List<OverrideEntry> ovr = overridedata.get(var);
             if (ovr != null) {
                 String match = null;
-                LinkedHashMap<String, String> active = new LinkedHashMap<>();
+                LinkedHashMap<String, String> active = null; // most variables' override entries are all inactive
                 needOverrides();
                 for (OverrideEntry e : ovr) {
                     if (isActive(e.override())) {
+                        if (active == null) {
+                            active = new LinkedHashMap<>();
+                        }
                         active.put(e.override(), e.var());
                     }
                 }
-                boolean mod = true;
+                // BitBake walks the overrides once even when nothing is active (failing when they are None)
+                List<String> walked = overridesOrFail("'NoneType' object is not iterable");
+                boolean mod = active != null;
                 while (mod) {
                     mod = false;
-                    for (String o : overridesOrFail("'NoneType' object is not iterable")) {
+                    for (String o : walked) {
                         String suffix = ":" + o;
                         for (String a : new ArrayList<>(active.keySet())) {
                             if (a.endsWith(suffix)) {
@@ -1467,6 +1483,37 @@ public final class DataStore {
      */
     public boolean hasOverrides(String var) {
         return overridedata.containsKey(var);
+    }
+
+    /**
+     * The names that have override variables registered, the keys of BitBake's {@code d.overridedata} (in the
+     * order they got their first one).
+     *
+     * @return the names
+     */
+    public List<String> overriddenNames() {
+        List<String> names = new ArrayList<>();
+        overridedata.forEach((var, list) -> names.add(var));
+        return names;
+    }
+
+    /**
+     * A name's override variables with their overrides, as BitBake's {@code d.overridedata[var]} lists them:
+     * {@code FOO} gives {@code [FOO:arm, arm]}, {@code [FOO:append:x, append:x]}, ...
+     *
+     * @param var the name
+     * @return each override variable and its override, or {@code null} when none were ever registered
+     */
+    public List<List<String>> overrideVariables(String var) {
+        List<OverrideEntry> entries = overridedata.get(var);
+        if (entries == null) {
+            return null;
+        }
+        List<List<String>> pairs = new ArrayList<>(entries.size());
+        for (OverrideEntry e : entries) {
+            pairs.add(List.of(e.var(), e.override()));
+        }
+        return pairs;
     }
 
     // ---------------------------------------------------------------- keys

@@ -522,12 +522,18 @@ final class BbSources {
                         self.ud[u] = FetchData(u, d, self)
 
                 def localpath(self, url):
-                    if url not in self.ud:
+                    if url not in self.urls:
                         self.ud[url] = FetchData(url, self.d, self)
-                    return self.ud[url].localpath
+                    self.ud[url].setup_localpath(self.d)
+                    return self.d.expand(self.ud[url].localpath)
 
                 def localpaths(self):
-                    return [self.ud[u].localpath for u in self.urls]
+                    local = []
+                    for u in self.urls:
+                        ud = self.ud[u]
+                        ud.setup_localpath(self.d)
+                        local.append(ud.localpath)
+                    return local
 
                 def _selected(self, urls):
                     return self.urls if not urls else urls
@@ -535,6 +541,7 @@ final class BbSources {
                 def download(self, urls=None):
                     for u in self._selected(urls):
                         ud = self.ud[u]
+                        ud.setup_localpath(self.d)
                         premirrors = _mirror_urls(ud, self.d, "PREMIRRORS")
                         mirrors = _mirror_urls(ud, self.d, "MIRRORS")
                         failure = _download(ud.url, ud._decoded, ud.localpath, premirrors, mirrors, self.d)
@@ -544,6 +551,7 @@ final class BbSources {
                 def unpack(self, root, urls=None):
                     for u in self._selected(urls):
                         ud = self.ud[u]
+                        ud.setup_localpath(self.d)
                         failure = _unpack(ud.url, ud._decoded, ud.localpath, root, self.d)
                         if failure is not None:
                             raise FetchError(failure, ud.url)
@@ -554,6 +562,9 @@ final class BbSources {
                 def clean(self, urls=None):
                     raise NotImplementedError("bitzel: bb.fetch2.Fetch.clean")
 
+            def localpath(url, d):
+                return Fetch([url], d).localpath(url)
+
             class FetchData(object):
                 # the decoded URL; file:// sources are looked up on FILESPATH, others placed by the task's fetcher
                 def __init__(self, url, d, fetch):
@@ -562,8 +573,15 @@ final class BbSources {
                     self.type, self.host, self.path, self.user, self.pswd, self.parm = self._decoded
                     self.names = self.parm.get("name", 'default').split(',')
                     self.revisions = {}
+                    self.localpath = None
                     if self.type == 'file':
-                        self.localpath = self._filepath(d)
+                        # BitBake's local fetcher: the path as written in the URL, looked up when first asked for
+                        self.decodedurl = _unquote(url.split("://")[1].split(";")[0])
+                        self.basename = os.path.basename(self.decodedurl)
+                        self.basepath = self.decodedurl
+                        if "*" in self.decodedurl:
+                            raise ParameterError("file:// urls using globbing are no longer supported. Please place"
+                                    " the files in a directory and reference that instead.", self.url)
                     elif self.type in ('git', 'gitsm') and not _in_task():
                         # at parse time, as BitBake's git fetcher sets up: the revisions, and the clone's place
                         for name in self.names:
@@ -596,14 +614,24 @@ final class BbSources {
                     else:
                         self.localpath = _localpath(self.url, self._decoded, d)
 
-                def _filepath(self, d):
-                    path = self.path
-                    if path.startswith('/'):
-                        return path
-                    found = _which(d.getVar('FILESPATH') or '', path)
-                    if found:
-                        return found
-                    return os.path.join(d.getVar('DL_DIR') or '', path)
+                def setup_localpath(self, d):
+                    if not self.localpath:
+                        self.localpath = self._filepaths_searched(d)[-1]
+
+                def _filepaths_searched(self, d):
+                    # BitBake's localfile_searchpaths: the candidates up to the first that exists (absolute or not);
+                    # the last candidate when none does, and none at all when FILESPATH is empty
+                    path = self.decodedurl
+                    if path[0] == "/":
+                        return [path]
+                    searched = []
+                    filespath = d.getVar('FILESPATH')
+                    for p in filespath.split(':') if filespath else []:
+                        candidate = os.path.join(p, path)
+                        searched.append(candidate)
+                        if os.path.exists(candidate):
+                            break
+                    return searched
 
             def _mirror_pairs(value):
                 mirrors = (value or "").replace('\\n', ' ').split()
@@ -708,12 +736,5 @@ final class BbSources {
                     raise NotImplementedError('bitzel: SRCREV = "${AUTOREV}" for %s: the latest revision needs the'
                             ' network, not available at parse time' % ud.url)
                 return srcrev
-
-            def _which(path, item):
-                for p in path.split(':'):
-                    candidate = os.path.join(p, item)
-                    if os.path.exists(candidate):
-                        return os.path.abspath(candidate)
-                return ''
             """;
 }

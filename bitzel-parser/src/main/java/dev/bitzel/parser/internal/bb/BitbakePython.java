@@ -619,7 +619,10 @@ public final class BitbakePython implements PythonEvaluator {
     }
 
     private NativeObject newDatastore(DataStore d) {
-        return NativeObject.builder("DataSmart").payload(d)
+        NativeObject[] self = new NativeObject[1];
+        NativeObject.Builder builder = NativeObject.builder("DataSmart");
+        mappingMethods(builder, () -> self[0]);
+        self[0] = builder.payload(d)
                 .method("getVar", (a, kw) -> {
                     String var = Ops.str(arg(a, kw, 0, "var"));
                     if (var.equals("BB_ORIGENV")) {
@@ -789,6 +792,7 @@ public final class BitbakePython implements PythonEvaluator {
                         : Ops.str(a[0])))))
                 .method("hasOverrides", (a, kw) -> d.hasOverrides(Ops.str(a[0])))
                 .method("keys", (a, kw) -> keysView(d))
+                .attribute("overridedata", overrideDataView(d))
                 .method("__iter__", (a, kw) -> Ops.iter(new PyList(new ArrayList<>(d.keys()))))
                 .method("__contains__", (a, kw) -> d.contains(Ops.str(a[0])))
                 .method("createCopy", (a, kw) -> newDatastore(d.createCopy()))
@@ -797,6 +801,116 @@ public final class BitbakePython implements PythonEvaluator {
                 })
                 .payload(d)
                 .build();
+        return self[0];
+    }
+
+    /**
+     * The methods DataSmart has as a {@code collections.abc.MutableMapping} (layers call {@code d.get(VAR)}:
+     * meta-freescale's libubootenv append), written as the mixins are on top of DataSmart's {@code d[VAR]} (the
+     * unexpanded value, a {@code KeyError} when it is None), {@code d[VAR] = v} ({@code setVar}), {@code del d[VAR]}
+     * ({@code delVar}) and iteration over the names.
+     */
+    private static void mappingMethods(NativeObject.Builder builder, java.util.function.Supplier<NativeObject> self) {
+        java.util.function.Function<Object, Object> item = key -> {
+            Object value = Ops.call(self.get().getAttribute("getVar"), new Object[] {key, Boolean.FALSE}, null);
+            if (value == PyNone.NONE) {
+                throw PythonError.of(Exceptions.KEY_ERROR, Ops.str(key));
+            }
+            return value;
+        };
+        java.util.function.BiConsumer<Object, Object> set =
+                (key, value) -> Ops.call(self.get().getAttribute("setVar"), new Object[] {key, value}, null);
+        java.util.function.Consumer<Object> delete =
+                key -> Ops.call(self.get().getAttribute("delVar"), new Object[] {key}, null);
+        java.util.function.Supplier<List<Object>> names =
+                () -> Ops.toList(Ops.call(self.get().getAttribute("__iter__"), new Object[0], null));
+        builder.method("__getitem__", (a, kw) -> item.apply(a[0]))
+                .method("__setitem__", (a, kw) -> {
+                    set.accept(a[0], a[1]);
+                    return PyNone.NONE;
+                })
+                .method("__delitem__", (a, kw) -> {
+                    delete.accept(a[0]);
+                    return PyNone.NONE;
+                })
+                .method("__len__", (a, kw) -> (long) new java.util.HashSet<>(names.get()).size())
+                .method("get", (a, kw) -> {
+                    Object[] p = {arg(a, kw, 0, "key"), optionalArg(a, kw, 1, "default")};
+                    try {
+                        return item.apply(p[0]);
+                    } catch (PythonError e) {
+                        if (e.isInstance(Exceptions.KEY_ERROR)) {
+                            return p[1] == null ? PyNone.NONE : p[1];
+                        }
+                        throw e;
+                    }
+                })
+                .method("items", (a, kw) -> {
+                    List<Object> items = new ArrayList<>();
+                    for (Object key : names.get()) {
+                        items.add(new PyTuple(new Object[] {key, item.apply(key)}));
+                    }
+                    return new PyList(items);
+                })
+                .method("values", (a, kw) -> {
+                    List<Object> values = new ArrayList<>();
+                    for (Object key : names.get()) {
+                        values.add(item.apply(key));
+                    }
+                    return new PyList(values);
+                })
+                .method("pop", (a, kw) -> {
+                    Object[] p = {arg(a, kw, 0, "key"), optionalArg(a, kw, 1, "default")};
+                    Object value;
+                    try {
+                        value = item.apply(p[0]);
+                    } catch (PythonError e) {
+                        if (p[1] != null && e.isInstance(Exceptions.KEY_ERROR)) {
+                            return p[1];
+                        }
+                        throw e;
+                    }
+                    delete.accept(p[0]);
+                    return value;
+                })
+                .method("setdefault", (a, kw) -> {
+                    Object[] p = {arg(a, kw, 0, "key"), optionalArg(a, kw, 1, "default")};
+                    try {
+                        return item.apply(p[0]);
+                    } catch (PythonError e) {
+                        if (!e.isInstance(Exceptions.KEY_ERROR)) {
+                            throw e;
+                        }
+                        Object value = p[1] == null ? PyNone.NONE : p[1];
+                        set.accept(p[0], value);
+                        return value;
+                    }
+                })
+                .method("update", (a, kw) -> {
+                    if (a.length > 1) {
+                        throw PythonError.of(Exceptions.TYPE_ERROR, "update expected at most 1 argument, got "
+                                + a.length);
+                    }
+                    if (a.length == 1) {
+                        Object other = a[0];
+                        boolean mapping = other instanceof PyDict || other instanceof NativeObject n
+                                && n.getAttribute("keys") != null;
+                        for (Object key : mapping ? Ops.toList(Ops.callMethod(other, "keys", new Object[0], null))
+                                : List.of()) {
+                            set.accept(key, Ops.getitem(other, key));
+                        }
+                        if (!mapping) {
+                            for (Object pair : Ops.toList(other)) {
+                                List<Object> kv = Ops.toList(pair);
+                                set.accept(kv.get(0), kv.get(1));
+                            }
+                        }
+                    }
+                    if (kw != null) {
+                        kw.forEach(set);
+                    }
+                    return PyNone.NONE;
+                });
     }
 
     private void set(DataStore d, String var, Object value, boolean parsing) {
@@ -887,6 +1001,49 @@ public final class BitbakePython implements PythonEvaluator {
                 .method("__iter__", (a, kw) -> Ops.iter(new PyList(new ArrayList<>(names))))
                 .method("__len__", (a, kw) -> (long) names.size())
                 .method("__contains__", (a, kw) -> a[0] instanceof String name && d.contains(name))
+                .build();
+    }
+
+    /**
+     * {@code d.overridedata}, BitBake's dict of each name's override variables ({@code FOO} to
+     * {@code [[FOO:arm, arm], ...]}), which layers read (meta-freescale's machine-overrides-extender walks it for
+     * every recipe): a read-only view of the store as it is when asked, each list a copy.
+     */
+    private static Object overrideDataView(DataStore d) {
+        java.util.function.Function<Object, Object> pairs = var -> {
+            List<List<String>> found = var instanceof String name ? d.overrideVariables(name) : null;
+            if (found == null) {
+                return null;
+            }
+            List<Object> list = new ArrayList<>(found.size());
+            for (List<String> pair : found) {
+                list.add(new PyList(new ArrayList<>(pair)));
+            }
+            return new PyList(list);
+        };
+        return NativeObject.builder("dict")
+                .method("__iter__", (a, kw) -> Ops.iter(new PyList(new ArrayList<>(d.overriddenNames()))))
+                .method("keys", (a, kw) -> new PyList(new ArrayList<>(d.overriddenNames())))
+                .method("__len__", (a, kw) -> (long) d.overriddenNames().size())
+                .method("__contains__", (a, kw) -> a[0] instanceof String name && d.hasOverrides(name))
+                .method("__getitem__", (a, kw) -> {
+                    Object found = pairs.apply(a[0]);
+                    if (found == null) {
+                        throw PythonError.of(Exceptions.KEY_ERROR, Ops.str(a[0]));
+                    }
+                    return found;
+                })
+                .method("get", (a, kw) -> {
+                    Object found = pairs.apply(a[0]);
+                    return found != null ? found : a.length > 1 ? a[1] : PyNone.NONE;
+                })
+                .method("items", (a, kw) -> {
+                    List<Object> items = new ArrayList<>();
+                    for (String name : d.overriddenNames()) {
+                        items.add(new PyTuple(new Object[] {name, pairs.apply(name)}));
+                    }
+                    return new PyList(items);
+                })
                 .build();
     }
 
@@ -1228,6 +1385,11 @@ public final class BitbakePython implements PythonEvaluator {
 
     private static Object pyValue(String s) {
         return s == null ? PyNone.NONE : s;
+    }
+
+    /** An optional argument, by position or name; null when not given. */
+    private static Object optionalArg(Object[] a, Map<String, Object> kw, int i, String name) {
+        return i < a.length ? a[i] : kw != null ? kw.get(name) : null;
     }
 
     private static Object arg(Object[] a, Map<String, Object> kw, int i, String name) {

@@ -24,6 +24,13 @@ public final class CowMap<V> {
 
     private static final Object TOMBSTONE = new Object();
     private static final int MAX_DEPTH = 6;
+    /**
+     * A frozen layer this small is merged with the layer frozen on top of it, as copying it costs less than probing
+     * it in every later lookup (a recipe's store is copied a few times while it is finalized, often with a handful
+     * of names written in between). Not the bottom layer: only a merge into that one drops tombstones, which would
+     * change the order of a key removed and put again.
+     */
+    private static final int SMALL_LAYER = 256;
 
     private static final class Layer {
         final Map<String, Object> map;
@@ -55,14 +62,15 @@ public final class CowMap<V> {
 
         /**
          * This layer merged into its parent (the parent's entries in their order, then this one's new keys), with
-         * tombstones dropped when nothing is below: the reference keys come from the two layers' own, in the same
+         * tombstones dropped when nothing is below unless kept (a key removed and put again then goes last, as after
+         * a removal from a map without layers): the reference keys come from the two layers' own, in the same
          * order a scan of the merged keys would give, without scanning them.
          */
-        Layer mergedIntoParent() {
+        Layer mergedIntoParent(boolean keepTombstones) {
             LinkedHashMap<String, Object> merged = new LinkedHashMap<>(parent.map);
             merged.putAll(map);
             Layer below = parent.parent;
-            if (below == null) {
+            if (below == null && !keepTombstones) {
                 merged.values().removeIf(v -> v == TOMBSTONE);
             }
             List<String> refs = new ArrayList<>(parent.referenceKeys.size() + referenceKeys.size());
@@ -324,6 +332,24 @@ public final class CowMap<V> {
         return true;
     }
 
+    /**
+     * Merges the writable layer and every frozen one into a single frozen layer, so that a lookup takes one probe
+     * below the writable layer. For a map that many copies start from (the configuration every recipe is parsed
+     * against: a cold parse of poky looks names up in it millions of times, half of them absent, each absent one
+     * probing every layer). Values that were in the writable layer must be treated as immutable from now on.
+     */
+    public void compact() {
+        Layer top = local.isEmpty() ? base : new Layer(local, base);
+        if (top == null) {
+            return;
+        }
+        while (top.parent != null) {
+            top = top.mergedIntoParent(true); // every key keeps its place
+        }
+        base = top;
+        local = new LinkedHashMap<>();
+    }
+
     /** An independent copy, in O(1) time (plus an occasional merge of layers). */
     public CowMap<V> copy() {
         if (!local.isEmpty()) {
@@ -334,9 +360,9 @@ public final class CowMap<V> {
     }
 
     private static Layer normalize(Layer top) {
-        while (top.parent != null
-                && (top.map.size() * 2 >= top.parent.map.size() || top.depth > MAX_DEPTH)) {
-            top = top.mergedIntoParent();
+        while (top.parent != null && (top.map.size() * 2 >= top.parent.map.size()
+                || top.parent.map.size() <= SMALL_LAYER && top.parent.parent != null || top.depth > MAX_DEPTH)) {
+            top = top.mergedIntoParent(false);
         }
         return top;
     }

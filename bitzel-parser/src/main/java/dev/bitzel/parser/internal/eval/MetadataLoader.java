@@ -45,6 +45,8 @@ public final class MetadataLoader {
         this.base = base;
         this.failure = failure;
         this.environment = environment;
+        // every recipe's store is a copy of this one
+        base.data.compactLayers();
     }
 
     private MetadataLoader(TreeCache trees, ParseState base, ParseFailure failure) {

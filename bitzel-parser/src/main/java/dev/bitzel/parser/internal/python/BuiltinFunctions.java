@@ -507,6 +507,19 @@ final class BuiltinFunctions {
         }
     }
 
+    /** The built-in functions that never use their runtime (abs, divmod, iter, len, reversed, round, ...). */
+    private static volatile PyDict runtimeFree;
+
+    /** Calls one of the built-in functions that never use their runtime, by name. */
+    static Object call(String name, Object... args) {
+        PyDict functions = runtimeFree;
+        if (functions == null) {
+            functions = create(null);
+            runtimeFree = functions;
+        }
+        return Ops.call(functions.get(name), args, null);
+    }
+
     private static void def(PyDict b, String name, NativeFunction f) {
         b.put(name, new PyBuiltin(name, f));
     }

@@ -96,6 +96,7 @@ public final class Builtins {
         installIntForSubclasses();
         StrMethods.install();
         CollectionMethods.install();
+        BuiltinDunders.install();
     }
 
     // ---------------------------------------------------------------- constructors
@@ -386,14 +387,29 @@ public final class Builtins {
             return PyNone.NONE;
         });
         OBJECT.def("__repr__", (a, kw) -> {
+            // the built-in types' own reprs ('s'.__repr__(), (5).__repr__(), an int subclass's value)
+            if (!(a[0] instanceof PyInstance i)) {
+                return Formatter.repr(a[0]);
+            }
+            if (i.builtinValue != null) {
+                return Formatter.repr(i.builtinValue);
+            }
             PyType t = Ops.typeOf(a[0]);
             return "<" + t.module() + "." + t.name() + " object at 0x" + Long.toHexString(System.identityHashCode(a[0]))
                     + ">";
         });
         OBJECT.def("__str__", (a, kw) -> Ops.repr(a[0]));
         OBJECT.def("__eq__", (a, kw) -> a[0] == a[1] ? Boolean.TRUE : NOT_IMPLEMENTED);
-        OBJECT.def("__ne__", (a, kw) -> a[0] == a[1] ? Boolean.FALSE : NOT_IMPLEMENTED);
-        OBJECT.def("__hash__", (a, kw) -> (long) System.identityHashCode(a[0]));
+        OBJECT.def("__ne__", (a, kw) -> {
+            // CPython's: the negation of the type's __eq__, unless that is NotImplemented
+            Object eq = Ops.typeOf(a[0]).lookup("__eq__");
+            Object r = eq == null ? (a[0] == a[1] ? Boolean.TRUE : NOT_IMPLEMENTED)
+                    : Ops.call(eq, new Object[] {a[0], a[1]}, null);
+            return r == NOT_IMPLEMENTED ? r : (Object) !Ops.isTrue(r);
+        });
+        // an instance's identity; a built-in value's own hash ('x'.__hash__() == hash('x'))
+        OBJECT.def("__hash__", (a, kw) -> a[0] instanceof PyInstance ? (Object) (long) System.identityHashCode(a[0])
+                : BuiltinFunctions.call("hash", a[0]));
         OBJECT.def("__format__", (a, kw) -> Formatter.format(a[0], Ops.str(a[1])));
         OBJECT.def("__setattr__", (a, kw) -> {
             if (a[0] instanceof PyInstance i) {

@@ -155,6 +155,44 @@ class CowMapTest {
         }
     }
 
+    @Test
+    void compactingChangesNoEntryNorItsOrderAndLeavesCopiesIndependent() {
+        java.util.Random random = new java.util.Random(4177);
+        for (int round = 0; round < 50; round++) {
+            CowMap<String> m = new CowMap<>();
+            List<CowMap<String>> copies = new ArrayList<>();
+            for (int step = 0; step < 300; step++) {
+                String key = (random.nextInt(4) == 0 ? "${r}" : "k") + random.nextInt(60);
+                switch (random.nextInt(6)) {
+                    case 0, 1, 2 -> m.put(key, "v" + step);
+                    case 3 -> m.remove(key);
+                    case 4 -> copies.add(m.copy());
+                    default -> m = m.copy();
+                }
+            }
+            Map<String, String> before = m.snapshot();
+            java.util.Set<String> referencesBefore = m.referenceKeys();
+            List<Map<String, String>> copiesBefore = copies.stream().map(CowMap::snapshot).toList();
+            m.compact();
+            assertThat(m.snapshot()).containsExactlyEntriesOf(before);
+            assertThat(m.referenceKeys()).containsExactlyInAnyOrderElementsOf(referencesBefore);
+            for (String key : before.keySet()) {
+                assertThat(m.get(key)).isEqualTo(before.get(key));
+                assertThat(m.hasLocal(key)).as("frozen now").isFalse();
+            }
+            CowMap<String> copy = m.copy();
+            m.put("k0", "changed");
+            m.remove("k1");
+            copy.put("k2", "copy's");
+            for (int i = 0; i < copies.size(); i++) {
+                assertThat(copies.get(i).snapshot()).containsExactlyEntriesOf(copiesBefore.get(i));
+            }
+            Map<String, String> expected = new java.util.LinkedHashMap<>(before);
+            expected.put("k2", "copy's");
+            assertThat(copy.snapshot()).containsExactlyInAnyOrderEntriesOf(expected);
+        }
+    }
+
     @Nested
     class DiffKeys {
 
