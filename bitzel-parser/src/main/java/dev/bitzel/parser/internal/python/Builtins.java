@@ -440,8 +440,9 @@ public final class Builtins {
     }
 
     /**
-     * What instances of Python subclasses of int (IntEnum and IntFlag members) take from int: they hold their value
-     * as {@link PyInstance#builtinValue} and these methods work on it. Plain ints never reach them.
+     * What instances of Python subclasses of int (IntEnum and IntFlag members) take from int beyond the numeric
+     * methods of {@link BuiltinDunders} and object's repr: they hold their value as {@link PyInstance#builtinValue},
+     * made by {@code int.__new__}, hash as it and format as it. Plain ints never reach these methods.
      */
     private static void installIntForSubclasses() {
         INT.dict.put("__new__", new PyStaticMethod(new PyBuiltin("__new__", (a, kw) -> {
@@ -456,24 +457,8 @@ public final class Builtins {
             i.builtinValue = value;
             return i;
         })));
-        INT.def("__repr__", (a, kw) -> Formatter.repr(intValue(a[0])));
         INT.def("__hash__", (a, kw) -> Ints.hash(intValue(a[0])));
-        INT.def("__eq__", (a, kw) -> {
-            Object other = intValue(a[1]);
-            return Ints.isInt(other) || other instanceof Double ? Ops.eq(intValue(a[0]), other) : NOT_IMPLEMENTED;
-        });
-        INT.def("__bool__", (a, kw) -> Ops.isTrue(intValue(a[0])));
-        INT.def("__index__", (a, kw) -> intValue(a[0]));
-        INT.def("__int__", (a, kw) -> intValue(a[0]));
-        INT.def("__float__", (a, kw) -> toFloat(intValue(a[0])));
         INT.def("__format__", (a, kw) -> Formatter.format(intValue(a[0]), Ops.str(a[1])));
-        INT.def("__neg__", (a, kw) -> Ops.neg(intValue(a[0])));
-        INT.def("__pos__", (a, kw) -> Ops.pos(intValue(a[0])));
-        INT.def("__invert__", (a, kw) -> Ops.invert(intValue(a[0])));
-        INT.def("__abs__", (a, kw) -> {
-            Object v = intValue(a[0]);
-            return Ints.compare(v, 0L) < 0 ? Ints.neg(v) : v;
-        });
     }
 
     /** The int an instance of a subclass of int holds; any other value itself. */

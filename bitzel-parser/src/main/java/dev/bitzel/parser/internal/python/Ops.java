@@ -532,9 +532,9 @@ public final class Ops {
         if (a instanceof PyInstance || b instanceof PyInstance) {
             // subclasses of built-in types: the value's operation, unless the subclass overrides it
             Object va = a instanceof PyInstance ia && ia.builtinValue != null
-                    && ia.type().lookup("__" + OP_NAMES[op] + "__") == null ? ia.builtinValue : a;
+                    && !overrides(ia.type(), "__" + OP_NAMES[op] + "__") ? ia.builtinValue : a;
             Object vb = b instanceof PyInstance ib && ib.builtinValue != null && Ints.isInt(ib.builtinValue)
-                    && ib.type().lookup("__r" + OP_NAMES[op] + "__") == null ? ib.builtinValue : b;
+                    && !overrides(ib.type(), "__r" + OP_NAMES[op] + "__") ? ib.builtinValue : b;
             if (va != a || vb != b) {
                 return binaryBuiltin(op, va, vb);
             }
@@ -543,6 +543,12 @@ public final class Ops {
             return binaryBuiltin(op, Builtins.toSet(a, false), Builtins.toSet(b, false));
         }
         return null;
+    }
+
+    /** Whether a subclass of a built-in type defines {@code dunder} itself rather than taking its base's. */
+    private static boolean overrides(PyType t, String dunder) {
+        Object m = t.lookup(dunder);
+        return m != null && (t.solidBase == null || m != t.solidBase.lookup(dunder));
     }
 
     static Object neg(Object a) {
