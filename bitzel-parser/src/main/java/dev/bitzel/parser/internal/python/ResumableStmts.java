@@ -8,7 +8,8 @@ import java.util.Iterator;
  * ({@link PyGenerator#resuming}) goes straight back to it: the statement index of a block, a loop's iterator,
  * the handler an exception is being handled by. When the body stops at a yield they return
  * {@link PyGenerator#SUSPENDED} at once, without running else or finally parts or leaving a with block.
- * Statements without a yield inside stay ordinary nodes.
+ * Statements without a yield inside stay ordinary nodes: these are separate classes so that the ordinary ones carry
+ * no check for resumption and code without a yield runs as fast as before.
  */
 final class ResumableStmts {
     private ResumableStmts() {}
@@ -313,13 +314,9 @@ final class ResumableStmts {
                 if (mgr == PyGenerator.SUSPENDED) {
                     return mgr;
                 }
-                exit = Ops.getattrOrNull(mgr, "__exit__");
-                Object enter = Ops.getattrOrNull(mgr, "__enter__");
-                if (enter == null || exit == null) {
-                    throw Errors.typeError("'" + Ops.typeName(mgr)
-                            + "' object does not support the context manager protocol");
-                }
-                entered = Ops.call(enter, new Object[0], null);
+                Object[] methods = Stmts.With.managerMethods(mgr);
+                exit = methods[1];
+                entered = Ops.call(methods[0], new Object[0], null);
                 slots[slot] = BODY;
                 slots[slot + 1] = exit;
             }
@@ -334,8 +331,7 @@ final class ResumableStmts {
                 }
             } catch (PythonError e) {
                 slots[slot + 1] = null;
-                Object suppress = Ops.call(exit, new Object[] {e.exception().type(), e.exception(), PyNone.NONE}, null);
-                if (Ops.isTrue(suppress)) {
+                if (Stmts.With.exitSuppresses(exit, e)) {
                     return null;
                 }
                 throw e;

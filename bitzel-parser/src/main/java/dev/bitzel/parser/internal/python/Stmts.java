@@ -408,13 +408,9 @@ final class Stmts {
 
         @Override
         Object exec(Frame f) {
-            Object mgr = context.eval(f);
-            Object exit = Ops.getattrOrNull(mgr, "__exit__");
-            Object enter = Ops.getattrOrNull(mgr, "__enter__");
-            if (enter == null || exit == null) {
-                throw Errors.typeError("'" + Ops.typeName(mgr) + "' object does not support the context manager protocol");
-            }
-            Object v = Ops.call(enter, new Object[0], null);
+            Object[] methods = managerMethods(context.eval(f));
+            Object exit = methods[1];
+            Object v = Ops.call(methods[0], new Object[0], null);
             Object r;
             try {
                 if (target != null) {
@@ -422,14 +418,29 @@ final class Stmts {
                 }
                 r = run(body, f);
             } catch (PythonError e) {
-                Object suppress = Ops.call(exit, new Object[] {e.exception().type(), e.exception(), PyNone.NONE}, null);
-                if (Ops.isTrue(suppress)) {
+                if (exitSuppresses(exit, e)) {
                     return null;
                 }
                 throw e;
             }
             Ops.call(exit, new Object[] {PyNone.NONE, PyNone.NONE, PyNone.NONE}, null);
             return r;
+        }
+
+        /** A context manager's bound {@code __enter__} and {@code __exit__}; CPython's TypeError without them. */
+        static Object[] managerMethods(Object mgr) {
+            Object exit = Ops.getattrOrNull(mgr, "__exit__");
+            Object enter = Ops.getattrOrNull(mgr, "__enter__");
+            if (enter == null || exit == null) {
+                throw Errors.typeError("'" + Ops.typeName(mgr)
+                        + "' object does not support the context manager protocol");
+            }
+            return new Object[] {enter, exit};
+        }
+
+        /** Calls {@code __exit__} with the exception the body raised: whether it suppresses it. */
+        static boolean exitSuppresses(Object exit, PythonError e) {
+            return Ops.isTrue(Ops.call(exit, new Object[] {e.exception().type(), e.exception(), PyNone.NONE}, null));
         }
     }
 
