@@ -989,6 +989,12 @@ final class Exprs {
         }
     }
 
+    /**
+     * A comprehension's values one at a time: a generator expression's iterator, lazy as CPython's. It is not a
+     * {@link PyGenerator} (a generator expression's only yield is its value, so it needs no resumable frame):
+     * {@code send()} ignores the value sent, as CPython's generator expressions do, and {@code throw()} ends it with
+     * the exception.
+     */
     static final class CompIterator extends PyIterator {
         private final Comprehension c;
         private final Frame f;
