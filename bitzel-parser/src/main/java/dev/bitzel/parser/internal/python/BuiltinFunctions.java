@@ -167,6 +167,10 @@ final class BuiltinFunctions {
             if (o instanceof PyInstance i && i.type().lookup("__reversed__") != null) {
                 return Ops.call(i.type().lookup("__reversed__"), new Object[] {o}, null);
             }
+            Object classReversed = Ops.callMeta(o, "__reversed__");
+            if (classReversed != null) {
+                return classReversed;
+            }
             if (o instanceof PyDict || o instanceof DictView || o instanceof PyList || o instanceof PyTuple
                     || o instanceof String || o instanceof PyRange || o instanceof PyBytes
                     || (o instanceof PyInstance i && i.builtinValue != null)) {
@@ -320,7 +324,7 @@ final class BuiltinFunctions {
                 if (a.length > 1) {
                     return a[1];
                 }
-                throw Errors.stopIteration();
+                throw it instanceof PyIterator pi ? pi.exhausted() : Errors.stopIteration();
             }
             Object nx = Ops.getattrOrNull(o, "__next__");
             if (nx == null) {
@@ -355,11 +359,10 @@ final class BuiltinFunctions {
                 }
             }
             if (Ints.isInt(o)) {
-                // CPython: the value modulo the Mersenne prime 2**61 - 1, keeping the sign; -1 is reserved
-                BigInteger v = Ints.big(o);
-                long h = v.abs().mod(BigInteger.valueOf((1L << 61) - 1)).longValue();
-                h = v.signum() < 0 ? -h : h;
-                return h == -1 ? -2L : h;
+                return Ints.hash(o);
+            }
+            if (o instanceof Double d && !d.isNaN()) {
+                return Ints.floatHash(d);
             }
             PyDict.canon(o);
             return (long) Ops.hash(o);

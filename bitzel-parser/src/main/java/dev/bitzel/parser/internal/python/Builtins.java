@@ -93,6 +93,7 @@ public final class Builtins {
     static {
         installConstructors();
         installObject();
+        installIntForSubclasses();
         StrMethods.install();
         CollectionMethods.install();
         BuiltinDunders.install();
@@ -141,8 +142,18 @@ public final class Builtins {
                 }
                 return Codecs.encode(s, Ops.str(b[1]), b[2] == null ? "strict" : Ops.str(b[2]));
             }
+            if (b[1] != null || b[2] != null) {
+                throw Errors.typeError((b[1] != null ? "encoding" : "errors") + " without a string argument");
+            }
             if (Ints.isInt(b[0])) {
                 return new PyBytes(new byte[Ints.toInt(b[0])]);
+            }
+            if (b[0] instanceof PyInstance i && i.type().lookup("__bytes__") != null) {
+                Object r = Ops.call(i.type().lookup("__bytes__"), new Object[] {b[0]}, null);
+                if (!(r instanceof PyBytes rb) || rb.mutable) {
+                    throw Errors.typeError("__bytes__ returned non-bytes (type " + Ops.typeName(r) + ")");
+                }
+                return r;
             }
             List<Object> l = Ops.toList(b[0]);
             byte[] r = new byte[l.size()];
@@ -312,32 +323,57 @@ public final class Builtins {
             it.def("__next__", (a, kw) -> {
                 Iterator<?> i = (Iterator<?>) a[0];
                 if (!i.hasNext()) {
-                    throw Errors.stopIteration();
+                    throw i instanceof PyIterator pi ? pi.exhausted() : Errors.stopIteration();
                 }
                 return i.next();
             });
             it.def("__iter__", (a, kw) -> a[0]);
         }
         GENERATOR.def("close", (a, kw) -> {
-            if (a[0] instanceof PyIterator it) {
-                it.close();
-            }
+            Args.count("close", a, 1, 1);
+            ((PyIterator) a[0]).close();
             return PyNone.NONE;
         });
         GENERATOR.def("send", (a, kw) -> {
-            if (a.length > 1 && a[1] != PyNone.NONE) {
-                throw Errors.notImplemented("generator.send() with a value");
+            Args.count("send", a, 2, 2);
+            if (a[0] instanceof PyGenerator g) {
+                return g.send(a[1]);
             }
-            Iterator<?> i = (Iterator<?>) a[0];
-            if (!i.hasNext()) {
-                throw Errors.stopIteration();
-            }
-            return i.next();
+            return ((Exprs.CompIterator) a[0]).send(a[1]);
         });
         GENERATOR.def("throw", (a, kw) -> {
-            throw Errors.notImplemented("generator.throw()");
+            Args.count("throw", a, 2, 4);
+            PythonError e = thrownException(a);
+            if (a[0] instanceof PyGenerator g) {
+                return g.throwInto(e);
+            }
+            // a generator expression has no handler of its own: the exception ends it
+            ((PyIterator) a[0]).close();
+            throw e;
         });
         BUILTIN_FUNCTION.def("__get__", (a, kw) -> new PyBoundMethod(a[1], a[0]));
+    }
+
+    /** The exception {@code generator.throw(type[, value[, traceback]])} raises, as CPython makes it. */
+    private static PythonError thrownException(Object[] a) {
+        Object type = a[1];
+        Object value = a.length > 2 ? a[2] : PyNone.NONE;
+        if (type instanceof PyType t && t.isSubtypeOf(Exceptions.BASE_EXCEPTION)) {
+            if (value instanceof PyInstance v && v.type().isSubtypeOf(t)) {
+                return new PythonError(v);
+            }
+            Object[] args = value == PyNone.NONE ? new Object[0] : value instanceof PyTuple tu ? tu.items
+                    : new Object[] {value};
+            return new PythonError(Stmts.Raise.instantiate(t.call(args, null)));
+        }
+        if (type instanceof PyInstance i && i.type().isSubtypeOf(Exceptions.BASE_EXCEPTION)) {
+            if (value != PyNone.NONE) {
+                throw Errors.typeError("instance exception may not have a separate value");
+            }
+            return new PythonError(i);
+        }
+        throw Errors.typeError("exceptions must be classes or instances deriving from BaseException, not "
+                + Ops.typeName(type));
     }
 
     private static void installObject() {
@@ -401,6 +437,33 @@ public final class Builtins {
             }
             return PyNone.NONE;
         })));
+    }
+
+    /**
+     * What instances of Python subclasses of int (IntEnum and IntFlag members) take from int beyond the numeric
+     * methods of {@link BuiltinDunders} and object's repr: they hold their value as {@link PyInstance#builtinValue},
+     * made by {@code int.__new__}, hash as it and format as it. Plain ints never reach these methods.
+     */
+    private static void installIntForSubclasses() {
+        INT.dict.put("__new__", new PyStaticMethod(new PyBuiltin("__new__", (a, kw) -> {
+            if (a.length == 0 || !(a[0] instanceof PyType t) || !t.isSubtypeOf(INT)) {
+                throw Errors.typeError("int.__new__(X): X is not a subtype of int");
+            }
+            Object value = INT.constructor.call(Arrays.copyOfRange(a, 1, a.length), kw);
+            if (t.builtin) {
+                return value;
+            }
+            PyInstance i = new PyInstance(t);
+            i.builtinValue = value;
+            return i;
+        })));
+        INT.def("__hash__", (a, kw) -> Ints.hash(intValue(a[0])));
+        INT.def("__format__", (a, kw) -> Formatter.format(intValue(a[0]), Ops.str(a[1])));
+    }
+
+    /** The int an instance of a subclass of int holds; any other value itself. */
+    static Object intValue(Object o) {
+        return o instanceof PyInstance i && i.builtinValue != null && Ints.isInt(i.builtinValue) ? i.builtinValue : o;
     }
 
     // ---------------------------------------------------------------- conversions
@@ -690,6 +753,15 @@ public final class Builtins {
                 case "start": return s.start;
                 case "stop": return s.stop;
                 case "step": return s.step;
+                case "indices": return new PyBuiltin("indices", (a, kw) -> {
+                    Args.count("indices", a, 1, 1);
+                    long len = Ints.toLong(Ops.index(a[0]));
+                    if (len < 0) {
+                        throw Errors.valueError("length should not be negative");
+                    }
+                    long[] r = s.indices(len);
+                    return PyTuple.of(r[0], r[1], r[2]);
+                });
                 default: return null;
             }
         }

@@ -538,14 +538,15 @@ final class Exprs {
 
         @Override
         Object eval(Frame f) {
-            Object v = null;
-            for (Expr e : values) {
-                v = e.eval(f);
+            int last = values.length - 1;
+            for (int i = 0; i < last; i++) {
+                Object v = values[i].eval(f);
                 if (Ops.isTrue(v) != and) {
                     return v;
                 }
             }
-            return v;
+            // the last operand's truth is not tested (its __bool__ does not run), as in CPython
+            return values[last].eval(f);
         }
     }
 
@@ -705,24 +706,28 @@ final class Exprs {
             Map<String, Object> kw = new LinkedHashMap<>();
             for (int i = 0; i < kwnames.length; i++) {
                 if (kwnames[i] == null) {
-                    Object m = kwvalues[i].eval(f);
-                    if (m instanceof PyDict d) {
-                        for (Map.Entry<Object, Object> e : d.entries()) {
-                            putKw(kw, e.getKey(), e.getValue());
-                        }
-                    } else {
-                        Object keys = Ops.callMethod(m, "keys", new Object[0], null);
-                        Iterator<Object> it = Ops.iter(keys);
-                        while (it.hasNext()) {
-                            Object k = it.next();
-                            putKw(kw, k, Ops.getitem(m, k));
-                        }
+                    for (Map.Entry<Object, Object> e : keywordsOf(kwvalues[i].eval(f)).entries()) {
+                        putKw(kw, e.getKey(), e.getValue());
                     }
                 } else {
                     putKw(kw, kwnames[i], kwvalues[i].eval(f));
                 }
             }
             return kw;
+        }
+
+        /** The items of a {@code **mapping} argument: a dict itself, else read through its keys(). */
+        static PyDict keywordsOf(Object mapping) {
+            if (mapping instanceof PyDict d) {
+                return d;
+            }
+            PyDict r = new PyDict();
+            Iterator<Object> it = Ops.iter(Ops.callMethod(mapping, "keys", new Object[0], null));
+            while (it.hasNext()) {
+                Object k = it.next();
+                r.put(k, Ops.getitem(mapping, k));
+            }
+            return r;
         }
 
         private void putKw(Map<String, Object> kw, Object k, Object v) {
@@ -835,6 +840,10 @@ final class Exprs {
         return r;
     }
 
+    /**
+     * {@code yield value} and {@code yield from iterable}. Runs only in the lowered body of a generator function
+     * ({@link GeneratorLowering}), whose frame has a {@link PyGenerator}.
+     */
     static final class Yield extends Expr {
         final Expr value;
         final boolean from;
@@ -847,24 +856,7 @@ final class Exprs {
         @Override
         Object eval(Frame f) {
             Object v = value == null ? PyNone.NONE : value.eval(f);
-            if (from) {
-                Iterator<Object> it = Ops.iter(v);
-                while (it.hasNext()) {
-                    f.yields.add(it.next());
-                    checkYieldLimit(f);
-                }
-                return v instanceof PyGenerator g ? g.returned() : PyNone.NONE;
-            }
-            f.yields.add(v);
-            checkYieldLimit(f);
-            return PyNone.NONE;
-        }
-
-        private static void checkYieldLimit(Frame f) {
-            if (f.yields.size() > PyGenerator.MAX_ITEMS) {
-                throw Errors.notImplemented("a generator yielding more than " + PyGenerator.MAX_ITEMS
-                        + " items (bitzel runs generator functions to completion)");
-            }
+            return from ? f.generator.yieldFrom(v) : f.generator.yieldValue(v);
         }
     }
 
@@ -899,19 +891,22 @@ final class Exprs {
 
         @Override
         Object eval(Frame f) {
-            Object v = value.eval(f);
-            if (conversion == 'r') {
-                v = Ops.repr(v);
-            } else if (conversion == 's') {
-                v = Ops.str(v);
-            } else if (conversion == 'a') {
-                v = Builtins.ascii(Ops.repr(v));
-            }
+            Object v = convert(value.eval(f), conversion);
             String sp = spec == null ? "" : (String) spec.eval(f);
             if (sp.isEmpty() && v instanceof String s) {
                 return s;
             }
             return Formatter.format(v, sp);
+        }
+
+        /** Applies {@code !r}, {@code !s} or {@code !a} (none: the value itself). */
+        static Object convert(Object v, char conversion) {
+            switch (conversion) {
+                case 'r': return Ops.repr(v);
+                case 's': return Ops.str(v);
+                case 'a': return Builtins.ascii(Ops.repr(v));
+                default: return v;
+            }
         }
     }
 
@@ -994,10 +989,17 @@ final class Exprs {
         }
     }
 
+    /**
+     * A comprehension's values one at a time: a generator expression's iterator, lazy as CPython's. It is not a
+     * {@link PyGenerator} (a generator expression's only yield is its value, so it needs no resumable frame):
+     * {@code send()} ignores the value sent, as CPython's generator expressions do, and {@code throw()} ends it with
+     * the exception.
+     */
     static final class CompIterator extends PyIterator {
         private final Comprehension c;
         private final Frame f;
         private final List<Iterator<Object>> its = new ArrayList<>();
+        private boolean started;
         Object key;
         Object val;
 
@@ -1012,8 +1014,23 @@ final class Exprs {
             return "generator";
         }
 
+        /**
+         * {@code send(value)}: a generator expression discards what is sent, but like any generator refuses a value
+         * before it has started.
+         */
+        Object send(Object value) {
+            if (!started && value != PyNone.NONE) {
+                throw Errors.typeError("can't send non-None value to a just-started generator");
+            }
+            if (!hasNext()) {
+                throw exhausted();
+            }
+            return next();
+        }
+
         @Override
         Object advance() {
+            started = true;
             int last = c.iters.length - 1;
             while (!its.isEmpty()) {
                 int level = its.size() - 1;

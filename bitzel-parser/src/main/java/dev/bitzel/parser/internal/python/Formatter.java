@@ -65,7 +65,8 @@ final class Formatter {
             return reprBytes(b.bytes);
         }
         if (o instanceof PyType t) {
-            return t.toString();
+            Object r = t.metaMethod("__repr__");
+            return r == null ? t.toString() : Ops.str(Ops.call(r, new Object[] {t}, null));
         }
         if (o instanceof PyFunction f) {
             return "<function " + f.qualname + " at 0x" + Long.toHexString(System.identityHashCode(o)) + ">";
@@ -271,10 +272,18 @@ final class Formatter {
         String js = Double.toString(Math.abs(d));
         BigDecimal fromJava = new BigDecimal(js);
         int javaDigits = fromJava.stripTrailingZeros().precision();
-        for (int p = 1; p < javaDigits; p++) {
-            BigDecimal r = exact.round(new java.math.MathContext(p, RoundingMode.HALF_EVEN));
-            if (r.doubleValue() == d) {
-                return r;
+        // Java's digits read back as d but are not always the shortest or the nearest (before JDK 19)
+        for (int p = 1; p <= javaDigits; p++) {
+            // the p-digit numbers either side of the value: the shortest that reads back as d, the nearer if both do
+            BigDecimal down = exact.round(new java.math.MathContext(p, RoundingMode.DOWN));
+            BigDecimal up = exact.round(new java.math.MathContext(p, RoundingMode.UP));
+            boolean downReads = down.doubleValue() == d;
+            boolean upReads = up.doubleValue() == d;
+            if (downReads && upReads) {
+                return exact.round(new java.math.MathContext(p, RoundingMode.HALF_EVEN));
+            }
+            if (downReads || upReads) {
+                return downReads ? down : up;
             }
         }
         return d < 0 ? fromJava.negate() : fromJava;
@@ -382,6 +391,7 @@ final class Formatter {
                 case 'c': body = value instanceof String s ? s : new String(Character.toChars(Ints.toInt(value))); break;
                 case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': case 'e': case 'E': case 'f': case 'F':
                 case 'g': case 'G': {
+                    value = Builtins.intValue(value);
                     if (!Ops.isNumber(value)) {
                         if (conv == 'd' || conv == 'i' || conv == 'x' || conv == 'X' || conv == 'o') {
                             throw Errors.typeError("%" + conv + " format: a real number is required, not "

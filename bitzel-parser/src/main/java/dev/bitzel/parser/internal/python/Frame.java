@@ -1,7 +1,5 @@
 package dev.bitzel.parser.internal.python;
 
-import java.util.ArrayList;
-
 /** The execution state of one function call, class body or module run. Confined to one thread. */
 final class Frame {
     final Object[] fast;
@@ -16,8 +14,8 @@ final class Frame {
     Object retval;
     /** The exception being handled, for a bare {@code raise}. */
     PythonError handling;
-    /** Values yielded so far, in generator frames. */
-    ArrayList<Object> yields;
+    /** The generator running this frame, in generator functions; null otherwise. */
+    PyGenerator generator;
 
     Frame(PythonRuntime rt, String file, Object[] fast, PyCell[] cells, PyDict globals, PyDict ns, PyFunction function) {
         this.rt = rt;

@@ -15,10 +15,12 @@ final class FuncCode {
     final String file;
     final int firstLine;
     final Object doc;
+    /** How many positions a generator's resumable nodes keep ({@link GeneratorLowering}); 0 for other functions. */
+    final int resumeSlots;
 
     FuncCode(String name, String qualname, Scope scope, String[] posNames, int nposonly, String varargName,
             String[] kwonlyNames, String kwargName, Stmt[] body, Expr lambdaBody, String file, int firstLine,
-            Object doc) {
+            Object doc, int resumeSlots) {
         this.name = name;
         this.qualname = qualname;
         this.scope = scope;
@@ -32,6 +34,7 @@ final class FuncCode {
         this.file = file;
         this.firstLine = firstLine;
         this.doc = doc;
+        this.resumeSlots = resumeSlots;
     }
 
     int nparams() {

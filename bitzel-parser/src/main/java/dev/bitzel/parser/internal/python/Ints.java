@@ -17,6 +17,73 @@ final class Ints {
         return o instanceof Long || o instanceof Boolean || o instanceof BigInteger || o instanceof Integer;
     }
 
+    /** {@code n / d} correctly rounded to a double (half to even), as CPython's int true division. */
+    static double trueDivide(BigInteger n, BigInteger d) {
+        if (d.signum() == 0) {
+            throw Errors.zeroDiv("division by zero");
+        }
+        boolean negative = n.signum() * d.signum() < 0;
+        n = n.abs();
+        d = d.abs();
+        if (n.signum() == 0) {
+            return negative ? -0.0 : 0.0;
+        }
+        // a quotient of 55 or 56 bits, its remainder kept as a sticky bit
+        int scale = 55 - (n.bitLength() - d.bitLength());
+        BigInteger[] qr = scale >= 0 ? n.shiftLeft(scale).divideAndRemainder(d)
+                : n.divideAndRemainder(d.shiftLeft(-scale));
+        BigInteger q = qr[0];
+        boolean inexact = qr[1].signum() != 0;
+        // round q * 2**-scale to the double grid: 53 significant bits, or multiples of 2**-1074 below the normals
+        int drop = Math.max(q.bitLength() - 53, scale - 1074);
+        if (drop > 0) {
+            BigInteger kept = q.shiftRight(drop);
+            BigInteger rest = q.subtract(kept.shiftLeft(drop));
+            BigInteger half = BigInteger.ONE.shiftLeft(drop - 1);
+            int c = rest.compareTo(half);
+            if (c > 0 || c == 0 && (inexact || kept.testBit(0))) {
+                kept = kept.add(BigInteger.ONE);
+            }
+            q = kept;
+            scale -= drop;
+        }
+        double r = Math.scalb(q.doubleValue(), -scale);
+        if (Double.isInfinite(r)) {
+            throw Errors.overflow("integer division result too large for a float");
+        }
+        return negative ? -r : r;
+    }
+
+    /**
+     * CPython's {@code hash()} of an int: the value modulo the Mersenne prime 2**61 - 1, keeping the sign; -1 is
+     * reserved.
+     */
+    static long hash(Object o) {
+        BigInteger v = big(o);
+        long h = v.abs().mod(BigInteger.valueOf((1L << 61) - 1)).longValue();
+        h = v.signum() < 0 ? -h : h;
+        return h == -1 ? -2L : h;
+    }
+
+    /** CPython's {@code hash()} of a float that is not NaN: that of the rational number it is. */
+    static long floatHash(double d) {
+        if (Double.isInfinite(d)) {
+            return d > 0 ? 314159L : -314159L;
+        }
+        java.math.BigDecimal exact = new java.math.BigDecimal(d);
+        BigInteger modulus = BigInteger.valueOf((1L << 61) - 1);
+        BigInteger num = exact.unscaledValue().abs();
+        BigInteger den = BigInteger.ONE;
+        if (exact.scale() > 0) {
+            den = BigInteger.TEN.pow(exact.scale());
+        } else {
+            num = num.multiply(BigInteger.TEN.pow(-exact.scale()));
+        }
+        long h = num.multiply(den.modInverse(modulus)).mod(modulus).longValue();
+        h = d < 0 ? -h : h;
+        return h == -1 ? -2L : h;
+    }
+
     static BigInteger big(Object o) {
         if (o instanceof BigInteger b) {
             return b;
@@ -33,6 +100,9 @@ final class Ints {
         }
         if (o instanceof Integer i) {
             return i;
+        }
+        if (o instanceof PyInstance i && i.builtinValue != null && isInt(i.builtinValue)) {
+            return toLong(i.builtinValue); // a subclass of int (an IntEnum member)
         }
         if (!(o instanceof BigInteger)) {
             throw Errors.typeError("'" + Ops.typeName(o) + "' object cannot be interpreted as an integer");

@@ -42,10 +42,25 @@ final class MiscModules {
             HostAccess.clockRead();
             return System.currentTimeMillis() / 1000.0;
         });
+        time.def("time_ns", (a, kw) -> {
+            HostAccess.clockRead();
+            java.time.Instant now = java.time.Instant.now();
+            return Ints.add(Ints.mul(now.getEpochSecond(), 1_000_000_000L), (long) now.getNano());
+        });
         time.def("monotonic", (a, kw) -> System.nanoTime() / 1e9);
         time.def("perf_counter", (a, kw) -> System.nanoTime() / 1e9);
         time.def("gmtime", (a, kw) -> structTime(a, java.time.ZoneOffset.UTC));
         time.def("localtime", (a, kw) -> structTime(a, java.time.ZoneId.systemDefault()));
+        // datetime's local time zone: the host's offset from UTC and its abbreviation at an instant
+        time.def("_bitzel_zone", (a, kw) -> {
+            java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+            HostAccess.hostFact("time.localzone", zone.getId());
+            java.time.Instant instant = java.time.Instant.ofEpochSecond(
+                    (long) Math.floor(((Number) a[0]).doubleValue()));
+            String name = java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ROOT)
+                    .format(instant.atZone(zone));
+            return PyTuple.of((long) zone.getRules().getOffset(instant).getTotalSeconds(), name);
+        });
         time.def("strftime", (a, kw) -> strftime(Ops.str(a[0]),
                 a.length > 1 ? a[1] : structTime(new Object[0], java.time.ZoneId.systemDefault())));
         for (String n : new String[] {"sleep", "mktime", "strptime", "ctime"}) {
@@ -69,14 +84,14 @@ final class MiscModules {
         r.add(zlib());
         r.add(InspectModule.create());
         for (String name : new String[] {"subprocess", "shutil", "glob", "tempfile", "traceback", "multiprocessing",
-            "mmap", "struct", "signal", "select", "socket", "ast", "datetime", "codecs",
-            "io", "stat", "pickle", "queue", "uuid", "random", "platform", "pwd", "grp", "fcntl",
+            "mmap", "signal", "select", "socket", "ast", "codecs",
+            "io", "stat", "pickle", "queue", "random", "platform", "pwd", "grp", "fcntl",
             "termios", "atexit", "gc", "weakref", "sqlite3", "gzip", "bz2", "lzma", "tarfile", "zipfile",
-            "pathlib", "urllib", "urllib.parse", "urllib.request", "locale", "difflib",
+            "urllib", "urllib.parse", "urllib.request", "locale", "difflib",
             "argparse", "configparser", "email", "http", "ssl", "csv", "xml", "html", "urllib.error", "logging.config",
             "logging.handlers", "concurrent", "concurrent.futures", "unittest", "pprint", "getpass", "array",
-            "ctypes", "importlib", "types", "enum", "typing", "numbers", "netrc", "decimal",
-            "fractions", "bisect", "heapq", "secrets", "unicodedata"}) {
+            "ctypes", "importlib", "types", "typing", "numbers", "netrc",
+            "secrets", "unicodedata"}) {
             PyModule stub = new PyModule(name);
             stub.stub = true;
             r.add(stub);
@@ -144,13 +159,34 @@ final class MiscModules {
         return m;
     }
 
+    /** math.floor or math.ceil: an object's own {@code __floor__}/{@code __ceil__}, else of its float value. */
+    private static Object rounded(Object[] a, String dunder, java.util.function.DoubleUnaryOperator op) {
+        Args.count(dunder.substring(2, dunder.length() - 2), a, 1, 1);
+        if (Ints.isInt(a[0])) {
+            return a[0] instanceof Boolean b ? (Object) (b ? 1L : 0L) : a[0];
+        }
+        if (a[0] instanceof PyInstance i && i.type().lookup(dunder) != null) {
+            return Ops.call(i.type().lookup(dunder), new Object[] {a[0]}, null);
+        }
+        return Builtins.toInt(op.applyAsDouble(Ops.toDouble(a[0])), null);
+    }
+
     private static PyModule math() {
         PyModule m = new PyModule("math");
         m.set("pi", Math.PI).set("e", Math.E).set("tau", 2 * Math.PI).set("inf", Double.POSITIVE_INFINITY)
                 .set("nan", Double.NaN);
-        m.def("floor", (a, kw) -> Ints.isInt(a[0]) ? a[0] : Builtins.toInt(Math.floor(Ops.toDouble(a[0])), null));
-        m.def("ceil", (a, kw) -> Ints.isInt(a[0]) ? a[0] : Builtins.toInt(Math.ceil(Ops.toDouble(a[0])), null));
-        m.def("trunc", (a, kw) -> Builtins.toInt(a[0], null));
+        m.def("floor", (a, kw) -> rounded(a, "__floor__", Math::floor));
+        m.def("ceil", (a, kw) -> rounded(a, "__ceil__", Math::ceil));
+        m.def("trunc", (a, kw) -> {
+            Args.count("trunc", a, 1, 1);
+            if (a[0] instanceof PyInstance i && i.type().lookup("__trunc__") != null) {
+                return Ops.call(i.type().lookup("__trunc__"), new Object[] {a[0]}, null);
+            }
+            if (Ints.isInt(a[0]) || a[0] instanceof Double) {
+                return Builtins.toInt(a[0], null);
+            }
+            throw Errors.typeError("type " + Ops.typeName(a[0]) + " doesn't define __trunc__ method");
+        });
         m.def("sqrt", (a, kw) -> {
             double x = Ops.toDouble(a[0]);
             if (x < 0) {
@@ -177,6 +213,14 @@ final class MiscModules {
         m.def("log10", (a, kw) -> Math.log10(Ops.toDouble(a[0])));
         m.def("pow", (a, kw) -> Math.pow(Ops.toDouble(a[0]), Ops.toDouble(a[1])));
         m.def("fabs", (a, kw) -> Math.abs(Ops.toDouble(a[0])));
+        m.def("modf", (a, kw) -> {
+            double x = Ops.toDouble(a[0]);
+            if (Double.isInfinite(x)) {
+                return PyTuple.of(Math.copySign(0.0, x), x);
+            }
+            double whole = x < 0 ? Math.ceil(x) : Math.floor(x);
+            return PyTuple.of(Math.copySign(x - whole, x), whole);
+        });
         m.def("copysign", (a, kw) -> Math.copySign(Ops.toDouble(a[0]), Ops.toDouble(a[1])));
         m.def("isnan", (a, kw) -> Double.isNaN(Ops.toDouble(a[0])));
         m.def("isinf", (a, kw) -> Double.isInfinite(Ops.toDouble(a[0])));
@@ -211,6 +255,32 @@ final class MiscModules {
                 r = r.multiply(i);
             }
             return Ints.normalize(r);
+        });
+        m.def("fsum", (a, kw) -> {
+            Args.count("fsum", a, 1, 1);
+            // the exact sum of the doubles, rounded once
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            double special = 0;
+            Iterator<Object> it = Ops.iter(a[0]);
+            while (it.hasNext()) {
+                double x = Ops.toDouble(Builtins.toFloat(it.next()));
+                if (Double.isNaN(x) || Double.isInfinite(x)) {
+                    if (Double.isInfinite(special) && Double.isInfinite(x) && special != x) {
+                        throw Errors.valueError("-inf + inf in fsum");
+                    }
+                    special = Double.isNaN(special) ? special : x;
+                    continue;
+                }
+                sum = sum.add(new java.math.BigDecimal(x));
+            }
+            if (special != 0) {
+                return special;
+            }
+            java.math.BigInteger unscaled = sum.unscaledValue();
+            int scale = sum.scale();
+            return scale >= 0 ? Ints.trueDivide(unscaled, java.math.BigInteger.TEN.pow(scale))
+                    : Ints.trueDivide(unscaled.multiply(java.math.BigInteger.TEN.pow(-scale)),
+                            java.math.BigInteger.ONE);
         });
         m.def("isqrt", (a, kw) -> {
             java.math.BigInteger n = Ints.big(a[0]);

@@ -11,6 +11,7 @@ final class NativeModules {
         List<PyModule> r = new ArrayList<>(OsModule.create(rt));
         r.addAll(MiscModules.create(rt));
         r.add(ReModule.create());
+        r.add(StructModule.create());
         r.add(new PyModule("builtins", rt.builtins));
         return r;
     }

@@ -62,8 +62,8 @@ public final class Ops {
         if (o instanceof PySet s) {
             return s.frozen ? Builtins.FROZENSET : Builtins.SET;
         }
-        if (o instanceof PyType) {
-            return Builtins.TYPE;
+        if (o instanceof PyType t) {
+            return t.metaclass != null ? t.metaclass : Builtins.TYPE;
         }
         if (o instanceof PyFunction) {
             return Builtins.FUNCTION;
@@ -111,6 +111,9 @@ public final class Ops {
     public static String typeName(Object o) {
         if (o instanceof PyAttributes a) {
             return a.pythonTypeName();
+        }
+        if (o instanceof PyIterator it) {
+            return it.typeName();
         }
         return typeOf(o).name();
     }
@@ -182,6 +185,13 @@ public final class Ops {
         }
         if (Ints.isInt(o)) {
             return Ints.toDouble(o);
+        }
+        if (o instanceof PyInstance i && i.type().lookup("__float__") != null) {
+            Object f = call(i.type().lookup("__float__"), new Object[] {o}, null);
+            if (f instanceof Double d) {
+                return d;
+            }
+            throw Errors.typeError(i.type().name() + ".__float__ returned non-float (type " + typeName(f) + ")");
         }
         throw Errors.typeError("must be real number, not " + typeName(o));
     }
@@ -359,15 +369,14 @@ public final class Ops {
                 case SUB: return Ints.sub(a, b);
                 case MUL: return Ints.mul(a, b);
                 case TRUEDIV: {
-                    double y = Ints.toDouble(b);
-                    if (y == 0) {
-                        throw Errors.zeroDiv("division by zero");
+                    if (a instanceof Long x && b instanceof Long y && Math.abs(x) <= 1L << 53
+                            && Math.abs(y) <= 1L << 53) {
+                        if (y == 0) {
+                            throw Errors.zeroDiv("division by zero");
+                        }
+                        return (double) x / y; // both exact doubles: the division rounds correctly
                     }
-                    if (a instanceof BigInteger || b instanceof BigInteger) {
-                        return new java.math.BigDecimal(Ints.big(a)).divide(new java.math.BigDecimal(Ints.big(b)),
-                                java.math.MathContext.DECIMAL64).doubleValue();
-                    }
-                    return Ints.toDouble(a) / y;
+                    return Ints.trueDivide(Ints.big(a), Ints.big(b));
                 }
                 case FLOORDIV: return Ints.floordiv(a, b);
                 case MOD: return Ints.mod(a, b);
@@ -428,8 +437,17 @@ public final class Ops {
             }
             return null;
         }
-        if (op == MUL && ai && (b instanceof String || b instanceof PyList || b instanceof PyTuple)) {
+        if (op == MUL && ai && (b instanceof String || b instanceof PyList || b instanceof PyTuple
+                || b instanceof PyBytes)) {
             return binaryBuiltin(op, b, a);
+        }
+        if (op == MUL && bi && a instanceof PyBytes x) {
+            int n = (int) Math.max(0, Ints.toLong(b));
+            byte[] r = new byte[x.bytes.length * n];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(x.bytes, 0, r, i * x.bytes.length, x.bytes.length);
+            }
+            return new PyBytes(r, x.mutable);
         }
         if (a instanceof PyList l) {
             if (op == ADD && b instanceof PyList m) {
@@ -511,13 +529,26 @@ public final class Ops {
             String s = new String(x.bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
             return new PyBytes(Formatter.percent(s, b).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         }
-        if (a instanceof PyInstance ia && ia.builtinValue != null && ia.type().lookup("__" + OP_NAMES[op] + "__") == null) {
-            return binaryBuiltin(op, ia.builtinValue, b);
+        if (a instanceof PyInstance || b instanceof PyInstance) {
+            // subclasses of built-in types: the value's operation, unless the subclass overrides it
+            Object va = a instanceof PyInstance ia && ia.builtinValue != null
+                    && !overrides(ia.type(), "__" + OP_NAMES[op] + "__") ? ia.builtinValue : a;
+            Object vb = b instanceof PyInstance ib && ib.builtinValue != null && Ints.isInt(ib.builtinValue)
+                    && !overrides(ib.type(), "__r" + OP_NAMES[op] + "__") ? ib.builtinValue : b;
+            if (va != a || vb != b) {
+                return binaryBuiltin(op, va, vb);
+            }
         }
         if (a instanceof DictView v && b instanceof DictView || a instanceof DictView && b instanceof PySet) {
             return binaryBuiltin(op, Builtins.toSet(a, false), Builtins.toSet(b, false));
         }
         return null;
+    }
+
+    /** Whether a subclass of a built-in type defines {@code dunder} itself rather than taking its base's. */
+    private static boolean overrides(PyType t, String dunder) {
+        Object m = t.lookup(dunder);
+        return m != null && (t.solidBase == null || m != t.solidBase.lookup(dunder));
     }
 
     static Object neg(Object a) {
@@ -787,6 +818,10 @@ public final class Ops {
         if (container instanceof PyAttributes a && a.getAttribute("__contains__") != null) {
             return isTrue(call(a.getAttribute("__contains__"), new Object[] {item}, null));
         }
+        Object inClass = callMeta(container, "__contains__", item);
+        if (inClass != null) {
+            return isTrue(inClass);
+        }
         Iterator<Object> it = iter(container);
         while (it.hasNext()) {
             if (eq(it.next(), item)) {
@@ -854,6 +889,10 @@ public final class Ops {
         }
         if (o instanceof PyAttributes a && a.getAttribute("__len__") != null) {
             return (int) Ints.toLong(call(a.getAttribute("__len__"), new Object[0], null));
+        }
+        Object classLength = callMeta(o, "__len__");
+        if (classLength != null) {
+            return (int) Ints.toLong(index(classLength));
         }
         throw Errors.typeError("object of type '" + typeName(o) + "' has no len()");
     }
@@ -1030,10 +1069,34 @@ public final class Ops {
             case "__doc__":
                 return PyNone.NONE;
             case "__class__":
-                return Builtins.TYPE;
+                return typeOf(t);
             default:
-                return null;
+                return metaAttribute(t, name);
         }
+    }
+
+    /** An attribute a class lacks, found on its metaclass: a method bound to the class, a property's value for it. */
+    private static Object metaAttribute(PyType t, String name) {
+        Object v = t.metaMethod(name);
+        if (v instanceof PyProperty p) {
+            return call(p.fget, new Object[] {t}, null);
+        }
+        return v == null ? null : bind(v, t, t.metaclass);
+    }
+
+    /** Calls the metaclass method {@code name} of class {@code t} when Python code defines one; null otherwise. */
+    static Object callMeta(Object o, String name, Object... args) {
+        if (!(o instanceof PyType t)) {
+            return null;
+        }
+        Object m = t.metaMethod(name);
+        if (m == null) {
+            return null;
+        }
+        Object[] a = new Object[args.length + 1];
+        a[0] = t;
+        System.arraycopy(args, 0, a, 1, args.length);
+        return call(m, a, null);
     }
 
     private static Object bind(Object cls, Object self, PyType t) {
@@ -1220,6 +1283,10 @@ public final class Ops {
             }
         }
         if (o instanceof PyType t) {
+            Object item = callMeta(t, "__getitem__", key);
+            if (item != null) {
+                return item;
+            }
             if (t.lookup("__class_getitem__") != null) {
                 return call(typeAttr(t, "__class_getitem__"), new Object[] {key}, null);
             }
@@ -1462,6 +1529,10 @@ public final class Ops {
         }
         if (o instanceof Iterable<?> it) {
             return PyIterator.of(((Iterable<Object>) it).iterator());
+        }
+        Object classIterator = callMeta(o, "__iter__");
+        if (classIterator != null) {
+            return iter(classIterator);
         }
         throw Errors.typeError("'" + typeName(o) + "' object is not iterable");
     }

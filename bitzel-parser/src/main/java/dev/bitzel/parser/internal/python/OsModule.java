@@ -19,10 +19,13 @@ final class OsModule {
         "mkdir", "remove", "unlink", "rename", "replace", "symlink", "readlink", "chdir", "chmod", "chown", "access",
         "getpid", "getppid", "getuid", "getgid", "uname", "scandir", "utime", "link", "rmdir", "removedirs", "kill",
         "fork", "execv", "execvp", "spawnv", "open", "close", "read", "write", "pipe", "dup", "dup2", "umask",
-        "getlogin", "cpu_count", "urandom", "fsync", "truncate", "nice", "setsid", "waitpid", "putenv", "unsetenv"};
+        "getlogin", "cpu_count", "fsync", "truncate", "nice", "setsid", "waitpid", "putenv", "unsetenv"};
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     static List<PyModule> create(PythonRuntime rt) {
-        PyModule path = new PyModule("os.path");
+        // os.path is posixpath, as in CPython on POSIX systems (the runtime registers it under both names)
+        PyModule path = new PyModule("posixpath");
         path.set("sep", "/").set("pathsep", ":").set("curdir", ".").set("pardir", "..").set("extsep", ".")
                 .set("altsep", PyNone.NONE).set("devnull", "/dev/null");
         path.def("join", (a, kw) -> {
@@ -176,7 +179,9 @@ final class OsModule {
         PyModule os = new PyModule("os");
         os.set("path", path).set("sep", "/").set("pathsep", ":").set("linesep", "\n").set("curdir", ".")
                 .set("pardir", "..").set("extsep", ".").set("altsep", PyNone.NONE).set("devnull", "/dev/null")
-                .set("name", "posix").set("F_OK", 0L).set("R_OK", 4L).set("W_OK", 2L).set("X_OK", 1L);
+                .set("name", "posix").set("F_OK", 0L).set("R_OK", 4L).set("W_OK", 2L).set("X_OK", 1L)
+                .set("O_RDONLY", 0L).set("O_WRONLY", 1L).set("O_RDWR", 2L).set("O_CREAT", 0100L).set("O_EXCL", 0200L)
+                .set("O_TRUNC", 01000L).set("O_APPEND", 02000L);
         EnvironMapping environ = new EnvironMapping(rt.environ);
         os.set("environ", environ);
         os.def("getcwd", (a, kw) -> rt.cwd.toString());
@@ -186,6 +191,18 @@ final class OsModule {
             return v != null ? v : a.length > 1 ? a[1] : PyNone.NONE;
         });
         os.def("fspath", (a, kw) -> fs(a[0]));
+        os.def("urandom", (a, kw) -> {
+            Args.count("urandom", a, 1, 1);
+            long n = Ints.toLong(Ops.index(a[0]));
+            if (n < 0) {
+                throw Errors.valueError("negative argument not allowed");
+            }
+            // like the clock, a value that differs on every run: results made from it are not reproducible
+            HostAccess.clockRead();
+            byte[] bytes = new byte[(int) n];
+            RANDOM.nextBytes(bytes);
+            return new PyBytes(bytes);
+        });
         for (String n : UNSUPPORTED) {
             os.def(n, (a, kw) -> {
                 throw Errors.notImplemented("os." + n);
@@ -194,9 +211,18 @@ final class OsModule {
         return List.of(os, path);
     }
 
+    /** {@code os.fspath}: a str, or what an os.PathLike object's {@code __fspath__} returns. */
     static String fs(Object o) {
         if (o instanceof String s) {
             return s;
+        }
+        if (o instanceof PyInstance i && i.type().lookup("__fspath__") != null) {
+            Object r = Ops.call(i.type().lookup("__fspath__"), new Object[] {o}, null);
+            if (r instanceof String s) {
+                return s;
+            }
+            throw Errors.typeError("expected " + i.type().name() + ".__fspath__() to return str or bytes, not "
+                    + Ops.typeName(r));
         }
         throw Errors.typeError("expected str, bytes or os.PathLike object, not " + Ops.typeName(o));
     }

@@ -433,7 +433,7 @@ final class Parser {
             Stmt[] stub = {at(new Stmts.Unsupported("async def " + fd.code.name), t)};
             FuncCode c = fd.code;
             FuncCode async = new FuncCode(c.name, c.qualname, c.scope, c.posNames, c.nposonly, c.varargName,
-                    c.kwonlyNames, c.kwargName, stub, null, c.file, c.firstLine, c.doc);
+                    c.kwonlyNames, c.kwargName, stub, null, c.file, c.firstLine, c.doc, 0);
             c.scope.generator = false;
             return List.of(at(new Stmts.FunctionDef(fd.target, fd.decorators, async, fd.defaults,
                     fd.kwdefaultNames, fd.kwdefaults), t));
@@ -1023,8 +1023,14 @@ final class Parser {
                 && c.value instanceof String) {
             doc = c.value;
         }
+        int resumeSlots = 0;
+        if (fs.generator) {
+            GeneratorLowering.Lowered lowered = GeneratorLowering.lower(body);
+            body = lowered.body();
+            resumeSlots = lowered.slots();
+        }
         FuncCode code = new FuncCode(fname, qual, fs, ps.pos.toArray(new String[0]), ps.nposonly, ps.vararg,
-                ps.kwonly.toArray(new String[0]), ps.kwarg, body, null, file, t.line() + lineOffset, doc);
+                ps.kwonly.toArray(new String[0]), ps.kwarg, body, null, file, t.line() + lineOffset, doc, resumeSlots);
         return at(new Stmts.FunctionDef(target, decorators, code, ps.defaults.toArray(new Expr[0]),
                 ps.kwdefNames.toArray(new String[0]), ps.kwdefs.toArray(new Expr[0])), t);
     }
@@ -1037,13 +1043,16 @@ final class Parser {
         List<Expr> bases = new ArrayList<>();
         List<String> keywordNames = new ArrayList<>();
         List<Expr> keywords = new ArrayList<>();
+        Expr metaclass = null;
         if (accept("(")) {
             while (!at(")")) {
                 if (atName() && peek(1).is("=")) {
                     String keyword = expectName();
                     p++;
                     Expr value = test();
-                    if (!keyword.equals("metaclass")) { // metaclasses are ignored
+                    if (keyword.equals("metaclass")) {
+                        metaclass = value;
+                    } else {
                         keywordNames.add(keyword);
                         keywords.add(value);
                     }
@@ -1076,7 +1085,7 @@ final class Parser {
             loopDepth = outerLoop;
         }
         return at(new Stmts.ClassDef(target, qual, decorators, bases.toArray(new Expr[0]),
-                keywordNames.toArray(new String[0]), keywords.toArray(new Expr[0]), cs, body), t);
+                keywordNames.toArray(new String[0]), keywords.toArray(new Expr[0]), metaclass, cs, body), t);
     }
 
     // ---------------------------------------------------------------- expressions
@@ -1170,9 +1179,18 @@ final class Parser {
         } finally {
             scope = outer;
         }
+        Stmt[] generatorBody = null;
+        int resumeSlots = 0;
+        if (ls.generator) {
+            // a lambda with a yield is a generator function returning its expression's value
+            GeneratorLowering.Lowered lowered = GeneratorLowering.lower(new Stmt[] {at(new Stmts.Return(body), t)});
+            generatorBody = lowered.body();
+            resumeSlots = lowered.slots();
+            body = null;
+        }
         FuncCode code = new FuncCode("<lambda>", qualPrefix + "<lambda>", ls, ps.pos.toArray(new String[0]),
-                ps.nposonly, ps.vararg, ps.kwonly.toArray(new String[0]), ps.kwarg, null, body, file,
-                t.line() + lineOffset, PyNone.NONE);
+                ps.nposonly, ps.vararg, ps.kwonly.toArray(new String[0]), ps.kwarg, generatorBody, body, file,
+                t.line() + lineOffset, PyNone.NONE, resumeSlots);
         return at(new Exprs.Lambda(code, ps.defaults.toArray(new Expr[0]), ps.kwdefNames.toArray(new String[0]),
                 ps.kwdefs.toArray(new Expr[0])), t);
     }
@@ -1532,8 +1550,24 @@ final class Parser {
         } finally {
             scope = outer;
         }
+        checkNoYield(label, t, elt, value);
+        for (int i = 0; i < iters.size(); i++) {
+            checkNoYield(label, t, i == 0 ? null : iters.get(i));
+            checkNoYield(label, t, conds.get(i));
+        }
         return at(new Exprs.Comprehension(kind, elt, value, targets.toArray(new Expr[0]), iters.toArray(new Expr[0]),
                 conds.toArray(new Expr[0][]), cs), t);
+    }
+
+    /** A yield in a comprehension's body would belong to its implicit function: CPython rejects it. */
+    private void checkNoYield(String label, Token t, Expr... parts) {
+        for (Expr e : parts) {
+            if (GeneratorLowering.containsYield(e)) {
+                String what = label.equals("<genexpr>") ? "generator expression"
+                        : label.substring(1, label.length() - 5) + " comprehension";
+                throw error("'yield' inside " + what, t);
+            }
+        }
     }
 
     private Expr orTestNoCond() {

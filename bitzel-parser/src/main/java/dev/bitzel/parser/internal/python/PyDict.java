@@ -85,7 +85,11 @@ public final class PyDict {
         if (k instanceof PyList || k instanceof PyDict || (k instanceof PySet s && !s.frozen)) {
             throw Errors.typeError("unhashable type: '" + Ops.typeName(k) + "'");
         }
-        if (k instanceof PyInstance) {
+        if (k instanceof PyInstance i) {
+            if (i.builtinValue instanceof Long && i.type().lookup("__hash__") == Builtins.INT.dict.get("__hash__")
+                    && i.type().lookup("__eq__") == Builtins.INT.dict.get("__eq__")) {
+                return i.builtinValue; // an IntEnum member is the same key as its value
+            }
             k.hashCode(); // raises for unhashable instances
         }
         return k;

@@ -7,7 +7,7 @@ package dev.bitzel.parser.internal.python;
 public final class PyInstance {
     private final PyType type;
     final PyDict dict = new PyDict();
-    /** The built-in value for subclasses of dict, list or set. */
+    /** The built-in value for subclasses of dict, list, set, tuple or int. */
     Object builtinValue;
 
     PyInstance(PyType type) {
@@ -49,6 +49,9 @@ public final class PyInstance {
         }
         if (h == PyNone.NONE) {
             throw Errors.typeError("unhashable type: '" + type.name() + "'");
+        }
+        if (builtinValue != null && h instanceof PyBuiltin) {
+            return builtinValue.hashCode(); // the built-in base's hash of the value, as the value itself hashes
         }
         return Long.hashCode(Ints.toLong(Ops.call(h, new Object[] {this}, null)));
     }

@@ -37,6 +37,11 @@ abstract class PyIterator implements Iterator<Object> {
         return r;
     }
 
+    /** The StopIteration to raise once the iterator is exhausted ({@code next()}, {@code __next__}). */
+    PythonError exhausted() {
+        return Errors.stopIteration();
+    }
+
     /** Ends the iteration: later calls find no more values ({@code generator.close()}). */
     void close() {
         next = null;

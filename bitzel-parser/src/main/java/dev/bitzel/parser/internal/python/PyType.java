@@ -25,6 +25,12 @@ public final class PyType implements PyCallable {
      * when instances have one.
      */
     final java.util.Set<String> slots;
+    /**
+     * The metaclass, when it is a class defined in Python (inherited from the bases or given with the
+     * {@code metaclass} keyword); null for {@code type}. Only its methods for operations on the class itself are
+     * used (iteration, len, in, [], calls, repr, attributes the class lacks); class creation does not go through it.
+     */
+    PyType metaclass;
 
     PyType(String name, String module, PyType[] bases, Map<String, Object> dict, boolean builtin) {
         this.name = name;
@@ -42,6 +48,29 @@ public final class PyType implements PyCallable {
         }
         this.solidBase = solid;
         this.slots = builtin ? null : slots();
+        for (PyType b : bases) {
+            if (b.metaclass != null) {
+                this.metaclass = b.metaclass;
+                break;
+            }
+        }
+    }
+
+    /** A method of this class's metaclass that Python code defines (a class operation it overrides), or null. */
+    Object metaMethod(String name) {
+        if (metaclass == null) {
+            return null;
+        }
+        for (PyType t : metaclass.mro) {
+            if (t.builtin) {
+                return null;
+            }
+            Object v = t.dict.get(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /**
@@ -195,6 +224,13 @@ public final class PyType implements PyCallable {
         }
         if (constructor != null) {
             return constructor.call(args, kwargs);
+        }
+        Object metaCall = metaMethod("__call__");
+        if (metaCall != null) {
+            Object[] a = new Object[args.length + 1];
+            a[0] = this;
+            System.arraycopy(args, 0, a, 1, args.length);
+            return Ops.call(metaCall, a, kwargs);
         }
         Object newFn = lookup("__new__");
         Object inst;

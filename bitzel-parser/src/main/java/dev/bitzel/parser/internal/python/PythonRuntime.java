@@ -76,6 +76,7 @@ public final class PythonRuntime {
         for (PyModule m : NativeModules.create(this)) {
             modules.put(m.name(), m);
         }
+        modules.put("os.path", modules.get("posixpath"));
         modulePath.addAll(b.modulePath);
     }
 
@@ -428,6 +429,9 @@ public final class PythonRuntime {
                 return m;
             }
             String source = sourceModules.get(name);
+            if (source == null) {
+                source = SourceModules.file(name);
+            }
             if (source != null) {
                 m = new PyModule(name, newGlobals(name));
                 NativeModules.addHelpers(m.dict());

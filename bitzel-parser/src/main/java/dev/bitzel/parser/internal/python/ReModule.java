@@ -149,9 +149,6 @@ final class ReModule {
             if ((flags & S) != 0) {
                 jf |= Pattern.DOTALL;
             }
-            if ((flags & X) != 0) {
-                jf |= Pattern.COMMENTS;
-            }
             if ((flags & A) == 0) {
                 jf |= Pattern.UNICODE_CHARACTER_CLASS; // str patterns' \\w, \\d, \\s and \\b are Unicode's
             }
@@ -275,8 +272,22 @@ final class ReModule {
             int n = p.length();
             boolean inClass = false;
             int classStart = -1;
+            // verbose patterns lose their comments and spaces here, as Python's parser drops them (Java's COMMENTS
+            // mode would also drop spaces inside sets, and its comments would still count as groups below)
+            int leadingFlags = inlineFlagsEnd(p, 0);
+            boolean verbose = (flags & X) != 0 || leadingFlags > 0 && p.substring(2, leadingFlags).indexOf('x') >= 0;
             for (int i = 0; i < n; i++) {
                 char c = p.charAt(i);
+                if (verbose && !inClass) {
+                    if (c == '#') {
+                        int eol = p.indexOf('\n', i);
+                        i = eol < 0 ? n : eol;
+                        continue;
+                    }
+                    if (Character.isWhitespace(c)) {
+                        continue;
+                    }
+                }
                 if (c == '\\' && i + 1 < n) {
                     char e = p.charAt(i + 1);
                     if (e == 'Z') {
@@ -402,7 +413,7 @@ final class ReModule {
         private static String javaInlineFlags(String flags, char end) {
             StringBuilder kept = new StringBuilder();
             for (char c : flags.toCharArray()) {
-                if ("auL".indexOf(c) < 0) {
+                if ("auLx".indexOf(c) < 0) { // x: translate() has removed the verbose pattern's spaces and comments
                     kept.append(c);
                 }
             }

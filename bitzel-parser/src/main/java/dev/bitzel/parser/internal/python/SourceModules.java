@@ -1456,4 +1456,30 @@ final class SourceModules {
             Map.entry("collections", COLLECTIONS), Map.entry("string", STRING), Map.entry("functools", FUNCTOOLS),
             Map.entry("fnmatch", FNMATCH), Map.entry("pkgutil", PKGUTIL), Map.entry("errno", ERRNO),
             Map.entry("collections.abc", COLLECTIONS_ABC), Map.entry("logging", LOGGING));
+
+    /**
+     * Standard modules kept as Python files beside this class (resources, so that they can be read, linted and
+     * run under CPython for comparison as they are), read on first import.
+     */
+    private static final java.util.Set<String> FILES = java.util.Set.of("enum", "datetime", "_datetime_text",
+            "pathlib", "bisect", "heapq", "uuid", "struct", "fractions", "statistics", "decimal");
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> FILE_TEXTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The source of the standard module {@code name} kept as a file, or null when there is none. */
+    static String file(String name) {
+        if (!FILES.contains(name)) {
+            return null;
+        }
+        return FILE_TEXTS.computeIfAbsent(name, n -> {
+            try (java.io.InputStream in = SourceModules.class.getResourceAsStream(n + ".py")) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + n + ".py");
+                }
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
 }

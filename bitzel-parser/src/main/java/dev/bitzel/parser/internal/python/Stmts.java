@@ -408,13 +408,9 @@ final class Stmts {
 
         @Override
         Object exec(Frame f) {
-            Object mgr = context.eval(f);
-            Object exit = Ops.getattrOrNull(mgr, "__exit__");
-            Object enter = Ops.getattrOrNull(mgr, "__enter__");
-            if (enter == null || exit == null) {
-                throw Errors.typeError("'" + Ops.typeName(mgr) + "' object does not support the context manager protocol");
-            }
-            Object v = Ops.call(enter, new Object[0], null);
+            Object[] methods = managerMethods(context.eval(f));
+            Object exit = methods[1];
+            Object v = Ops.call(methods[0], new Object[0], null);
             Object r;
             try {
                 if (target != null) {
@@ -422,14 +418,29 @@ final class Stmts {
                 }
                 r = run(body, f);
             } catch (PythonError e) {
-                Object suppress = Ops.call(exit, new Object[] {e.exception().type(), e.exception(), PyNone.NONE}, null);
-                if (Ops.isTrue(suppress)) {
+                if (exitSuppresses(exit, e)) {
                     return null;
                 }
                 throw e;
             }
             Ops.call(exit, new Object[] {PyNone.NONE, PyNone.NONE, PyNone.NONE}, null);
             return r;
+        }
+
+        /** A context manager's bound {@code __enter__} and {@code __exit__}; CPython's TypeError without them. */
+        static Object[] managerMethods(Object mgr) {
+            Object exit = Ops.getattrOrNull(mgr, "__exit__");
+            Object enter = Ops.getattrOrNull(mgr, "__enter__");
+            if (enter == null || exit == null) {
+                throw Errors.typeError("'" + Ops.typeName(mgr)
+                        + "' object does not support the context manager protocol");
+            }
+            return new Object[] {enter, exit};
+        }
+
+        /** Calls {@code __exit__} with the exception the body raised: whether it suppresses it. */
+        static boolean exitSuppresses(Object exit, PythonError e) {
+            return Ops.isTrue(Ops.call(exit, new Object[] {e.exception().type(), e.exception(), PyNone.NONE}, null));
         }
     }
 
@@ -589,17 +600,20 @@ final class Stmts {
         /** The class keywords but {@code metaclass}, handed to {@code __init_subclass__}. */
         final String[] keywordNames;
         final Expr[] keywords;
+        /** The {@code metaclass} keyword's value, or null. */
+        final Expr metaclass;
         final Scope scope;
         final Stmt[] body;
 
         ClassDef(Exprs.Name target, String qualname, Expr[] decorators, Expr[] bases, String[] keywordNames,
-                Expr[] keywords, Scope scope, Stmt[] body) {
+                Expr[] keywords, Expr metaclass, Scope scope, Stmt[] body) {
             this.target = target;
             this.qualname = qualname;
             this.decorators = decorators;
             this.bases = bases;
             this.keywordNames = keywordNames;
             this.keywords = keywords;
+            this.metaclass = metaclass;
             this.scope = scope;
             this.body = body;
         }
@@ -625,6 +639,7 @@ final class Stmts {
             for (int i = 0; i < keywords.length; i++) {
                 classKeywords.put(keywordNames[i], keywords[i].eval(f));
             }
+            Object meta = metaclass == null ? null : metaclass.eval(f);
             PyDict ns = new PyDict();
             Object modName = f.globals.get("__name__");
             ns.put("__module__", modName == null ? "__main__" : modName);
@@ -646,6 +661,9 @@ final class Stmts {
             }
             PyType.implicitClassMethods(dict);
             PyType t = new PyType(target.id, Ops.str(ns.get("__module__")), bs, dict, false);
+            if (meta instanceof PyType m && !m.builtin) {
+                t.metaclass = m;
+            }
             for (Object v : dict.values()) {
                 Object fn = v instanceof PyStaticMethod sm ? sm.function : v instanceof PyClassMethod cm ? cm.function
                         : v instanceof PyProperty p ? p.fget : v;

@@ -335,6 +335,80 @@ class PythonRuntimeTest {
     }
 
     @Nested
+    class Generators {
+        /** What a host binding throws to stop a recipe (as BitBake's bb.fatal does): not a Python exception. */
+        static final class HostSignal extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            HostSignal() {
+                super("stop");
+            }
+        }
+
+        @Test
+        void aHostExceptionThrownInsideAGeneratorReachesTheConsumerUnchangedAndEndsTheGenerator() {
+            HostSignal signal = new HostSignal();
+            PyDict g = rt.newGlobals("m");
+            g.put("fatal", new PyBuiltin("fatal", (a, kw) -> {
+                throw signal;
+            }));
+            rt.eval(rt.compile("def gen():\n    yield 1\n    try:\n        fatal()\n    finally:\n"
+                    + "        yield 'cleanup'\nit = gen()\n", "g.py", 1, PythonRuntime.Mode.EXEC), g);
+            Object it = g.get("it");
+            assertThat(Ops.callMethod(it, "__next__", new Object[0], null)).isEqualTo(1L);
+            assertThat(Ops.callMethod(it, "__next__", new Object[0], null)).isEqualTo("cleanup");
+            assertThatThrownBy(() -> Ops.callMethod(it, "__next__", new Object[0], null)).isSameAs(signal);
+            assertThatThrownBy(() -> Ops.callMethod(it, "__next__", new Object[0], null))
+                    .isInstanceOfSatisfying(PythonError.class,
+                            e -> assertThat(e.typeName()).isEqualTo("StopIteration"));
+        }
+
+        @Test
+        void anExceptionFromAGeneratorCarriesTheGeneratorsFrameInItsTraceback() {
+            String src = "def gen():\n    yield 1\n    raise KeyError('k')\n\nvalues = list(gen())\n";
+            assertThatThrownBy(() -> rt.eval(rt.compile(src, "t.py", 1, PythonRuntime.Mode.EXEC), rt.newGlobals("m")))
+                    .isInstanceOfSatisfying(PythonError.class, e -> assertThat(e.traceback()).containsExactly(
+                            "File \"t.py\", line 5, in <module>", "File \"t.py\", line 3, in gen"));
+        }
+
+        @Test
+        void generatorsOfOneCodeRunInterleavedOnTwoThreadsEachWithItsOwnState() throws Exception {
+            Code code = rt.compile("def counter(step):\n    n = 0\n    while True:\n        got = yield n\n"
+                    + "        n += step if got is None else got\n"
+                    + "it = counter(step)\nr = [next(it) for _ in range(5000)] + [it.send(100), next(it)]\n",
+                    "c.py", 1, PythonRuntime.Mode.EXEC);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Object>> results = new ArrayList<>();
+                for (long step = 1; step <= 8; step++) {
+                    long s = step;
+                    results.add(pool.submit(() -> {
+                        PyDict g = rt.newGlobals("m");
+                        g.put("step", s);
+                        rt.eval(code, g);
+                        return g.get("r");
+                    }));
+                }
+                for (int i = 0; i < results.size(); i++) {
+                    long step = i + 1;
+                    List<Object> r = Ops.toList(results.get(i).get());
+                    assertThat(r).hasSize(5002);
+                    assertThat(r.get(4999)).isEqualTo(4999 * step);
+                    assertThat(r.subList(5000, 5002)).containsExactly(4999 * step + 100, 4999 * step + 100 + step);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void aYieldInsideAnAssignmentTargetIsReportedAsNotSupported() {
+            assertThatThrownBy(() -> exec("def g(d):\n    d[(yield)] = 1\nnext(g({}))\n"))
+                    .hasMessage("NotImplementedError: bitzel: yield inside an assignment target is not supported");
+        }
+    }
+
+    @Nested
     class Conversions {
         @Test
         void javaValuesBecomePythonValues() {

@@ -21,6 +21,7 @@ class SnippetCorpusTest {
     static final String[] FILES = {
         "literals", "strings", "numbers", "collections", "control", "functions", "classes", "exceptions",
         "formatting", "builtins", "modules", "generators", "semantics", "expressions", "errors", "regex", "programs", "stdlib",
+        "enums", "datetimes", "paths", "stdlib2",
     };
 
     static Map<String, String> sections(String text) {
