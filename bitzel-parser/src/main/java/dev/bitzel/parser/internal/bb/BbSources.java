@@ -565,6 +565,16 @@ final class BbSources {
             def localpath(url, d):
                 return Fetch([url], d).localpath(url)
 
+            def mark_recipe_nocache(d):
+                if d.getVar('BB_SRCREV_POLICY') != "cache":
+                    d.setVar('BB_DONT_CACHE', '1')
+
+            def get_autorev(d):
+                # AUTOREV's value: the revision is resolved when the git URL's data is set up (which needs the network)
+                mark_recipe_nocache(d)
+                d.setVar("__BBAUTOREV_SEEN", True)
+                return "AUTOINC"
+
             class FetchData(object):
                 # the decoded URL; file:// sources are looked up on FILESPATH, others placed by the task's fetcher
                 def __init__(self, url, d, fetch):
