@@ -82,7 +82,13 @@ final class OsModule {
         });
         path.def("normpath", (a, kw) -> normpath(fs(a[0])));
         path.def("abspath", (a, kw) -> abspath(rt, fs(a[0])));
-        path.def("realpath", (a, kw) -> abspath(rt, fs(a[0])));
+        path.def("realpath", (a, kw) -> {
+            Object[] p = Args.bind("realpath", a, kw, new String[] {"filename", "strict"}, 1);
+            if (p[1] != null && Ops.isTrue(p[1])) {
+                throw Errors.notImplemented("os.path.realpath(strict=True)");
+            }
+            return realpath(rt, fs(p[0]));
+        });
         path.def("isabs", (a, kw) -> fs(a[0]).startsWith("/"));
         path.def("relpath", (a, kw) -> {
             Args.count("relpath", a, 1, 2);
@@ -229,6 +235,90 @@ final class OsModule {
 
     private static String[] split(String abs) {
         return java.util.Arrays.stream(abs.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    }
+
+    /**
+     * CPython's non-strict {@code posixpath.realpath}: each component that is a symbolic link replaced by its target,
+     * resolved in turn ({@code /lib} is {@code /usr/lib} on a merged-/usr host; oe-core's {@code oe.path.canonicalize}
+     * builds {@code PSEUDO_IGNORE_PATHS} with it); a link loop leaves the rest of the path as it is. Every component
+     * looked at is reported as probed.
+     */
+    static String realpath(PythonRuntime rt, String p) {
+        return abspath(rt, joinRealpath("/", abspath(rt, p).substring(1), new java.util.HashMap<>())[0]);
+    }
+
+    /** {@code _joinrealpath}: returns the path and "true" when it resolved, or the path and "false" on a loop. */
+    private static String[] joinRealpath(String path, String rest, Map<String, String> seen) {
+        if (rest.startsWith("/")) {
+            rest = rest.substring(1);
+            path = "/";
+        }
+        while (!rest.isEmpty()) {
+            int slash = rest.indexOf('/');
+            String name = slash < 0 ? rest : rest.substring(0, slash);
+            rest = slash < 0 ? "" : rest.substring(slash + 1);
+            if (name.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                if (!path.isEmpty()) {
+                    int cut = path.lastIndexOf('/');
+                    String head = cut < 0 ? "" : path.substring(0, cut + 1);
+                    String tail = path.substring(cut + 1);
+                    path = head.length() > 1 ? head.substring(0, head.length() - 1) : head;
+                    if (tail.equals("..")) {
+                        path = join(path, "../..");
+                    }
+                } else {
+                    path = "..";
+                }
+                continue;
+            }
+            String newpath = join(path, name);
+            HostAccess.pathProbed(newpath);
+            boolean isLink;
+            try {
+                isLink = Files.isSymbolicLink(Path.of(newpath));
+            } catch (InvalidPathException | SecurityException e) {
+                isLink = false;
+            }
+            if (!isLink) {
+                path = newpath;
+                continue;
+            }
+            if (seen.containsKey(newpath)) {
+                String resolved = seen.get(newpath);
+                if (resolved != null) {
+                    path = resolved;
+                    continue;
+                }
+                return new String[] {join(newpath, rest), "false"};
+            }
+            seen.put(newpath, null);
+            String target;
+            try {
+                target = Files.readSymbolicLink(Path.of(newpath)).toString();
+            } catch (java.io.IOException | SecurityException e) {
+                throw PythonError.of(Exceptions.OS_ERROR, "readlink of " + newpath + " failed: " + e.getMessage());
+            }
+            String[] r = joinRealpath(path, target, seen);
+            path = r[0];
+            if (r[1].equals("false")) {
+                return new String[] {join(path, rest), "false"};
+            }
+            seen.put(newpath, path);
+        }
+        return new String[] {path, "true"};
+    }
+
+    private static String join(String a, String b) {
+        if (b.startsWith("/")) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a.isEmpty() || a.endsWith("/") ? a : a + "/";
+        }
+        return a.isEmpty() || a.endsWith("/") ? a + b : a + "/" + b;
     }
 
     static String abspath(PythonRuntime rt, String p) {
