@@ -1499,7 +1499,8 @@ public final class DataStore {
 
     /**
      * A name's override variables with their overrides, as BitBake's {@code d.overridedata[var]} lists them:
-     * {@code FOO} gives {@code [FOO:arm, arm]}, {@code [FOO:append:x, append:x]}, ...
+     * {@code FOO} gives {@code [FOO:arm, arm]}, {@code [FOO:mx8:arm, mx8:arm]}, ... ({@code FOO:append:x} is a
+     * pending append of {@code FOO}, not an entry here).
      *
      * @param var the name
      * @return each override variable and its override, or {@code null} when none were ever registered

@@ -30,6 +30,7 @@ import dev.bitzel.parser.internal.python.PythonSyntaxError;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@link PythonEvaluator} that runs metadata's Python on the built-in interpreter, with BitBake's {@code d}
@@ -810,19 +815,19 @@ public final class BitbakePython implements PythonEvaluator {
      * unexpanded value, a {@code KeyError} when it is None), {@code d[VAR] = v} ({@code setVar}), {@code del d[VAR]}
      * ({@code delVar}) and iteration over the names.
      */
-    private static void mappingMethods(NativeObject.Builder builder, java.util.function.Supplier<NativeObject> self) {
-        java.util.function.Function<Object, Object> item = key -> {
+    private static void mappingMethods(NativeObject.Builder builder, Supplier<NativeObject> self) {
+        Function<Object, Object> item = key -> {
             Object value = Ops.call(self.get().getAttribute("getVar"), new Object[] {key, Boolean.FALSE}, null);
             if (value == PyNone.NONE) {
                 throw PythonError.of(Exceptions.KEY_ERROR, Ops.str(key));
             }
             return value;
         };
-        java.util.function.BiConsumer<Object, Object> set =
+        BiConsumer<Object, Object> set =
                 (key, value) -> Ops.call(self.get().getAttribute("setVar"), new Object[] {key, value}, null);
-        java.util.function.Consumer<Object> delete =
+        Consumer<Object> delete =
                 key -> Ops.call(self.get().getAttribute("delVar"), new Object[] {key}, null);
-        java.util.function.Supplier<List<Object>> names =
+        Supplier<List<Object>> names =
                 () -> Ops.toList(Ops.call(self.get().getAttribute("__iter__"), new Object[0], null));
         builder.method("__getitem__", (a, kw) -> item.apply(a[0]))
                 .method("__setitem__", (a, kw) -> {
@@ -833,7 +838,7 @@ public final class BitbakePython implements PythonEvaluator {
                     delete.accept(a[0]);
                     return PyNone.NONE;
                 })
-                .method("__len__", (a, kw) -> (long) new java.util.HashSet<>(names.get()).size())
+                .method("__len__", (a, kw) -> (long) new HashSet<>(names.get()).size())
                 .method("get", (a, kw) -> {
                     Object[] p = {arg(a, kw, 0, "key"), optionalArg(a, kw, 1, "default")};
                     try {
@@ -1010,7 +1015,7 @@ public final class BitbakePython implements PythonEvaluator {
      * every recipe): a read-only view of the store as it is when asked, each list a copy.
      */
     private static Object overrideDataView(DataStore d) {
-        java.util.function.Function<Object, Object> pairs = var -> {
+        Function<Object, Object> pairs = var -> {
             List<List<String>> found = var instanceof String name ? d.overrideVariables(name) : null;
             if (found == null) {
                 return null;

@@ -1,7 +1,5 @@
 package dev.bitzel.parser.internal.python;
 
-import java.util.Map;
-
 /**
  * The special methods of the built-in numbers, strings and sequences, for code that calls them by name
  * ({@code x.__add__(y)}, {@code SRCREV.__str__()}, {@code super().__lt__(other)} in a subclass, {@code int.__add__} as
@@ -27,6 +25,15 @@ final class BuiltinDunders {
         installNumber(Builtins.INT, integer, true);
         installNumber(Builtins.FLOAT, number, false);
         installComparisons(Builtins.STR, o -> o instanceof String);
+        // object's __str__ is the repr; a str's is the string itself
+        defIfAbsent(Builtins.STR, "__str__", (a, kw) -> {
+            if (a.length == 0 || !(a[0] instanceof String s)) {
+                throw Errors.typeError("descriptor '__str__' requires a 'str' object but received a '"
+                        + (a.length == 0 ? "nothing" : Ops.typeName(a[0])) + "'");
+            }
+            slotArity(a, 0);
+            return s;
+        });
         installComparisons(Builtins.BYTES, o -> o instanceof PyBytes);
         installComparisons(Builtins.LIST, o -> o instanceof PyList);
         installComparisons(Builtins.TUPLE, o -> o instanceof PyTuple);
@@ -153,7 +160,7 @@ final class BuiltinDunders {
     }
 
     /** The argument count check of CPython's slot wrappers: {@code n} arguments after self. */
-    static void slotArity(Object[] a, int n) {
+    private static void slotArity(Object[] a, int n) {
         if (a.length - 1 != n) {
             throw Errors.typeError("expected " + n + (n == 1 ? " argument" : " arguments") + ", got " + (a.length - 1));
         }
@@ -169,9 +176,9 @@ final class BuiltinDunders {
         return o instanceof PyInstance i && i.builtinValue != null ? i.builtinValue : o;
     }
 
+    /** Defines the method unless the type's own installer already has (str's {@code __add__}, list's {@code __iter__}). */
     private static void defIfAbsent(PyType t, String name, NativeFunction f) {
-        Map<String, Object> own = t.dict;
-        if (!own.containsKey(name)) {
+        if (!t.dict.containsKey(name)) {
             t.def(name, f);
         }
     }

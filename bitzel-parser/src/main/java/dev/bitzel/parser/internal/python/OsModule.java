@@ -1,9 +1,11 @@
 package dev.bitzel.parser.internal.python;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,35 +34,15 @@ final class OsModule {
             Args.count("join", a, 1, Integer.MAX_VALUE);
             String r = fs(a[0]);
             for (int i = 1; i < a.length; i++) {
-                String p = fs(a[i]);
-                if (p.startsWith("/")) {
-                    r = p;
-                } else if (r.isEmpty() || r.endsWith("/")) {
-                    r = r + p;
-                } else {
-                    r = r + "/" + p;
-                }
+                r = join(r, fs(a[i]));
             }
             return r;
         });
         path.def("split", (a, kw) -> {
-            String p = fs(a[0]);
-            int i = p.lastIndexOf('/') + 1;
-            String head = p.substring(0, i);
-            String tail = p.substring(i);
-            if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
-                head = head.replaceAll("/+$", "");
-            }
-            return PyTuple.of(head, tail);
+            String[] headTail = splitPath(fs(a[0]));
+            return PyTuple.of(headTail[0], headTail[1]);
         });
-        path.def("dirname", (a, kw) -> {
-            String p = fs(a[0]);
-            String head = p.substring(0, p.lastIndexOf('/') + 1);
-            if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
-                head = head.replaceAll("/+$", "");
-            }
-            return head;
-        });
+        path.def("dirname", (a, kw) -> splitPath(fs(a[0]))[0]);
         path.def("basename", (a, kw) -> {
             String p = fs(a[0]);
             return p.substring(p.lastIndexOf('/') + 1);
@@ -244,11 +226,13 @@ final class OsModule {
      * looked at is reported as probed.
      */
     static String realpath(PythonRuntime rt, String p) {
-        return abspath(rt, joinRealpath("/", abspath(rt, p).substring(1), new java.util.HashMap<>())[0]);
+        return abspath(rt, joinRealpath("/", abspath(rt, p).substring(1), new HashMap<>()).path());
     }
 
-    /** {@code _joinrealpath}: returns the path and "true" when it resolved, or the path and "false" on a loop. */
-    private static String[] joinRealpath(String path, String rest, Map<String, String> seen) {
+    /** What {@code _joinrealpath} returns: the path, and whether it resolved (false on a link loop). */
+    private record Resolved(String path, boolean ok) {}
+
+    private static Resolved joinRealpath(String path, String rest, Map<String, String> seen) {
         if (rest.startsWith("/")) {
             rest = rest.substring(1);
             path = "/";
@@ -262,13 +246,8 @@ final class OsModule {
             }
             if (name.equals("..")) {
                 if (!path.isEmpty()) {
-                    int cut = path.lastIndexOf('/');
-                    String head = cut < 0 ? "" : path.substring(0, cut + 1);
-                    String tail = path.substring(cut + 1);
-                    path = head.length() > 1 ? head.substring(0, head.length() - 1) : head;
-                    if (tail.equals("..")) {
-                        path = join(path, "../..");
-                    }
+                    String[] headTail = splitPath(path);
+                    path = headTail[1].equals("..") ? join(headTail[0], "../..") : headTail[0];
                 } else {
                     path = "..";
                 }
@@ -292,33 +271,41 @@ final class OsModule {
                     path = resolved;
                     continue;
                 }
-                return new String[] {join(newpath, rest), "false"};
+                return new Resolved(join(newpath, rest), false);
             }
             seen.put(newpath, null);
             String target;
             try {
                 target = Files.readSymbolicLink(Path.of(newpath)).toString();
-            } catch (java.io.IOException | SecurityException e) {
+            } catch (IOException | SecurityException e) {
                 throw PythonError.of(Exceptions.OS_ERROR, "readlink of " + newpath + " failed: " + e.getMessage());
             }
-            String[] r = joinRealpath(path, target, seen);
-            path = r[0];
-            if (r[1].equals("false")) {
-                return new String[] {join(path, rest), "false"};
+            Resolved r = joinRealpath(path, target, seen);
+            path = r.path();
+            if (!r.ok()) {
+                return new Resolved(join(path, rest), false);
             }
             seen.put(newpath, path);
         }
-        return new String[] {path, "true"};
+        return new Resolved(path, true);
     }
 
+    /** {@code posixpath.join} of two paths. */
     private static String join(String a, String b) {
         if (b.startsWith("/")) {
             return b;
         }
-        if (b.isEmpty()) {
-            return a.isEmpty() || a.endsWith("/") ? a : a + "/";
-        }
         return a.isEmpty() || a.endsWith("/") ? a + b : a + "/" + b;
+    }
+
+    /** {@code posixpath.split}: the head (trailing slashes dropped unless it is all slashes) and the tail. */
+    private static String[] splitPath(String p) {
+        int i = p.lastIndexOf('/') + 1;
+        String head = p.substring(0, i);
+        if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
+            head = head.replaceAll("/+$", "");
+        }
+        return new String[] {head, p.substring(i)};
     }
 
     static String abspath(PythonRuntime rt, String p) {

@@ -24,15 +24,6 @@ final class StrMethods {
 
     static void install() {
         PyType t = Builtins.STR;
-        // object's __str__ is the repr; a str's is the string itself
-        t.def("__str__", (a, kw) -> {
-            if (a.length == 0 || !(a[0] instanceof String s)) {
-                throw Errors.typeError("descriptor '__str__' requires a 'str' object but received a '"
-                        + (a.length == 0 ? "nothing" : Ops.typeName(a[0])) + "'");
-            }
-            BuiltinDunders.slotArity(a, 0);
-            return s;
-        });
         t.def("split", (a, kw) -> split(a, kw, false));
         t.def("rsplit", (a, kw) -> split(a, kw, true));
         t.def("join", (a, kw) -> {
